@@ -1,0 +1,30 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
+import { pagefind } from './src/integrations/pagefind.ts';
+
+export default defineConfig({
+	site: 'http://127.0.0.1:4321',
+	trailingSlash: 'ignore',
+	integrations: [mdx(), react(), pagefind()],
+	markdown: {
+		// Prism emits class names (themed in src/styles/code.css) instead of inline styles,
+		// which keeps a strict Content-Security-Policy possible and follows the dark theme.
+		syntaxHighlight: 'prism',
+	},
+	devToolbar: { enabled: false },
+	build: { format: 'directory' },
+	vite: {
+		build: {
+			rollupOptions: {
+				onwarn(warning, warn) {
+					// Harmless warning for MDX files that use components (withastro/astro#18087).
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject'))
+						return;
+					warn(warning);
+				},
+			},
+		},
+	},
+});

@@ -1,0 +1,62 @@
+/**
+ * The content layer: three collections read from the top-level `content/` and `quizzes/` folders.
+ * Schemas live in `src/schemas/` (declared once, shared with tests and the JSON Schema generator);
+ * cross-collection rules (a module's provisions exist, a quiz's module exists...) are checked in
+ * `src/core/catalog.ts`, run once per build by `src/lib/catalog.ts`.
+ */
+import { file, glob } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import { parse as parseYaml } from 'yaml';
+import { ModuleSchema } from './schemas/module.ts';
+import { NcscGuidelineSchema, PrincipleSchema } from './schemas/principle.ts';
+import { QuizSchema } from './schemas/quiz.ts';
+import { idFromField } from './lib/content-ids.ts';
+
+const principles = defineCollection({
+	loader: glob({
+		base: './content/principles',
+		pattern: '*.yaml',
+		generateId: ({ entry, data }) => idFromField('content/principles', entry, data, 'number'),
+	}),
+	schema: PrincipleSchema,
+});
+
+const ncsc = defineCollection({
+	loader: file('content/ncsc-guidelines.yaml', {
+		parser: (text) => {
+			const list: unknown = parseYaml(text);
+			if (!Array.isArray(list)) {
+				throw new Error(
+					'content/ncsc-guidelines.yaml must be a YAML list of guidelines (each item starting with "- number:")',
+				);
+			}
+			return Object.fromEntries(
+				list.map((item: { number?: unknown }, i) => [
+					String(item?.number ?? `missing-number-${i + 1}`),
+					item,
+				]),
+			);
+		},
+	}),
+	schema: NcscGuidelineSchema,
+});
+
+const modules = defineCollection({
+	loader: glob({
+		base: './content/modules',
+		pattern: '**/*.mdx',
+		generateId: ({ entry, data }) => idFromField('content/modules', entry, data, 'id'),
+	}),
+	schema: ModuleSchema,
+});
+
+const quizzes = defineCollection({
+	loader: glob({
+		base: './quizzes',
+		pattern: '**/*.yaml',
+		generateId: ({ entry, data }) => idFromField('quizzes', entry, data, 'id'),
+	}),
+	schema: QuizSchema,
+});
+
+export const collections = { principles, ncsc, modules, quizzes };

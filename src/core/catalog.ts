@@ -1,0 +1,176 @@
+/**
+ * Cross-collection rules that a single file's schema cannot check: every reference between
+ * principles, modules and quizzes must point at something that exists. Pure: it takes parsed
+ * content and returns problems; callers decide how to report them (build error, test failure,
+ * `npm run validate`).
+ */
+import type { ModuleData } from '../schemas/module.ts';
+import type { NcscGuideline, Principle } from '../schemas/principle.ts';
+import type { Quiz } from '../schemas/quiz.ts';
+
+/** A content file together with where it came from (path relative to the project root). */
+export interface Sourced<T> {
+	file: string;
+	data: T;
+}
+
+export interface CatalogInput {
+	principles: readonly Sourced<Principle>[];
+	ncsc: readonly Sourced<NcscGuideline>[];
+	modules: readonly Sourced<ModuleData>[];
+	quizzes: readonly Sourced<Quiz>[];
+}
+
+/** One thing wrong with the content, phrased for an author: where, what, and how to fix it. */
+export interface ContentProblem {
+	file: string;
+	field: string;
+	message: string;
+	/** How to put it right, where the message alone does not say. */
+	fix?: string;
+}
+
+export function formatProblem(p: ContentProblem): string {
+	return `${p.file} → ${p.field}: ${p.message}${p.fix ? `\n  Fix: ${p.fix}` : ''}`;
+}
+
+export function formatProblems(problems: readonly ContentProblem[]): string {
+	const n = problems.length;
+	return `${n} content problem${n === 1 ? '' : 's'}:\n\n${problems.map(formatProblem).join('\n\n')}`;
+}
+
+export function checkCatalog(input: CatalogInput): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const add = (file: string, field: string, message: string, fix: string) =>
+		problems.push({ file, field, message, fix });
+
+	// Principles: exactly 1..13, each once.
+	const principleByNumber = new Map<number, Sourced<Principle>>();
+	for (const p of input.principles) {
+		const other = principleByNumber.get(p.data.number);
+		if (other) {
+			add(
+				p.file,
+				'number',
+				`principle ${p.data.number} is also defined in ${other.file}`,
+				'give each principle file its own number from 1 to 13',
+			);
+		}
+		principleByNumber.set(p.data.number, p);
+	}
+	for (let n = 1; n <= 13; n++) {
+		if (!principleByNumber.has(n)) {
+			add(
+				'content/principles/',
+				'number',
+				`principle ${n} is missing`,
+				`add content/principles/p${String(n).padStart(2, '0')}.yaml with number: ${n}`,
+			);
+		}
+	}
+	const provisionIds = new Set(input.principles.flatMap((p) => p.data.provisions.map((v) => v.id)));
+	const ncscNumbers = new Set(input.ncsc.map((g) => g.data.number));
+	for (const p of input.principles) {
+		for (const g of p.data.ncsc) {
+			if (!ncscNumbers.has(g)) {
+				add(
+					p.file,
+					'ncsc',
+					`NCSC sub-guideline ${g} does not exist`,
+					'use a number from content/ncsc-guidelines.yaml (1 to 17)',
+				);
+			}
+		}
+	}
+
+	// Modules.
+	const moduleById = new Map<string, Sourced<ModuleData>>();
+	for (const m of input.modules) {
+		const other = moduleById.get(m.data.id);
+		if (other) {
+			add(m.file, 'id', `module id "${m.data.id}" is also used by ${other.file}`, 'choose a unique id');
+		}
+		moduleById.set(m.data.id, m);
+	}
+	const quizById = new Map<string, Sourced<Quiz>>();
+	for (const q of input.quizzes) {
+		const other = quizById.get(q.data.id);
+		if (other) {
+			add(q.file, 'id', `quiz id "${q.data.id}" is also used by ${other.file}`, 'choose a unique id');
+		}
+		quizById.set(q.data.id, q);
+	}
+	for (const m of input.modules) {
+		m.data.principles.forEach((n, i) => {
+			if (!principleByNumber.has(n)) {
+				add(
+					m.file,
+					`principles[${i}]`,
+					`principle ${n} does not exist`,
+					'use a principle number from 1 to 13',
+				);
+			}
+		});
+		m.data.provisions.forEach((id, i) => {
+			if (!provisionIds.has(id)) {
+				add(
+					m.file,
+					`provisions[${i}]`,
+					`provision ${id} is not in the published Code of Practice`,
+					'use an id listed in content/principles/ (the 2025 numbering; the 2024 draft numbered some provisions differently)',
+				);
+			}
+		});
+		if (m.data.quiz !== undefined) {
+			const quiz = quizById.get(m.data.quiz);
+			if (!quiz) {
+				add(
+					m.file,
+					'quiz',
+					`no quiz has id "${m.data.quiz}"`,
+					`create quizzes/${m.data.quiz}.yaml or fix the id`,
+				);
+			} else if (quiz.data.module !== m.data.id) {
+				add(
+					m.file,
+					'quiz',
+					`quiz "${m.data.quiz}" (${quiz.file}) belongs to module "${quiz.data.module}", not "${m.data.id}"`,
+					'make the quiz `module` field and the module `quiz` field point at each other',
+				);
+			}
+		}
+	}
+
+	// Quizzes.
+	for (const q of input.quizzes) {
+		const mod = moduleById.get(q.data.module);
+		if (!mod) {
+			add(
+				q.file,
+				'module',
+				`no module has id "${q.data.module}"`,
+				'use the `id` from the frontmatter of the module this quiz assesses',
+			);
+		} else if (mod.data.quiz !== q.data.id) {
+			add(
+				q.file,
+				'module',
+				`module "${q.data.module}" (${mod.file}) does not name this quiz`,
+				`add \`quiz: ${q.data.id}\` to that module's frontmatter`,
+			);
+		}
+		q.data.questions.forEach((question, i) => {
+			(question.provisions ?? []).forEach((id, j) => {
+				if (!provisionIds.has(id)) {
+					add(
+						q.file,
+						`questions[${i}].provisions[${j}]`,
+						`provision ${id} is not in the published Code of Practice`,
+						'use an id listed in content/principles/',
+					);
+				}
+			});
+		});
+	}
+	return problems;
+}

@@ -1,0 +1,87 @@
+/**
+ * The site's content, loaded once per build from the content layer and checked for broken
+ * cross-references. Pages and components read from here and only render.
+ */
+import { AstroError } from 'astro/errors';
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { type ContentProblem, checkCatalog, formatProblems } from '../core/catalog.ts';
+import { principleOf } from '../core/labels.ts';
+import type { Provision } from '../schemas/principle.ts';
+import type { Track } from '../schemas/vocabulary.ts';
+
+export type PrincipleEntry = CollectionEntry<'principles'>;
+export type ModuleEntry = CollectionEntry<'modules'>;
+export type QuizEntry = CollectionEntry<'quizzes'>;
+export type NcscEntry = CollectionEntry<'ncsc'>;
+
+export interface Catalog {
+	principles: PrincipleEntry[];
+	ncsc: NcscEntry[];
+	modules: ModuleEntry[];
+	quizzes: QuizEntry[];
+	principle(n: number): PrincipleEntry;
+	provision(id: string): { provision: Provision; principle: PrincipleEntry } | undefined;
+	quiz(id: string | undefined): QuizEntry | undefined;
+	modulesInTrack(track: Track): ModuleEntry[];
+	modulesForPrinciple(n: number): ModuleEntry[];
+}
+
+let cached: Promise<Catalog> | undefined;
+
+/** Loads all collections once and fails the build with every broken reference listed. */
+export function getCatalog(): Promise<Catalog> {
+	cached ??= load();
+	return cached;
+}
+
+const byOrder = (a: ModuleEntry, b: ModuleEntry) =>
+	a.data.order - b.data.order || a.data.title.localeCompare(b.data.title);
+
+async function load(): Promise<Catalog> {
+	const [principles, ncsc, modules, quizzes] = await Promise.all([
+		getCollection('principles'),
+		getCollection('ncsc'),
+		getCollection('modules'),
+		getCollection('quizzes'),
+	]);
+	principles.sort((a, b) => a.data.number - b.data.number);
+	ncsc.sort((a, b) => a.data.number - b.data.number);
+	modules.sort(byOrder);
+	const file = (e: { filePath?: string | undefined; id: string }, folder: string) =>
+		e.filePath ?? `${folder}/${e.id}`;
+	const problems: ContentProblem[] = checkCatalog({
+		principles: principles.map((e) => ({ file: file(e, 'content/principles'), data: e.data })),
+		ncsc: ncsc.map((e) => ({ file: 'content/ncsc-guidelines.yaml', data: e.data })),
+		modules: modules.map((e) => ({ file: file(e, 'content/modules'), data: e.data })),
+		quizzes: quizzes.map((e) => ({ file: file(e, 'quizzes'), data: e.data })),
+	});
+	if (problems.length > 0) {
+		throw new AstroError(
+			formatProblems(problems),
+			'Each line names the file and field; `npm run validate` repeats these checks in a second.',
+		);
+	}
+	const byNumber = new Map(principles.map((p) => [p.data.number, p]));
+	const provisions = new Map(
+		principles.flatMap((p) => p.data.provisions.map((v) => [v.id, { provision: v, principle: p }] as const)),
+	);
+	const quizById = new Map(quizzes.map((q) => [q.data.id, q]));
+	return {
+		principles,
+		ncsc,
+		modules,
+		quizzes,
+		principle(n) {
+			const p = byNumber.get(n);
+			if (!p) throw new AstroError(`Principle ${n} does not exist.`, 'Principles are numbered 1 to 13.');
+			return p;
+		},
+		provision: (id) => provisions.get(id),
+		quiz: (id) => (id === undefined ? undefined : quizById.get(id)),
+		modulesInTrack: (track) => modules.filter((m) => m.data.track === track),
+		modulesForPrinciple: (n) =>
+			modules.filter(
+				(m) => m.data.principles.includes(n) || m.data.provisions.some((id) => principleOf(id) === n),
+			),
+	};
+}

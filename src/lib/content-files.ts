@@ -1,0 +1,146 @@
+/**
+ * Reads every content file straight from disk (no Astro), validates it with the same schemas
+ * the build uses, and runs the cross-collection checks. Used by `npm run validate` and the
+ * content tests, so an author gets the same messages in a second instead of a full build.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'astro/zod';
+import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog.ts';
+import { ModuleSchema } from '../schemas/module.ts';
+import { NcscGuidelineSchema, PrincipleSchema } from '../schemas/principle.ts';
+import { QuizSchema } from '../schemas/quiz.ts';
+
+export interface ContentFile {
+	/** Path relative to the project root, with forward slashes. */
+	file: string;
+	/** Parsed YAML (or MDX frontmatter), unvalidated. */
+	raw: unknown;
+}
+
+function walk(dir: string, ext: string): string[] {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return [];
+	}
+	return names.sort().flatMap((name) => {
+		const full = join(dir, name);
+		return statSync(full).isDirectory() ? walk(full, ext) : name.endsWith(ext) ? [full] : [];
+	});
+}
+
+/** The YAML between the opening `---` lines of an MDX file, or undefined if there is none. */
+export function frontmatterOf(source: string): string | undefined {
+	const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+	return m?.[1];
+}
+
+function readYaml(root: string, full: string, problems: ContentProblem[], frontmatter = false) {
+	const file = relative(root, full).split('\\').join('/');
+	try {
+		let text = readFileSync(full, 'utf8');
+		if (frontmatter) {
+			const fm = frontmatterOf(text);
+			if (fm === undefined) {
+				problems.push({
+					file,
+					field: '(frontmatter)',
+					message: 'the file has no frontmatter',
+					fix: 'start the file with a block between two "---" lines holding id, title, summary, ...',
+				});
+				return undefined;
+			}
+			text = fm;
+		}
+		return { file, raw: parseYaml(text) as unknown };
+	} catch (e) {
+		problems.push({
+			file,
+			field: '(file)',
+			message: `not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+			fix: 'check indentation and quoting near the line named; strings containing ": " need quotes',
+		});
+		return undefined;
+	}
+}
+
+/** Turns zod issues into author-facing problems naming the file and field. */
+export function schemaProblems(file: string, error: z.ZodError): ContentProblem[] {
+	return error.issues.map((issue) => ({
+		file,
+		field: issue.path.length ? formatPath(issue.path) : '(top level)',
+		message: issue.message,
+	}));
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+	return path
+		.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+		.join('');
+}
+
+function validateAll<S extends z.ZodType>(
+	files: (ContentFile | undefined)[],
+	schema: S,
+	problems: ContentProblem[],
+): { file: string; data: z.output<S> }[] {
+	const ok: { file: string; data: z.output<S> }[] = [];
+	for (const f of files) {
+		if (!f) continue;
+		const result = schema.safeParse(f.raw);
+		if (result.success) ok.push({ file: f.file, data: result.data });
+		else problems.push(...schemaProblems(f.file, result.error));
+	}
+	return ok;
+}
+
+export interface LoadedContent {
+	catalog: CatalogInput;
+	files: { principles: string[]; modules: string[]; quizzes: string[] };
+	problems: ContentProblem[];
+}
+
+/** Loads and checks all content under `root` (the project folder). */
+export function loadContent(root: string): LoadedContent {
+	const problems: ContentProblem[] = [];
+	const principleFiles = walk(join(root, 'content/principles'), '.yaml');
+	const moduleFiles = walk(join(root, 'content/modules'), '.mdx');
+	const quizFiles = walk(join(root, 'quizzes'), '.yaml');
+
+	const principles = validateAll(
+		principleFiles.map((f) => readYaml(root, f, problems)),
+		PrincipleSchema,
+		problems,
+	);
+	const ncscRaw = readYaml(root, join(root, 'content/ncsc-guidelines.yaml'), problems);
+	const ncscList = Array.isArray(ncscRaw?.raw) ? ncscRaw.raw : [];
+	if (ncscRaw && !Array.isArray(ncscRaw.raw)) {
+		problems.push({ file: ncscRaw.file, field: '(file)', message: 'must be a YAML list of guidelines' });
+	}
+	const ncsc = validateAll(
+		ncscList.map((raw: unknown) => ({ file: 'content/ncsc-guidelines.yaml', raw })),
+		NcscGuidelineSchema,
+		problems,
+	);
+	const modules = validateAll(
+		moduleFiles.map((f) => readYaml(root, f, problems, true)),
+		ModuleSchema,
+		problems,
+	);
+	const quizzes = validateAll(
+		quizFiles.map((f) => readYaml(root, f, problems)),
+		QuizSchema,
+		problems,
+	);
+	const catalog: CatalogInput = { principles, ncsc, modules, quizzes };
+	problems.push(...checkCatalog(catalog));
+	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
+	return {
+		catalog,
+		files: { principles: rel(principleFiles), modules: rel(moduleFiles), quizzes: rel(quizFiles) },
+		problems,
+	};
+}
