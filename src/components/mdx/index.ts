@@ -8,9 +8,11 @@ import CodePair from './CodePair.astro';
 import Figure from './Figure.astro';
 import Fixed from './Fixed.astro';
 import KeyTakeaways from './KeyTakeaways.astro';
+import Pre from './Pre.astro';
 import Provision from './Provision.astro';
 import RoleNote from './RoleNote.astro';
 import Scenario from './Scenario.astro';
+import Table from './Table.astro';
 import Vulnerable from './Vulnerable.astro';
 
 export const mdxComponents = {
@@ -24,4 +26,7 @@ export const mdxComponents = {
 	RoleNote,
 	Scenario,
 	Vulnerable,
+	// Markdown elements, replaced so they stay usable on small screens and by keyboard.
+	pre: Pre,
+	table: Table,
 };

@@ -1,0 +1,94 @@
+// `npm test`: every check in one command, in the order a failure is cheapest to find:
+// type-check, lint, unit and content tests, production build (with Pagefind), browser tests.
+// Prints a per-stage table and a closing line "N passed, N failed" that counts every test
+// (Vitest and Playwright) plus one for each whole-stage check (type-check, lint, build).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = [];
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+mkdirSync('test-results', { recursive: true });
+
+function run(cmd, args) {
+	console.log(`\n━━ ${[cmd, ...args].join(' ')}`);
+	const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: false });
+	return r.status === 0;
+}
+
+function readJson(path) {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+function stage(name, ok) {
+	results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+
+stage('type-check (astro check)', run(bin('astro'), ['check']));
+stage('lint and format (biome)', run(bin('biome'), ['check', '.']));
+
+rmSync('test-results/unit.json', { force: true });
+const unitOk = run(bin('vitest'), [
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	'--outputFile=test-results/unit.json',
+]);
+const unit = readJson('test-results/unit.json');
+if (unit) {
+	results.push({
+		name: 'unit, content and build-error tests (vitest)',
+		passed: unit.numPassedTests,
+		failed: unit.numFailedTests + (unitOk || unit.numFailedTests > 0 ? 0 : 1),
+	});
+} else {
+	stage('unit, content and build-error tests (vitest)', false);
+}
+
+const buildOk = run(bin('astro'), ['build']);
+stage('production build (astro + pagefind)', buildOk);
+
+const { chromiumPath } = await import('../playwright.config.ts').catch(() => ({ chromiumPath: undefined }));
+if (!buildOk) {
+	console.error('\nBrowser tests skipped: the build failed (see above).');
+	stage('browser tests (skipped: no build)', false);
+} else if (!chromiumPath || !existsSync(chromiumPath)) {
+	console.error(
+		[
+			'',
+			`Browser tests need Chromium, and none was found${chromiumPath ? ` at ${chromiumPath}` : ''}.`,
+			'  Debian/Ubuntu:  sudo apt-get install -y chromium',
+			'  Elsewhere:      install Chrome or Chromium and set CHROMIUM_PATH=/path/to/the/binary',
+			'(Playwright’s own browser download is not used.)',
+		].join('\n'),
+	);
+	stage('browser tests (no Chromium found)', false);
+} else {
+	rmSync('test-results/e2e.json', { force: true });
+	const e2eOk = run(bin('playwright'), ['test']);
+	const e2e = readJson('test-results/e2e.json');
+	if (e2e?.stats) {
+		const failed = e2e.stats.unexpected + e2e.stats.flaky;
+		results.push({
+			name: 'browser and accessibility tests (playwright)',
+			passed: e2e.stats.expected,
+			failed: failed + (e2eOk || failed > 0 ? 0 : 1),
+		});
+	} else {
+		stage('browser and accessibility tests (playwright)', false);
+	}
+}
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log('\n━━ Summary');
+for (const r of results) {
+	console.log(`${r.failed === 0 ? 'ok  ' : 'FAIL'}  ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,120 @@
+/**
+ * A broken content file must fail the real build with a message naming the file, the field and
+ * the fix. Each case copies the project to a temporary folder, adds one broken file, and builds.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+const made: string[] = [];
+
+function buildWith(files: Record<string, string>): { status: number | null; output: string } {
+	const dir = mkdtempSync(join(tmpdir(), 'saa-broken-'));
+	made.push(dir);
+	for (const item of [
+		'astro.config.mjs',
+		'package.json',
+		'tsconfig.json',
+		'src',
+		'content',
+		'quizzes',
+		'public',
+	]) {
+		cpSync(join(root, item), join(dir, item), { recursive: true });
+	}
+	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+	for (const [name, text] of Object.entries(files)) {
+		mkdirSync(dirname(join(dir, name)), { recursive: true });
+		writeFileSync(join(dir, name), text);
+	}
+	const r = spawnSync(
+		process.execPath,
+		[join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+		{
+			cwd: dir,
+			encoding: 'utf8',
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+			timeout: 120_000,
+		},
+	);
+	return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}
+
+afterAll(() => {
+	for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+const quiz = (body: string) => `id: zz-broken\nrevision: 1\ntitle: Broken\nmodule: p01-awareness\n${body}`;
+const moduleFile = (frontmatter: string, body = 'Text.') =>
+	`---\nid: zz-broken\ntitle: Broken\nsummary: A broken module.\ntrack: secure-coding\nroles: [developers]\nlevel: foundation\nminutes: 5\nobjectives: [One, Two]\norder: 99\nlastReviewed: 2026-11-23\n${frontmatter}---\n\n${body}\n`;
+
+describe('the build stops on broken content and says where and how to fix it', () => {
+	test('a quiz question with two correct answers', () => {
+		const { status, output } = buildWith({
+			'quizzes/zz-broken.yaml': quiz(
+				`questions:\n  - type: single\n    id: q1\n    prompt: Pick one\n    options:\n      - { id: a, text: A, correct: true, explanation: x }\n      - { id: b, text: B, correct: true, explanation: y }\n`,
+			),
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('quizzes/zz-broken.yaml');
+		expect(output).toContain('questions.0.options');
+		expect(output).toContain(
+			'exactly one option with correct: true (found 2); use type: multiple for several',
+		);
+	});
+
+	test('a quiz file whose YAML is malformed', () => {
+		const { status, output } = buildWith({
+			'quizzes/zz-broken.yaml': 'id: zz-broken\n  revision: : 1\n- nope',
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('zz-broken.yaml');
+	});
+
+	test('a quiz file without an id', () => {
+		const { status, output } = buildWith({ 'quizzes/zz-broken.yaml': 'revision: 1\ntitle: No id\n' });
+		expect(status).not.toBe(0);
+		expect(output).toContain('quizzes/zz-broken.yaml: the field `id` is missing or empty');
+	});
+
+	test('a module citing a provision numbered as in the 2024 draft', () => {
+		const { status, output } = buildWith({
+			'content/modules/zz-broken.mdx': moduleFile('provisions: ["1.3.1"]\n'),
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain(
+			'content/modules/zz-broken.mdx → provisions[0]: provision 1.3.1 is not in the published Code of Practice',
+		);
+		expect(output).toContain('Fix: use an id listed in content/principles/');
+	});
+
+	test('a <Provision> chip in lesson text with an unknown id', () => {
+		const { status, output } = buildWith({
+			'content/modules/zz-broken.mdx': moduleFile('', 'See <Provision id="1.4" /> for details.'),
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('<Provision id="1.4" />');
+		expect(output).toContain('provision 1.4 is not in the published Code of Practice');
+	});
+
+	test('a module frontmatter with an unknown role', () => {
+		const { status, output } = buildWith({
+			'content/modules/zz-broken.mdx': moduleFile('').replace('roles: [developers]', 'roles: [hackers]'),
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('zz-broken');
+		expect(output).toContain('unknown role "hackers"');
+	});
+
+	test('control: the same copy with a valid extra quiz builds', () => {
+		const { status, output } = buildWith({
+			'content/modules/zz-ok.mdx': moduleFile('quiz: zz-ok\n').replace('id: zz-broken', 'id: zz-ok'),
+			'quizzes/zz-ok.yaml': `id: zz-ok\nrevision: 1\ntitle: OK\nmodule: zz-ok\nquestions:\n  - type: true-false\n    id: q1\n    prompt: Sky is blue.\n    answer: true\n    ifTrue: Yes.\n    ifFalse: It is.\n`,
+		});
+		expect(output).not.toMatch(/error/i);
+		expect(status).toBe(0);
+	});
+});

@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** One URL of each page type. */
+export const PAGES = [
+	{ name: 'home', path: '/' },
+	{ name: 'modules index', path: '/modules/' },
+	{ name: 'module with quiz', path: '/modules/p01-awareness/' },
+	{ name: 'principles index', path: '/principles/' },
+	{ name: 'principle', path: '/principles/5/' },
+	{ name: 'all provisions', path: '/provisions/' },
+	{ name: '404', path: '/no-such-page/' },
+] as const;
+
+/** Runs axe with the WCAG 2.0-2.2 A and AA rules and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 5)
+				.join('\n    ')}`,
+	);
+	expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Records every request to another origin and every console error while the page is used. */
+export function watchPage(page: Page, origin: string) {
+	const foreign: string[] = [];
+	const errors: string[] = [];
+	page.on('request', (req) => {
+		const url = new URL(req.url());
+		if (url.protocol.startsWith('http') && url.origin !== origin) foreign.push(req.url());
+	});
+	page.on('console', (msg) => {
+		if (msg.type() === 'error' && !/404 \(Not Found\)/.test(msg.text())) errors.push(msg.text());
+	});
+	page.on('pageerror', (err) => errors.push(err.message));
+	return { foreign, errors };
+}

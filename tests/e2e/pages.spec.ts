@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, PAGES, watchPage } from './helpers.ts';
+
+for (const { name, path } of PAGES) {
+	test.describe(`${name} (${path})`, () => {
+		for (const scheme of ['light', 'dark'] as const) {
+			test(`has no accessibility violations in the ${scheme} theme`, async ({ page, baseURL }) => {
+				await page.emulateMedia({ colorScheme: scheme });
+				const watch = watchPage(page, new URL(baseURL ?? '').origin);
+				await page.goto(path);
+				await expect(page.locator('h1')).toHaveCount(1);
+				// Open every disclosure so hidden answers are checked too.
+				await page.locator('details').evaluateAll((els) => {
+					for (const el of els) (el as HTMLDetailsElement).open = true;
+				});
+				await expectNoAxeViolations(page, `${path} (${scheme})`);
+				expect(watch.foreign, 'requests to other origins').toEqual([]);
+				expect(watch.errors, 'console errors').toEqual([]);
+			});
+		}
+
+		test('fits a 320 px wide screen without sideways scrolling', async ({ page }) => {
+			await page.setViewportSize({ width: 320, height: 700 });
+			await page.goto(path);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			expect(overflow).toBeLessThanOrEqual(0);
+		});
+	});
+}
+
+test('an unknown address answers 404 with a way back', async ({ page }) => {
+	const response = await page.goto('/modules/does-not-exist/');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	await page.getByRole('link', { name: 'Go to the home page' }).click();
+	await expect(page).toHaveURL(/\/$/);
+});

@@ -1,0 +1,89 @@
+/**
+ * JavaScript budget, measured on the built files (deterministic, no timing). Pages without an
+ * island must ship no JavaScript at all apart from the inline theme bootstrap, which has its
+ * own small budget.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** The theme bootstrap script: remembers the chosen theme and applies it before first paint. */
+const THEME_BOOTSTRAP_BUDGET_BYTES = 700;
+
+function htmlFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const full = join(dir, name);
+		if (statSync(full).isDirectory()) return name === 'pagefind' ? [] : htmlFiles(full);
+		return name.endsWith('.html') ? [full] : [];
+	});
+}
+
+interface PageScripts {
+	page: string;
+	islands: number;
+	external: string[];
+	inline: { theme: boolean; bytes: number }[];
+	modulePreloads: string[];
+}
+
+function scriptsOf(file: string): PageScripts {
+	const html = readFileSync(file, 'utf8');
+	const external: string[] = [];
+	const inline: { theme: boolean; bytes: number }[] = [];
+	for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+		const attrs = m[1] ?? '';
+		const body = m[2] ?? '';
+		const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
+		if (src) external.push(src);
+		else if (!/type="application\/(ld\+)?json"/.test(attrs)) {
+			inline.push({ theme: attrs.includes('data-theme-bootstrap'), bytes: Buffer.byteLength(body) });
+		}
+	}
+	const modulePreloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+		(m) => m[1] ?? '',
+	);
+	return {
+		page: relative(DIST, file),
+		islands: (html.match(/<astro-island\b/g) ?? []).length,
+		external,
+		inline,
+		modulePreloads,
+	};
+}
+
+const pages = htmlFiles(DIST).map(scriptsOf);
+
+test('the build produced pages to measure', () => {
+	expect(pages.length).toBeGreaterThanOrEqual(7);
+});
+
+for (const p of pages.filter((x) => x.islands === 0)) {
+	test(`${p.page}: no island, so no JavaScript beyond the theme bootstrap`, () => {
+		expect(p.external, 'external scripts').toEqual([]);
+		expect(p.modulePreloads, 'module preloads').toEqual([]);
+		expect(
+			p.inline.filter((s) => !s.theme),
+			'inline scripts other than the theme bootstrap',
+		).toEqual([]);
+		const theme = p.inline.filter((s) => s.theme);
+		expect(theme).toHaveLength(1);
+		expect(theme[0]?.bytes ?? 0).toBeLessThanOrEqual(THEME_BOOTSTRAP_BUDGET_BYTES);
+	});
+}
+
+test('no JavaScript file in the build is larger than the React island budget', () => {
+	// 90 KB gzip per file: React DOM's client is about 66 KB of it (see README, "Budgets").
+	const astroDir = join(DIST, '_astro');
+	let files: string[] = [];
+	try {
+		files = readdirSync(astroDir).filter((f) => f.endsWith('.js'));
+	} catch {
+		files = [];
+	}
+	for (const f of files) {
+		const gz = gzipSync(readFileSync(join(astroDir, f))).length;
+		expect(gz, f).toBeLessThanOrEqual(90 * 1024);
+	}
+});
