@@ -51,10 +51,22 @@ export const QuizSchema = z
 			.min(0.5, { error: 'passMark is a fraction from 0.5 to 1 (0.8 means 80%)' })
 			.max(1, { error: 'passMark is a fraction from 0.5 to 1 (0.8 means 80%)' })
 			.default(0.8),
+		/**
+		 * How many questions one attempt draws from the pool (a fresh draw on every retry). Leave out
+		 * to ask every question. Principle quizzes use a pool of 14 or more, drawn down to 10.
+		 */
+		draw: z.int().min(1, { error: 'draw is how many questions an attempt asks: at least 1' }).optional(),
 		/** The questions, in their authored order. */
 		questions: z.array(QuestionSchema).min(1, { error: 'a quiz needs at least one question' }),
 	})
 	.superRefine((quiz, ctx) => {
+		if (quiz.draw !== undefined && quiz.draw > quiz.questions.length) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['draw'],
+				message: `draw is ${quiz.draw} but the quiz has only ${quiz.questions.length} questions: lower draw or add questions`,
+			});
+		}
 		requireUnique(
 			quiz.questions,
 			(q) => q.id,

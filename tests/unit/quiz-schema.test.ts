@@ -30,6 +30,9 @@ describe('quiz schema: a valid quiz', () => {
 		expect(single?.type === 'single' && single.options[1]?.correct).toBe(false);
 		expect(single?.type === 'single' && single.options[0]?.pinned).toBe(false);
 	});
+	test('a pool may draw fewer questions than it holds', () => {
+		expect(QuizSchema.parse({ ...validQuiz(), draw: 3 }).draw).toBe(3);
+	});
 	test('passMark defaults to 0.8', () => {
 		const { passMark: _, ...rest } = validQuiz();
 		expect(QuizSchema.parse(rest).passMark).toBe(0.8);
@@ -48,6 +51,12 @@ describe('quiz schema: every content rule rejects bad input with a message that 
 		],
 		['passMark given as a percentage', broken((q) => (q.passMark = 80)), /passMark is a fraction/],
 		['no questions', broken((q) => (q.questions = [])), /at least one question/],
+		[
+			'a pool drawing more questions than it has',
+			broken((q) => Object.assign(q, { draw: 6 })),
+			/draw is 6 but the quiz has only 5 questions/,
+		],
+		['a pool drawing zero questions', broken((q) => Object.assign(q, { draw: 0 })), /draw is how many/],
 		['unknown top-level key (typo)', broken((q) => Object.assign(q, { pasMark: 0.8 })), /pasMark/],
 		[
 			'duplicate question id',
