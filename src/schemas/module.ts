@@ -45,13 +45,6 @@ export const ModuleSchema = z
 		lastReviewed: z.coerce.date({ error: 'lastReviewed must be a date like 2026-11-23' }),
 	})
 	.superRefine((m, ctx) => {
-		if (m.track === 'principles' && m.principles.length === 0) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['principles'],
-				message: 'a module in the principles track must list the principle number(s) it teaches',
-			});
-		}
 		const dup = m.provisions.find((p, i) => m.provisions.indexOf(p) !== i);
 		if (dup) {
 			ctx.addIssue({
