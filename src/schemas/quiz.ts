@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { MultipleSelectSchema } from './questions/multiple.ts';
 import { OrderingSchema } from './questions/ordering.ts';
+import { ScenarioSchema } from './questions/scenario.ts';
 import { SingleChoiceSchema } from './questions/single.ts';
 import { SpotTheLineSchema } from './questions/spot-the-line.ts';
 import { TrueFalseSchema } from './questions/true-false.ts';
@@ -19,13 +20,21 @@ export const QUESTION_SCHEMAS = {
 	'true-false': TrueFalseSchema,
 	ordering: OrderingSchema,
 	'spot-the-line': SpotTheLineSchema,
+	scenario: ScenarioSchema,
 } as const;
 export type QuestionType = keyof typeof QUESTION_SCHEMAS;
 export const QUESTION_TYPES = Object.keys(QUESTION_SCHEMAS) as QuestionType[];
 
 export const QuestionSchema = z.discriminatedUnion(
 	'type',
-	[SingleChoiceSchema, MultipleSelectSchema, TrueFalseSchema, OrderingSchema, SpotTheLineSchema],
+	[
+		SingleChoiceSchema,
+		MultipleSelectSchema,
+		TrueFalseSchema,
+		OrderingSchema,
+		SpotTheLineSchema,
+		ScenarioSchema,
+	],
 	{
 		error: (issue) =>
 			issue.code === 'invalid_union'

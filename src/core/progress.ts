@@ -1,0 +1,158 @@
+/**
+ * The learner's record, as stored in the browser (see progress-store.ts for the envelope and
+ * storage rules). Shapes are declared once as zod schemas because stored and imported data is
+ * untrusted input: it is parsed, never cast.
+ *
+ * Example of stored data (version 1):
+ * {
+ *   "attempts": [{ "id": "l3k9x2-0", "quizId": "p01-awareness", "revision": 1, "mode": "assessment",
+ *     "seed": "1x9k2", "questionIds": ["q3", "q1"], "answers": { "q3": { "choice": "a" } },
+ *     "score": 0.9, "passed": true, "startedAt": "2026-11-23T10:00:00.000Z",
+ *     "submittedAt": "2026-11-23T10:12:00.000Z" }],
+ *   "modules": { "p01-awareness": { "firstOpenedAt": "…", "lastOpenedAt": "…" } },
+ *   "lastBackupAt": "2026-11-23T10:20:00.000Z"
+ * }
+ * Best scores and first-pass dates are derived from `attempts`, never stored twice.
+ */
+import { z } from 'astro/zod';
+
+const Id = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+	.max(60);
+const IsoDate = z.iso.datetime({ offset: true });
+
+export const AttemptSchema = z.strictObject({
+	/** Unique per attempt; merging two records keeps one copy of each id. */
+	id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+	quizId: Id,
+	/** The quiz revision the attempt was taken on. */
+	revision: z.int().min(1),
+	mode: z.enum(['practice', 'assessment']),
+	seed: z.string().max(40),
+	questionIds: z.array(Id).max(100),
+	/** Answers by question id; each is validated against its question kind when scored. */
+	answers: z.record(Id, z.unknown()),
+	score: z.number().min(0).max(1),
+	passed: z.boolean(),
+	startedAt: IsoDate,
+	submittedAt: IsoDate,
+});
+export type Attempt = z.output<typeof AttemptSchema>;
+
+export const ModuleRecordSchema = z.strictObject({
+	firstOpenedAt: IsoDate,
+	lastOpenedAt: IsoDate,
+	/** Set when the learner marks the module as read. */
+	completedAt: IsoDate.optional(),
+});
+export type ModuleRecord = z.output<typeof ModuleRecordSchema>;
+
+/** Limits keep a tampered or runaway record from exhausting storage or memory. */
+export const MAX_ATTEMPTS = 5_000;
+
+export const ProgressDataSchema = z.strictObject({
+	attempts: z.array(AttemptSchema).max(MAX_ATTEMPTS),
+	modules: z.record(Id, ModuleRecordSchema),
+	lastBackupAt: IsoDate.optional(),
+});
+export type ProgressData = z.output<typeof ProgressDataSchema>;
+
+export function emptyProgress(): ProgressData {
+	return { attempts: [], modules: {} };
+}
+
+const earlier = (a?: string, b?: string) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
+const later = (a?: string, b?: string) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
+
+/**
+ * Combines two records without losing anything: attempts are united by id, module dates keep the
+ * earliest first-open and completion and the latest last-open. Used for imports and for
+ * read-merge-write between tabs.
+ */
+export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
+	const attempts = new Map<string, Attempt>();
+	for (const at of [...a.attempts, ...b.attempts]) if (!attempts.has(at.id)) attempts.set(at.id, at);
+	const modules: Record<string, ModuleRecord> = {};
+	for (const id of new Set([...Object.keys(a.modules), ...Object.keys(b.modules)])) {
+		const x = Object.hasOwn(a.modules, id) ? a.modules[id] : undefined;
+		const y = Object.hasOwn(b.modules, id) ? b.modules[id] : undefined;
+		const completedAt = earlier(x?.completedAt, y?.completedAt);
+		modules[id] = {
+			firstOpenedAt: earlier(x?.firstOpenedAt, y?.firstOpenedAt) as string,
+			lastOpenedAt: later(x?.lastOpenedAt, y?.lastOpenedAt) as string,
+			...(completedAt ? { completedAt } : {}),
+		};
+	}
+	const lastBackupAt = later(a.lastBackupAt, b.lastBackupAt);
+	return {
+		attempts: [...attempts.values()]
+			.sort((p, q) => p.submittedAt.localeCompare(q.submittedAt) || p.id.localeCompare(q.id))
+			.slice(-MAX_ATTEMPTS),
+		modules,
+		...(lastBackupAt ? { lastBackupAt } : {}),
+	};
+}
+
+export interface QuizStats {
+	attempts: Attempt[];
+	/** Best score over assessment attempts on any revision, or undefined if none. */
+	bestScore: number | undefined;
+	/** Best score over assessment attempts on the current revision. */
+	bestScoreCurrent: number | undefined;
+	/** When an assessment on the current revision was first passed. */
+	firstPassedAt: string | undefined;
+	/** Passed only on an older revision: the pass stays on record, marked as such. */
+	passedOnOlderRevision: { revision: number; at: string } | undefined;
+	lastAttempt: Attempt | undefined;
+}
+
+/** Everything the UI shows about one quiz, derived from the attempts. */
+export function quizStats(data: ProgressData, quizId: string, currentRevision: number): QuizStats {
+	const attempts = data.attempts.filter((a) => a.quizId === quizId);
+	const assessed = attempts.filter((a) => a.mode === 'assessment');
+	const current = assessed.filter((a) => a.revision === currentRevision);
+	const max = (list: Attempt[]) => (list.length ? Math.max(...list.map((a) => a.score)) : undefined);
+	const firstPass = current
+		.filter((a) => a.passed)
+		.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))[0];
+	const olderPass = assessed
+		.filter((a) => a.passed && a.revision < currentRevision)
+		.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))[0];
+	return {
+		attempts,
+		bestScore: max(assessed),
+		bestScoreCurrent: max(current),
+		firstPassedAt: firstPass?.submittedAt,
+		passedOnOlderRevision:
+			!firstPass && olderPass ? { revision: olderPass.revision, at: olderPass.submittedAt } : undefined,
+		lastAttempt: attempts.at(-1),
+	};
+}
+
+/** Removes one quiz's attempts. */
+export function withoutQuiz(data: ProgressData, quizId: string): ProgressData {
+	return { ...data, attempts: data.attempts.filter((a) => a.quizId !== quizId) };
+}
+
+/** Records that a module was opened (and, optionally, completed) at `now`. */
+export function withModuleVisit(
+	data: ProgressData,
+	moduleId: string,
+	now: string,
+	completed = false,
+): ProgressData {
+	const prev = Object.hasOwn(data.modules, moduleId) ? data.modules[moduleId] : undefined;
+	const completedAt = prev?.completedAt ?? (completed ? now : undefined);
+	return {
+		...data,
+		modules: {
+			...data.modules,
+			[moduleId]: {
+				firstOpenedAt: prev?.firstOpenedAt ?? now,
+				lastOpenedAt: now,
+				...(completedAt ? { completedAt } : {}),
+			},
+		},
+	};
+}
