@@ -160,16 +160,22 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 			);
 		}
 		q.data.questions.forEach((question, i) => {
-			(question.provisions ?? []).forEach((id, j) => {
-				if (!provisionIds.has(id)) {
-					add(
-						q.file,
-						`questions[${i}].provisions[${j}]`,
-						`provision ${id} is not in the published Code of Practice`,
-						'use an id listed in content/principles/',
-					);
-				}
-			});
+			const tagged: [string, readonly string[] | undefined][] = [[`questions[${i}]`, question.provisions]];
+			if (question.type === 'scenario') {
+				question.parts.forEach((part, k) => tagged.push([`questions[${i}].parts[${k}]`, part.provisions]));
+			}
+			for (const [where, ids] of tagged) {
+				(ids ?? []).forEach((id, j) => {
+					if (!provisionIds.has(id)) {
+						add(
+							q.file,
+							`${where}.provisions[${j}]`,
+							`provision ${id} is not in the published Code of Practice`,
+							'use an id listed in content/principles/',
+						);
+					}
+				});
+			}
 		});
 	}
 	return problems;

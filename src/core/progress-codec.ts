@@ -80,7 +80,11 @@ export function decodeStored(raw: string | null): DecodeResult {
 	try {
 		value = parseJson(raw);
 	} catch (e) {
-		return { ok: false, reason: 'corrupt', message: `the stored progress is not valid JSON (${(e as Error).message})` };
+		return {
+			ok: false,
+			reason: 'corrupt',
+			message: `the stored progress is not valid JSON (${(e as Error).message})`,
+		};
 	}
 	if (typeof value !== 'object' || value === null || !('version' in value) || !('data' in value)) {
 		return {

@@ -77,13 +77,13 @@ describe('single choice', () => {
 		expect(scoreQuestion(single, undefined)).toMatchObject({
 			credit: 0,
 			answered: false,
-			yourAnswer: 'No answer',
+			yourAnswer: [],
 		});
 	});
 	test('every option is explained, with what was chosen and what was right side by side', () => {
 		const r = scoreQuestion(single, { choice: 'b' });
-		expect(r.yourAnswer).toBe('Wrong');
-		expect(r.correctAnswer).toBe('Right');
+		expect(r.yourAnswer).toEqual(['Wrong']);
+		expect(r.correctAnswer).toEqual(['Right']);
 		expect(r.feedback).toEqual([
 			{ label: 'Right', chosen: false, expected: true, explanation: 'ea' },
 			{ label: 'Wrong', chosen: true, expected: false, explanation: 'eb' },
@@ -142,8 +142,8 @@ describe('true or false', () => {
 	test('scores and explains both answers', () => {
 		expect(scoreQuestion(tf, { value: false })).toMatchObject({
 			credit: 1,
-			yourAnswer: 'False',
-			correctAnswer: 'False',
+			yourAnswer: ['False'],
+			correctAnswer: ['False'],
 		});
 		const r = scoreQuestion(tf, { value: true });
 		expect(r.credit).toBe(0);
@@ -185,7 +185,7 @@ describe('spot the line', () => {
 		expect(scoreQuestion(spot, { lines: [2, 4] })).toMatchObject({
 			credit: 1,
 			correct: true,
-			correctAnswer: 'line 2, line 4',
+			correctAnswer: ['Line 2: b = eval(x)', 'Line 4: d = os.system(y)'],
 		});
 	});
 	test('one of two: half; a decoy costs a right pick', () => {

@@ -59,7 +59,11 @@ describe('stored envelope', () => {
 	});
 	test.each([
 		['not JSON', '{oops', 'corrupt'],
-		['JSON with a __proto__ key', '{"version":1,"data":{"attempts":[],"modules":{},"__proto__":{}}}', 'corrupt'],
+		[
+			'JSON with a __proto__ key',
+			'{"version":1,"data":{"attempts":[],"modules":{},"__proto__":{}}}',
+			'corrupt',
+		],
 		['JSON but not an envelope', '[1,2,3]', 'corrupt'],
 		['a bare string', '"hello"', 'corrupt'],
 		['envelope with a negative version', '{"version":-1,"data":{}}', 'invalid'],

@@ -30,7 +30,6 @@ export function selectionFeedback(items: readonly Pickable[], picked: ReadonlySe
 	}));
 }
 
-export function listLabels(items: readonly Pickable[], keep: (i: Pickable) => boolean): string {
-	const labels = items.filter(keep).map((i) => i.label);
-	return labels.length === 0 ? 'No answer' : labels.join('; ');
+export function listLabels(items: readonly Pickable[], keep: (i: Pickable) => boolean): string[] {
+	return items.filter(keep).map((i) => i.label);
 }

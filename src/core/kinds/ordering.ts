@@ -38,10 +38,8 @@ export const ordering: QuestionKind<OrderingQuestion, OrderingAnswer> = {
 			credit: earned,
 			correct: earned === 1,
 			answered: ordering.isAnswered(q, a),
-			yourAnswer: given.length
-				? given.map((id, n) => `${n + 1}. ${text.get(id) ?? '?'}`).join('; ')
-				: 'No answer',
-			correctAnswer: q.items.map((i, n) => `${n + 1}. ${i.text}`).join('; '),
+			yourAnswer: given.map((id, n) => `${n + 1}. ${text.get(id) ?? '?'}`),
+			correctAnswer: q.items.map((i, n) => `${n + 1}. ${i.text}`),
 			feedback: q.items.map((item, n) => ({
 				label: item.text,
 				chosen: given.indexOf(item.id) + 1,

@@ -34,8 +34,8 @@ export const scenario: QuestionKind<ScenarioQuestion, ScenarioAnswer> = {
 			credit: credit(total / parts.length),
 			correct: parts.every((r) => r.correct),
 			answered: parts.some((r) => r.answered),
-			yourAnswer: parts.map((r, i) => `Part ${i + 1}: ${r.yourAnswer}`).join(' | '),
-			correctAnswer: parts.map((r, i) => `Part ${i + 1}: ${r.correctAnswer}`).join(' | '),
+			yourAnswer: parts.flatMap((r, i) => r.yourAnswer.map((a) => `Part ${i + 1}: ${a}`)),
+			correctAnswer: parts.flatMap((r, i) => r.correctAnswer.map((a) => `Part ${i + 1}: ${a}`)),
 			feedback: [],
 			parts,
 		};

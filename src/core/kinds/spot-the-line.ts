@@ -29,10 +29,8 @@ export const spotTheLine: QuestionKind<SpotTheLineQuestion, SpotTheLineAnswer> =
 		});
 		const earned = credit(selectionCredit(items, picked));
 		const exact = items.every((i) => i.expected === picked.has(i.key));
-		const describe = (keep: (k: string, expected: boolean) => boolean) => {
-			const chosen = items.filter((i) => keep(i.key, i.expected)).map((i) => `line ${i.key}`);
-			return chosen.length ? chosen.join(', ') : 'No answer';
-		};
+		const describe = (keep: (k: string, expected: boolean) => boolean) =>
+			items.filter((i) => keep(i.key, i.expected)).map((i) => i.label);
 		return {
 			questionId: q.id,
 			credit: earned,

@@ -16,8 +16,8 @@ export const trueFalse: QuestionKind<TrueFalseQuestion, TrueFalseAnswer> = {
 			credit: correct ? 1 : 0,
 			correct,
 			answered: a !== undefined,
-			yourAnswer: a === undefined ? 'No answer' : word(a.value),
-			correctAnswer: word(q.answer),
+			yourAnswer: a === undefined ? [] : [word(a.value)],
+			correctAnswer: [word(q.answer)],
 			feedback: [true, false].map((v) => ({
 				label: word(v),
 				chosen: a?.value === v,

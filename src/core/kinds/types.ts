@@ -25,10 +25,10 @@ export interface QuestionResult {
 	correct: boolean;
 	/** False when the learner left it blank. */
 	answered: boolean;
-	/** The learner's answer, in words, for a side-by-side review. */
-	yourAnswer: string;
-	/** The correct answer, in words. */
-	correctAnswer: string;
+	/** The learner's answer, in words (one entry per choice), for a side-by-side review; empty when blank. */
+	yourAnswer: string[];
+	/** The correct answer, in words (one entry per right choice). */
+	correctAnswer: string[];
 	/** Per option / line / step explanations. */
 	feedback: FeedbackLine[];
 	/** Scenario questions: one result per part. */

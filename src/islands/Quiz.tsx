@@ -1,0 +1,316 @@
+/**
+ * The interactive quiz. Thin: the core draws, arranges and scores; the progress store records.
+ * Practice mode checks each answer as you go; assessment mode (the one that counts toward
+ * certificates) shows feedback after submitting the whole quiz.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { drawQuestions, newSeed, presentQuestions, type QuizMode, scoreAttempt } from '../core/attempt.ts';
+import { isAnswered, scoreQuestion } from '../core/kinds/index.ts';
+import { type Attempt, quizStats } from '../core/progress.ts';
+import type { Quiz as QuizData } from '../schemas/quiz.ts';
+import { QuestionView } from './kinds/index.tsx';
+import { getProgressStore, requestPersistence, useProgress } from './progress-client.ts';
+import { Review } from './Review.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
+
+interface Props {
+	quiz: QuizData;
+	/** The module page this quiz sits on; opening the page records a visit. */
+	moduleId: string;
+}
+
+type Phase =
+	| { name: 'start' }
+	| { name: 'answering'; mode: QuizMode; seed: string; questionIds: string[]; startedAt: string }
+	| { name: 'done'; attempt: Attempt }
+	| { name: 'reviewing'; attempt: Attempt };
+
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+const date = (iso: string) =>
+	new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export default function Quiz({ quiz, moduleId }: Props) {
+	const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+	const progress = useProgress();
+	const stats = quizStats(progress.data, quiz.id, quiz.revision);
+	const [phase, setPhase] = useState<Phase>({ name: 'start' });
+	const [mode, setMode] = useState<QuizMode>('practice');
+	const [answers, setAnswers] = useState<Record<string, unknown>>({});
+	const [checked, setChecked] = useState<Set<string>>(new Set());
+	const [announce, setAnnounce] = useState('');
+	const [hydrated, setHydrated] = useState(false);
+	const resultsRef = useRef<HTMLHeadingElement>(null);
+	const questionsRef = useRef<HTMLHeadingElement>(null);
+
+	useEffect(() => {
+		setHydrated(true);
+		getProgressStore().visitModule(moduleId);
+	}, [moduleId]);
+
+	const shown = useMemo(
+		() =>
+			phase.name === 'answering'
+				? presentQuestions(quiz, { seed: phase.seed, questionIds: phase.questionIds })
+				: phase.name === 'done' || phase.name === 'reviewing'
+					? presentQuestions(quiz, { seed: phase.attempt.seed, questionIds: phase.attempt.questionIds })
+					: [],
+		[phase, quiz],
+	);
+
+	const start = () => {
+		const seed = newSeed();
+		const draw = drawQuestions(quiz, seed);
+		setAnswers({});
+		setChecked(new Set());
+		setPhase({
+			name: 'answering',
+			mode,
+			seed,
+			questionIds: draw.questionIds,
+			startedAt: new Date().toISOString(),
+		});
+		setAnnounce(
+			`${mode === 'practice' ? 'Practice' : 'Assessment'} started: ${draw.questionIds.length} questions.`,
+		);
+		requestAnimationFrame(() => questionsRef.current?.focus());
+	};
+
+	const submit = () => {
+		if (phase.name !== 'answering') return;
+		const s = scoreAttempt(quiz, phase.questionIds, answers);
+		const attempt: Attempt = {
+			id: `${Date.now().toString(36)}-${phase.seed}`,
+			quizId: quiz.id,
+			revision: quiz.revision,
+			mode: phase.mode,
+			seed: phase.seed,
+			questionIds: phase.questionIds,
+			answers,
+			score: s.score,
+			passed: s.passed,
+			startedAt: phase.startedAt,
+			submittedAt: new Date().toISOString(),
+		};
+		getProgressStore().recordAttempt(attempt);
+		void requestPersistence();
+		setPhase({ name: 'done', attempt });
+		setAnnounce(
+			`You scored ${pct(s.score)}: ${s.correctCount} of ${phase.questionIds.length} fully correct. ${
+				s.passed ? 'Passed.' : `Not passed; the pass mark is ${pct(quiz.passMark)}.`
+			}`,
+		);
+		requestAnimationFrame(() => resultsRef.current?.focus());
+	};
+
+	const answering = phase.name === 'answering';
+	const unanswered = answering ? shown.filter((q) => !isAnswered(q, answers[q.id])).length : 0;
+	const result =
+		phase.name === 'done' || phase.name === 'reviewing'
+			? scoreAttempt(quiz, phase.attempt.questionIds, phase.attempt.answers)
+			: undefined;
+	const reviewAttempt = phase.name === 'done' || phase.name === 'reviewing' ? phase.attempt : undefined;
+
+	return (
+		<section
+			className="quiz-island"
+			aria-labelledby={`${uid}-title`}
+			data-hydrated={hydrated ? 'true' : undefined}
+		>
+			<h2 id={`${uid}-title`}>{quiz.title}</h2>
+			<p className="visually-hidden" role="status" aria-live="polite">
+				{announce}
+			</p>
+			<StorageNotice state={progress} />
+
+			{phase.name === 'start' && (
+				<div className="quiz-start">
+					<p>
+						{quiz.draw && quiz.draw < quiz.questions.length
+							? `${quiz.draw} questions, drawn from a pool of ${quiz.questions.length}`
+							: `${quiz.questions.length} questions`}{' '}
+						· pass mark {pct(quiz.passMark)} · revision {quiz.revision}
+					</p>
+					<QuizHistory
+						stats={stats}
+						revision={quiz.revision}
+						onReview={(a) => setPhase({ name: 'reviewing', attempt: a })}
+					/>
+					<fieldset className="mode-choice">
+						<legend>Mode</legend>
+						<label htmlFor={`${uid}-practice`}>
+							<input
+								type="radio"
+								id={`${uid}-practice`}
+								name={`${uid}-mode`}
+								checked={mode === 'practice'}
+								onChange={() => setMode('practice')}
+							/>
+							<span>
+								<strong>Practice</strong>: check each answer as you go, with explanations.
+							</span>
+						</label>
+						<label htmlFor={`${uid}-assessment`}>
+							<input
+								type="radio"
+								id={`${uid}-assessment`}
+								name={`${uid}-mode`}
+								checked={mode === 'assessment'}
+								onChange={() => setMode('assessment')}
+							/>
+							<span>
+								<strong>Assessment</strong>: answer everything, then see your score. This is the mode that
+								counts toward certificates.
+							</span>
+						</label>
+					</fieldset>
+					<button type="button" className="button" onClick={start} disabled={!hydrated}>
+						{stats.attempts.length ? 'Start a new attempt' : 'Start the quiz'}
+					</button>
+				</div>
+			)}
+
+			{(answering || phase.name === 'done' || phase.name === 'reviewing') && (
+				<>
+					{result && reviewAttempt && (
+						<div className={`quiz-result ${result.passed ? 'is-passed' : 'is-failed'}`}>
+							<h3 ref={resultsRef} tabIndex={-1}>
+								{phase.name === 'reviewing'
+									? `Review of your attempt on ${date(reviewAttempt.submittedAt)}`
+									: 'Your result'}
+							</h3>
+							<p className="score">
+								{pct(result.score)} · {result.passed ? 'Passed' : 'Not passed'}{' '}
+								<span className="muted">
+									({result.correctCount} of {reviewAttempt.questionIds.length} fully correct; pass mark{' '}
+									{pct(quiz.passMark)}; {reviewAttempt.mode})
+								</span>
+							</p>
+							{reviewAttempt.revision !== quiz.revision && (
+								<p className="notice">
+									This attempt was taken on revision {reviewAttempt.revision} of the quiz; it has since been
+									updated to revision {quiz.revision}, so the review below checks your answers against the
+									current questions.
+								</p>
+							)}
+							<p>
+								<button type="button" className="button" onClick={() => setPhase({ name: 'start' })}>
+									Try again with a fresh draw
+								</button>
+							</p>
+						</div>
+					)}
+					{answering && (
+						<h3 ref={questionsRef} tabIndex={-1} className="visually-hidden">
+							Questions
+						</h3>
+					)}
+					<ol className="quiz-questions">
+						{shown.map((q, i) => {
+							const isChecked = answering && phase.mode === 'practice' && checked.has(q.id);
+							const locked = !answering || isChecked;
+							const answer = answering ? answers[q.id] : reviewAttempt?.answers[q.id];
+							const qr = result?.results[i] ?? (isChecked ? scoreQuestion(q, answer) : undefined);
+							return (
+								<li key={q.id} className="quiz-question">
+									<fieldset>
+										<legend>
+											<span className="q-number">
+												Question {i + 1} of {shown.length}
+											</span>
+											<span className="q-prompt">{q.prompt}</span>
+										</legend>
+										<QuestionView
+											question={q}
+											answer={answer}
+											onChange={(a) => setAnswers((prev) => ({ ...prev, [q.id]: a }))}
+											locked={locked}
+											uid={`${uid}-${q.id}`}
+										/>
+									</fieldset>
+									{answering && phase.mode === 'practice' && !isChecked && (
+										<button
+											type="button"
+											className="button button-secondary"
+											disabled={!isAnswered(q, answers[q.id])}
+											onClick={() => {
+												setChecked((prev) => new Set(prev).add(q.id));
+												const r = scoreQuestion(q, answers[q.id]);
+												setAnnounce(
+													`Question ${i + 1}: ${r.correct ? 'correct' : r.credit > 0 ? 'partly correct' : 'not correct'}.`,
+												);
+											}}
+										>
+											Check answer
+										</button>
+									)}
+									{qr && <Review result={qr} />}
+								</li>
+							);
+						})}
+					</ol>
+					{answering && (
+						<div className="quiz-submit">
+							{unanswered > 0 && (
+								<p className="muted">
+									{unanswered} question{unanswered === 1 ? '' : 's'} not answered yet; unanswered questions
+									score zero.
+								</p>
+							)}
+							<button type="button" className="button" onClick={submit}>
+								{phase.mode === 'practice' ? 'Finish and record this practice' : 'Submit answers'}
+							</button>{' '}
+							<button
+								type="button"
+								className="button button-secondary"
+								onClick={() => setPhase({ name: 'start' })}
+							>
+								Cancel
+							</button>
+						</div>
+					)}
+				</>
+			)}
+		</section>
+	);
+}
+
+function QuizHistory({
+	stats,
+	revision,
+	onReview,
+}: {
+	stats: ReturnType<typeof quizStats>;
+	revision: number;
+	onReview: (a: Attempt) => void;
+}) {
+	if (stats.attempts.length === 0) return null;
+	return (
+		<div className="quiz-history">
+			{stats.firstPassedAt && (
+				<p className="pass-badge">
+					✓ Passed on {date(stats.firstPassedAt)} · best score {pct(stats.bestScoreCurrent ?? 0)}
+				</p>
+			)}
+			{stats.passedOnOlderRevision && (
+				<p className="notice">
+					This quiz was updated. You passed revision {stats.passedOnOlderRevision.revision} on{' '}
+					{date(stats.passedOnOlderRevision.at)}; that pass stays on your record, marked as taken on an older
+					revision. Take the assessment again to pass revision {revision}.
+				</p>
+			)}
+			<details>
+				<summary>Past attempts ({stats.attempts.length})</summary>
+				<ul className="attempt-list">
+					{[...stats.attempts].reverse().map((a) => (
+						<li key={a.id}>
+							<button type="button" className="link-button" onClick={() => onReview(a)}>
+								{date(a.submittedAt)}: {pct(a.score)} {a.passed ? 'passed' : 'not passed'} ({a.mode}
+								{a.revision !== revision ? `, revision ${a.revision}` : ''})
+							</button>
+						</li>
+					))}
+				</ul>
+			</details>
+		</div>
+	);
+}
