@@ -164,3 +164,15 @@ test('every quiz file points editors at the JSON Schema', () => {
 		);
 	}
 });
+
+test('lesson diagrams use real SVG attribute names (stroke-width, not strokeWidth; run `npm run fix:svg`)', async () => {
+	// @ts-expect-error: a plain .mjs script without type declarations.
+	const { camelSvgAttrs } = (await import('../../scripts/svg-attrs.mjs')) as {
+		camelSvgAttrs: (t: string) => string[];
+	};
+	const offenders = content.files.modules
+		.map((file) => [file, camelSvgAttrs(readFileSync(`${root}/${file}`, 'utf8'))] as const)
+		.filter(([, found]) => found.length > 0)
+		.map(([file, found]) => `${file}: ${[...new Set(found)].join(', ')}`);
+	expect(offenders).toEqual([]);
+});
