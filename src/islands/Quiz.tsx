@@ -133,7 +133,10 @@ export default function Quiz({ quiz, moduleId }: Props) {
 					<QuizHistory
 						stats={stats}
 						revision={quiz.revision}
-						onReview={(a) => setPhase({ name: 'reviewing', attempt: a })}
+						onReview={(a) => {
+							setPhase({ name: 'reviewing', attempt: a });
+							requestAnimationFrame(() => resultsRef.current?.focus());
+						}}
 					/>
 					<fieldset className="mode-choice">
 						<legend>Mode</legend>
@@ -211,7 +214,7 @@ export default function Quiz({ quiz, moduleId }: Props) {
 							const answer = answering ? answers[q.id] : reviewAttempt?.answers[q.id];
 							const qr = result?.results[i] ?? (isChecked ? scoreQuestion(q, answer) : undefined);
 							return (
-								<li key={q.id} className="quiz-question">
+								<li key={q.id} className="quiz-question" data-question-id={q.id}>
 									<fieldset>
 										<legend>
 											<span className="q-number">

@@ -166,7 +166,6 @@ test('every quiz file points editors at the JSON Schema', () => {
 });
 
 test('lesson diagrams use real SVG attribute names (stroke-width, not strokeWidth; run `npm run fix:svg`)', async () => {
-	// @ts-expect-error: a plain .mjs script without type declarations.
 	const { camelSvgAttrs } = (await import('../../scripts/svg-attrs.mjs')) as {
 		camelSvgAttrs: (t: string) => string[];
 	};

@@ -213,3 +213,69 @@ describe('merging and derived stats', () => {
 		});
 	});
 });
+
+describe('dashboard', async () => {
+	const { buildDashboard } = await import('../../src/core/dashboard.ts');
+	const catalog = {
+		principles: [
+			{ number: 1, title: 'One' },
+			{ number: 2, title: 'Two' },
+		],
+		modules: [
+			{
+				id: 'p01',
+				title: 'P1',
+				track: 'principles' as const,
+				order: 1,
+				principles: [1],
+				minutes: 30,
+				quiz: { id: 'q1', revision: 2 },
+			},
+			{
+				id: 'p02',
+				title: 'P2',
+				track: 'principles' as const,
+				order: 2,
+				principles: [2],
+				minutes: 30,
+				quiz: { id: 'q2', revision: 1 },
+			},
+			{ id: 'sc1', title: 'SC', track: 'secure-coding' as const, order: 1, principles: [], minutes: 20 },
+		],
+	};
+	test('an empty record: nothing completed, start with the first module', () => {
+		const d = buildDashboard(emptyProgress(), catalog);
+		expect(d).toMatchObject({ completed: 0, total: 3, continueWith: undefined, attempts: 0 });
+		expect(d.next?.id).toBe('p01');
+		expect(d.byPrinciple.map((p) => [p.number, p.completed, p.total])).toEqual([
+			[1, 0, 1],
+			[2, 0, 1],
+		]);
+	});
+	test('completion follows passes on the current revision; older passes do not complete', () => {
+		const data: ProgressData = {
+			attempts: [
+				attempt({ id: 'x', quizId: 'q1', revision: 1, score: 1, passed: true }),
+				attempt({ id: 'y', quizId: 'q2', revision: 1, score: 0.85, passed: true }),
+			],
+			modules: {
+				p01: { firstOpenedAt: '2026-11-21T00:00:00.000Z', lastOpenedAt: '2026-11-22T00:00:00.000Z' },
+				sc1: {
+					firstOpenedAt: '2026-11-21T00:00:00.000Z',
+					lastOpenedAt: '2026-11-21T00:00:00.000Z',
+					completedAt: '2026-11-21T00:00:00.000Z',
+				},
+			},
+		};
+		const d = buildDashboard(data, catalog);
+		const state = Object.fromEntries(d.modules.map((m) => [m.id, m.state]));
+		expect(state).toEqual({ p01: 'in-progress', p02: 'completed', sc1: 'completed' });
+		expect(d.modules.find((m) => m.id === 'p01')?.passedOlderRevision).toBe(1);
+		expect(d.continueWith?.id).toBe('p01');
+		expect(d.byPrinciple.find((p) => p.number === 2)?.bestScore).toBe(0.85);
+		expect(d.byTrack).toEqual([
+			{ track: 'principles', total: 2, completed: 1 },
+			{ track: 'secure-coding', total: 1, completed: 1 },
+		]);
+	});
+});

@@ -15,7 +15,8 @@ export function SpotTheLineView({
 	return (
 		<>
 			<p className="hint">Select the line or lines that make this code unsafe.</p>
-			<fieldset className="code-lines">
+			{/* Once locked, the checkboxes can't take focus, so the box itself must, to scroll by keyboard. */}
+			<fieldset className="code-lines" tabIndex={locked ? 0 : undefined}>
 				<legend className="visually-hidden">{`${question.code.language} code, ${lines.length} lines: choose the vulnerable ones`}</legend>
 				{lines.map((line, i) => {
 					const n = i + 1;

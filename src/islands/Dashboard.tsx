@@ -1,0 +1,267 @@
+/**
+ * The learner dashboard: progress per principle and track, where to continue, a chart, and the
+ * backup tools (export, import, reset). Everything is computed by `core/dashboard.ts`.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { type CatalogSummary, buildDashboard } from '../core/dashboard.ts';
+import { downloadText, getProgressStore, requestPersistence, useProgress } from './progress-client.ts';
+import { ProgressChart } from './ProgressChart.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
+
+interface Props {
+	catalog: CatalogSummary;
+	contentVersion: string;
+	/** Site base path, ending in "/". */
+	base: string;
+	trackTitles: Record<string, string>;
+}
+
+const pct = (n: number | undefined) => (n === undefined ? '–' : `${Math.round(n * 100)}%`);
+const day = (iso: string | undefined) =>
+	iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : 'never';
+const STATE_LABEL = {
+	completed: 'Completed',
+	'in-progress': 'In progress',
+	'not-started': 'Not started',
+} as const;
+
+export default function Dashboard({ catalog, contentVersion, base, trackTitles }: Props) {
+	const progress = useProgress();
+	const d = buildDashboard(progress.data, catalog);
+	const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string } | undefined>();
+	const [confirmReset, setConfirmReset] = useState<string | undefined>();
+	const [persisted, setPersisted] = useState<boolean | undefined>();
+	const [hydrated, setHydrated] = useState(false);
+	const fileRef = useRef<HTMLInputElement>(null);
+
+	useEffect(() => {
+		setHydrated(true);
+		void navigator.storage?.persisted?.().then(setPersisted, () => setPersisted(undefined));
+	}, []);
+
+	const exportProgress = () => {
+		const text = getProgressStore().exportFile(contentVersion);
+		downloadText(`secure-ai-academy-progress-${new Date().toISOString().slice(0, 10)}.json`, text);
+		setMessage({ tone: 'ok', text: 'Your progress was saved to a file in your downloads.' });
+		void requestPersistence().then(setPersisted);
+	};
+
+	const importProgress = async (file: File) => {
+		if (file.size > 2 * 1024 * 1024) {
+			setMessage({
+				tone: 'bad',
+				text: `“${file.name}” is too large to be a progress file (the limit is 2 MB). Nothing was changed.`,
+			});
+			return;
+		}
+		const text = await file.text();
+		const r = getProgressStore().importFile(text, file.size);
+		setMessage(
+			r.ok
+				? {
+						tone: 'ok',
+						text: `Imported ${r.data.attempts.length} attempt${r.data.attempts.length === 1 ? '' : 's'} from “${file.name}” and merged them with your progress.`,
+					}
+				: { tone: 'bad', text: `${r.message} Nothing was changed.` },
+		);
+		if (fileRef.current) fileRef.current.value = '';
+	};
+
+	const quizFor = (moduleId: string) => catalog.modules.find((m) => m.id === moduleId)?.quiz;
+
+	return (
+		<div className="dashboard" data-hydrated={hydrated ? 'true' : undefined}>
+			<StorageNotice state={progress} />
+			<section aria-labelledby="overview">
+				<h2 id="overview">Overview</h2>
+				<p className="big-number">
+					{d.completed} of {d.total} modules completed
+				</p>
+				<p className="muted">
+					A module counts as completed when you pass its quiz in assessment mode. {d.attempts} quiz attempt
+					{d.attempts === 1 ? '' : 's'} recorded in this browser.
+				</p>
+				<div className="next-steps">
+					{d.continueWith && (
+						<p>
+							<span className="muted">Continue where you left off: </span>
+							<a href={`${base}modules/${d.continueWith.id}/`}>{d.continueWith.title}</a>
+						</p>
+					)}
+					{d.next && (
+						<p>
+							<span className="muted">{d.continueWith ? 'Then: ' : 'Start here: '}</span>
+							<a href={`${base}modules/${d.next.id}/`}>{d.next.title}</a>
+						</p>
+					)}
+					{!d.next && d.total > 0 && <p className="pass-badge">✓ Every module is completed. Well done.</p>}
+				</div>
+			</section>
+
+			<section aria-labelledby="by-principle">
+				<h2 id="by-principle">Code of Practice principles</h2>
+				<ProgressChart rows={d.byPrinciple} />
+			</section>
+
+			<section aria-labelledby="by-track">
+				<h2 id="by-track">By track</h2>
+				<ul className="track-list">
+					{d.byTrack.map((t) => (
+						<li key={t.track}>
+							<strong>{trackTitles[t.track] ?? t.track}</strong>: {t.completed} of {t.total} completed
+							<progress
+								max={t.total}
+								value={t.completed}
+								aria-label={`${trackTitles[t.track] ?? t.track} progress`}
+							/>
+						</li>
+					))}
+				</ul>
+			</section>
+
+			<section aria-labelledby="all-modules">
+				<h2 id="all-modules">Every module</h2>
+				<div className="table-scroll" role="region" aria-label="Every module and its status" tabIndex={0}>
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">Module</th>
+								<th scope="col">Status</th>
+								<th scope="col">Best score</th>
+								<th scope="col">Passed</th>
+								<th scope="col">
+									<span className="visually-hidden">Actions</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{d.modules.map((m) => {
+								const quiz = quizFor(m.id);
+								const hasAttempts = quiz && progress.data.attempts.some((a) => a.quizId === quiz.id);
+								return (
+									<tr key={m.id}>
+										<th scope="row">
+											<a href={`${base}modules/${m.id}/`}>{m.title}</a>
+										</th>
+										<td className={`state-${m.state}`}>{STATE_LABEL[m.state]}</td>
+										<td>{pct(m.bestScore)}</td>
+										<td>
+											{m.passedAt
+												? day(m.passedAt)
+												: m.passedOlderRevision
+													? `On revision ${m.passedOlderRevision} (quiz since updated)`
+													: '–'}
+										</td>
+										<td>
+											{hasAttempts &&
+												(confirmReset === quiz.id ? (
+													<span className="confirm">
+														<button
+															type="button"
+															className="link-button danger"
+															onClick={() => {
+																getProgressStore().resetQuiz(quiz.id);
+																setConfirmReset(undefined);
+																setMessage({ tone: 'ok', text: `Attempts for “${m.title}” were deleted.` });
+															}}
+														>
+															Yes, delete its attempts
+														</button>{' '}
+														<button
+															type="button"
+															className="link-button"
+															onClick={() => setConfirmReset(undefined)}
+														>
+															Keep them
+														</button>
+													</span>
+												) : (
+													<button
+														type="button"
+														className="link-button"
+														onClick={() => setConfirmReset(quiz.id)}
+														aria-label={`Reset the quiz for ${m.title}`}
+													>
+														Reset quiz
+													</button>
+												))}
+										</td>
+									</tr>
+								);
+							})}
+						</tbody>
+					</table>
+				</div>
+			</section>
+
+			<section aria-labelledby="backup">
+				<h2 id="backup">Keep your progress safe</h2>
+				<p>
+					Progress lives only in this browser: clearing site data deletes it. Last backed up:{' '}
+					<strong>{day(progress.data.lastBackupAt)}</strong>.{' '}
+					{persisted === true && 'This browser has agreed to keep the data even when space runs low.'}
+					{persisted === false &&
+						'This browser may clear the data when space runs low, so export a copy now and then.'}
+				</p>
+				<p className="actions">
+					<button type="button" className="button" onClick={exportProgress} disabled={!hydrated}>
+						Export progress to a file
+					</button>{' '}
+					<label className="button button-secondary file-button">
+						Import a progress file
+						<input
+							ref={fileRef}
+							type="file"
+							accept="application/json,.json"
+							className="visually-hidden"
+							disabled={!hydrated}
+							onChange={(e) => {
+								const f = e.currentTarget.files?.[0];
+								if (f) void importProgress(f);
+							}}
+						/>
+					</label>
+				</p>
+				<p className="muted">Importing merges the file with what is here; it never deletes anything.</p>
+				<div role="status" aria-live="polite">
+					{message && <p className={`message message-${message.tone}`}>{message.text}</p>}
+				</div>
+				<h3>Start again</h3>
+				{confirmReset === '*' ? (
+					<p className="confirm">
+						This deletes all {progress.data.attempts.length} attempts and module history in this browser.{' '}
+						<button
+							type="button"
+							className="button danger"
+							onClick={() => {
+								getProgressStore().resetAll();
+								setConfirmReset(undefined);
+								setMessage({ tone: 'ok', text: 'All progress in this browser was deleted.' });
+							}}
+						>
+							Yes, delete everything
+						</button>{' '}
+						<button
+							type="button"
+							className="button button-secondary"
+							onClick={() => setConfirmReset(undefined)}
+						>
+							Cancel
+						</button>
+					</p>
+				) : (
+					<p>
+						<button
+							type="button"
+							className="button button-secondary"
+							onClick={() => setConfirmReset('*')}
+							disabled={!hydrated}
+						>
+							Reset all progress…
+						</button>
+					</p>
+				)}
+			</section>
+		</div>
+	);
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { type Quiz, QuizSchema } from '../../src/schemas/quiz.ts';
+
+export function loadQuiz(id: string): Quiz {
+	return QuizSchema.parse(parse(readFileSync(new URL(`../../quizzes/${id}.yaml`, import.meta.url), 'utf8')));
+}
+
+/** Presses Tab (at most 300 times) until the focused element matches the selector. */
+export async function tabTo(page: Page, selector: string) {
+	for (let i = 0; i < 300; i++) {
+		if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Tab never reached ${selector}`);
+}
+
+const idEnds = (suffix: string) => `[id$="${suffix}"]`;
+
+/** Answers one question correctly with the keyboard only. */
+export async function answerCorrectly(page: Page, quiz: Quiz, questionId: string) {
+	const q = quiz.questions.find((x) => x.id === questionId);
+	if (!q) throw new Error(`no question ${questionId}`);
+	const scope = `[data-question-id="${questionId}"]`;
+	if (q.type === 'single' || q.type === 'true-false') {
+		const target = q.type === 'single' ? (q.options.find((o) => o.correct)?.id as string) : String(q.answer);
+		await tabTo(page, `${scope} input[type=radio]`);
+		for (let i = 0; i < 10; i++) {
+			if (
+				await page.evaluate(
+					(s) => document.activeElement?.matches(s) ?? false,
+					`${scope} ${idEnds(`-${q.id}-${target}`)}`,
+				)
+			)
+				break;
+			await page.keyboard.press('ArrowDown');
+		}
+		await page.keyboard.press('Space');
+		await expect(page.locator(`${scope} ${idEnds(`-${q.id}-${target}`)}`)).toBeChecked();
+	} else if (q.type === 'multiple') {
+		for (const o of q.options.filter((x) => x.correct)) {
+			await tabTo(page, `${scope} ${idEnds(`-${q.id}-${o.id}`)}`);
+			await page.keyboard.press('Space');
+		}
+	} else if (q.type === 'spot-the-line') {
+		for (const l of q.lines.filter((x) => x.vulnerable)) {
+			await tabTo(page, `${scope} ${idEnds(`-${q.id}-l${l.line}`)}`);
+			await page.keyboard.press('Space');
+		}
+	} else if (q.type === 'ordering') {
+		for (let want = 0; want < q.items.length; want++) {
+			const item = q.items[want]?.id as string;
+			const texts = await page.locator(`${scope} .ordering-item .ordering-text`).allTextContents();
+			const now = texts.indexOf(q.items[want]?.text as string);
+			if (now === want) continue;
+			await tabTo(page, `${scope} ${idEnds(`-${q.id}-${item}-up`)}`);
+			for (let k = 0; k < now - want; k++) await page.keyboard.press('Enter');
+		}
+		await expect(page.locator(`${scope} .ordering-item .ordering-text`)).toHaveText(
+			q.items.map((i) => i.text),
+		);
+	} else {
+		throw new Error(`answerCorrectly does not handle ${q.type}`);
+	}
+}
