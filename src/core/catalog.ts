@@ -162,7 +162,9 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 		q.data.questions.forEach((question, i) => {
 			const tagged: [string, readonly string[] | undefined][] = [[`questions[${i}]`, question.provisions]];
 			if (question.type === 'scenario') {
-				question.parts.forEach((part, k) => tagged.push([`questions[${i}].parts[${k}]`, part.provisions]));
+				question.parts.forEach((part, k) => {
+					tagged.push([`questions[${i}].parts[${k}]`, part.provisions]);
+				});
 			}
 			for (const [where, ids] of tagged) {
 				(ids ?? []).forEach((id, j) => {
@@ -179,4 +181,41 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 		});
 	}
 	return problems;
+}
+
+export interface ProvisionCoverage {
+	id: string;
+	principle: number;
+	/** Modules whose frontmatter lists the provision. */
+	modules: { id: string; title: string }[];
+	/** Quiz questions (and scenario parts) tagged with the provision. */
+	questions: { quizId: string; questionId: string; prompt: string }[];
+}
+
+/** For every provision: the modules that teach it and the quiz questions that test it. */
+export function provisionCoverage(input: CatalogInput): ProvisionCoverage[] {
+	const out = input.principles
+		.slice()
+		.sort((a, b) => a.data.number - b.data.number)
+		.flatMap((p) =>
+			p.data.provisions.map(
+				(v): ProvisionCoverage => ({ id: v.id, principle: p.data.number, modules: [], questions: [] }),
+			),
+		);
+	const byId = new Map(out.map((c) => [c.id, c]));
+	for (const m of input.modules) {
+		for (const id of m.data.provisions) byId.get(id)?.modules.push({ id: m.data.id, title: m.data.title });
+	}
+	for (const q of input.quizzes) {
+		for (const question of q.data.questions) {
+			const tagged = new Set([
+				...(question.provisions ?? []),
+				...(question.type === 'scenario' ? question.parts.flatMap((part) => part.provisions ?? []) : []),
+			]);
+			for (const id of tagged) {
+				byId.get(id)?.questions.push({ quizId: q.data.id, questionId: question.id, prompt: question.prompt });
+			}
+		}
+	}
+	return out;
 }

@@ -101,7 +101,7 @@ export function buildDashboard(data: ProgressData, catalog: CatalogSummary): Das
 		}).filter((t) => t.total > 0),
 		byPrinciple: catalog.principles.map((p) => {
 			const list = sorted
-				.filter((m) => m.principles.includes(p.number))
+				.filter((m) => m.track === 'principles' && m.principles.includes(p.number)) // the NCSC crosswalk lists principles too, but does not complete them
 				.map((m) => byId.get(m.id) as ModuleProgress);
 			const scores = list.map((m) => m.bestScore).filter((s): s is number => s !== undefined);
 			return {

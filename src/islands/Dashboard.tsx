@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { type CatalogSummary, buildDashboard } from '../core/dashboard.ts';
 import { downloadText, getProgressStore, requestPersistence, useProgress } from './progress-client.ts';
 import { ProgressChart } from './ProgressChart.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 
 interface Props {
@@ -121,7 +122,7 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles }
 
 			<section aria-labelledby="all-modules">
 				<h2 id="all-modules">Every module</h2>
-				<div className="table-scroll" role="region" aria-label="Every module and its status" tabIndex={0}>
+				<ScrollRegion label="Every module and its status">
 					<table>
 						<thead>
 							<tr>
@@ -191,7 +192,7 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles }
 							})}
 						</tbody>
 					</table>
-				</div>
+				</ScrollRegion>
 			</section>
 
 			<section aria-labelledby="backup">

@@ -3,6 +3,8 @@
  * assessment score, with a tick where the module is completed. The same numbers are in a table
  * (shown on request) so the chart is never the only way to read them.
  */
+import { ScrollRegion } from './ScrollRegion.tsx';
+
 interface Row {
 	number: number;
 	title: string;
@@ -79,28 +81,30 @@ export function ProgressChart({ rows }: { rows: Row[] }) {
 			</figcaption>
 			<details>
 				<summary>Show these numbers as a table</summary>
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">Principle</th>
-							<th scope="col">Modules completed</th>
-							<th scope="col">Best score</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.map((r) => (
-							<tr key={r.number}>
-								<th scope="row">
-									{r.number}. {r.title}
-								</th>
-								<td>
-									{r.completed} of {r.total}
-								</td>
-								<td>{r.bestScore === undefined ? '–' : `${Math.round(r.bestScore * 100)}%`}</td>
+				<ScrollRegion label="Progress per principle">
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">Principle</th>
+								<th scope="col">Modules completed</th>
+								<th scope="col">Best score</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{rows.map((r) => (
+								<tr key={r.number}>
+									<th scope="row">
+										{r.number}. {r.title}
+									</th>
+									<td>
+										{r.completed} of {r.total}
+									</td>
+									<td>{r.bestScore === undefined ? '–' : `${Math.round(r.bestScore * 100)}%`}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</ScrollRegion>
 			</details>
 		</figure>
 	);

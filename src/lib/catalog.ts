@@ -4,7 +4,14 @@
  */
 import { AstroError } from 'astro/errors';
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { type ContentProblem, checkCatalog, formatProblems } from '../core/catalog.ts';
+import {
+	type CatalogInput,
+	type ContentProblem,
+	checkCatalog,
+	formatProblems,
+	type ProvisionCoverage,
+	provisionCoverage,
+} from '../core/catalog.ts';
 import { principleOf } from '../core/labels.ts';
 import type { Provision } from '../schemas/principle.ts';
 import type { Track } from '../schemas/vocabulary.ts';
@@ -24,6 +31,8 @@ export interface Catalog {
 	quiz(id: string | undefined): QuizEntry | undefined;
 	modulesInTrack(track: Track): ModuleEntry[];
 	modulesForPrinciple(n: number): ModuleEntry[];
+	/** Every provision with the modules that teach it and the questions that test it. */
+	coverage(): ProvisionCoverage[];
 }
 
 let cached: Promise<Catalog> | undefined;
@@ -49,12 +58,13 @@ async function load(): Promise<Catalog> {
 	modules.sort(byOrder);
 	const file = (e: { filePath?: string | undefined; id: string }, folder: string) =>
 		e.filePath ?? `${folder}/${e.id}`;
-	const problems: ContentProblem[] = checkCatalog({
+	const input: CatalogInput = {
 		principles: principles.map((e) => ({ file: file(e, 'content/principles'), data: e.data })),
 		ncsc: ncsc.map((e) => ({ file: 'content/ncsc-guidelines.yaml', data: e.data })),
 		modules: modules.map((e) => ({ file: file(e, 'content/modules'), data: e.data })),
 		quizzes: quizzes.map((e) => ({ file: file(e, 'quizzes'), data: e.data })),
-	});
+	};
+	const problems: ContentProblem[] = checkCatalog(input);
 	if (problems.length > 0) {
 		throw new AstroError(
 			formatProblems(problems),
@@ -79,6 +89,7 @@ async function load(): Promise<Catalog> {
 		provision: (id) => provisions.get(id),
 		quiz: (id) => (id === undefined ? undefined : quizById.get(id)),
 		modulesInTrack: (track) => modules.filter((m) => m.data.track === track),
+		coverage: () => provisionCoverage(input),
 		modulesForPrinciple: (n) =>
 			modules.filter(
 				(m) => m.data.principles.includes(n) || m.data.provisions.some((id) => principleOf(id) === n),

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { formatProblems } from '../../src/core/catalog.ts';
+import { formatProblems, provisionCoverage } from '../../src/core/catalog.ts';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { QUIZ_JSON_SCHEMA_PATH, quizJsonSchema } from '../../src/schemas/json-schema.ts';
 
@@ -174,4 +174,41 @@ test('lesson diagrams use real SVG attribute names (stroke-width, not strokeWidt
 		.filter(([, found]) => found.length > 0)
 		.map(([file, found]) => `${file}: ${[...new Set(found)].join(', ')}`);
 	expect(offenders).toEqual([]);
+});
+
+describe('curriculum coverage (issue 4)', () => {
+	const coverage = provisionCoverage(content.catalog);
+	const principleModules = content.catalog.modules.filter(
+		(m) => m.data.track === 'principles' && m.data.principles.length === 1,
+	);
+
+	test('every one of the 72 provisions is taught by a module and tested by a quiz question', () => {
+		expect(coverage).toHaveLength(72);
+		expect(coverage.filter((c) => c.modules.length === 0).map((c) => c.id)).toEqual([]);
+		expect(coverage.filter((c) => c.questions.length === 0).map((c) => c.id)).toEqual([]);
+	});
+
+	test('each of the 13 principles has exactly one module that lists all its provisions', () => {
+		for (const p of content.catalog.principles) {
+			const mods = principleModules.filter((m) => m.data.principles[0] === p.data.number);
+			expect(mods, `principle ${p.data.number}`).toHaveLength(1);
+			const listed = new Set(mods[0]?.data.provisions);
+			expect(
+				p.data.provisions.map((v) => v.id).filter((id) => !listed.has(id)),
+				`${mods[0]?.file} misses provisions`,
+			).toEqual([]);
+		}
+	});
+
+	describe.each(content.catalog.quizzes.map((q) => [q.file, q] as const))('%s', (_file, quiz) => {
+		test('a pool of at least 14 questions drawn down to 10, in at least three kinds', () => {
+			expect(quiz.data.questions.length).toBeGreaterThanOrEqual(14);
+			expect(quiz.data.draw).toBe(10);
+			expect(new Set(quiz.data.questions.map((q) => q.type)).size).toBeGreaterThanOrEqual(3);
+		});
+		test('no "all of the above" or "none of the above" options', () => {
+			const texts = quiz.data.questions.flatMap((q) => ('options' in q ? q.options.map((o) => o.text) : []));
+			expect(texts.filter((t) => /\b(all|none) of the above\b/i.test(t))).toEqual([]);
+		});
+	});
 });

@@ -9,6 +9,9 @@ export const PAGES = [
 	{ name: 'principles index', path: '/principles/' },
 	{ name: 'principle', path: '/principles/5/' },
 	{ name: 'all provisions', path: '/provisions/' },
+	{ name: 'coverage', path: '/coverage/' },
+	{ name: 'dashboard', path: '/dashboard/' },
+	{ name: 'orientation module', path: '/modules/ncsc-guidelines/' },
 	{ name: '404', path: '/no-such-page/' },
 ] as const;
 

@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, PAGES, watchPage } from './helpers.ts';
 
@@ -34,4 +35,21 @@ test('an unknown address answers 404 with a way back', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 	await page.getByRole('link', { name: 'Go to the home page' }).click();
 	await expect(page).toHaveURL(/\/$/);
+});
+
+test.describe('every lesson', () => {
+	const dist = new URL('../../dist/modules/', import.meta.url).pathname;
+	const ids = readdirSync(dist).filter((d) => statSync(`${dist}/${d}`).isDirectory());
+	for (const id of ids) {
+		test(`/modules/${id}/ has no accessibility violations and fits 320 px`, async ({ page, baseURL }) => {
+			const watch = watchPage(page, new URL(baseURL ?? '').origin);
+			await page.goto(`/modules/${id}/`);
+			await expectNoAxeViolations(page, id);
+			await page.setViewportSize({ width: 320, height: 700 });
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			expect(overflow, 'sideways scrolling at 320 px').toBeLessThanOrEqual(0);
+			expect(watch.foreign).toEqual([]);
+			expect(watch.errors).toEqual([]);
+		});
+	}
 });

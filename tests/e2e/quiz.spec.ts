@@ -147,6 +147,8 @@ test('a tampered or foreign import file is refused and changes nothing', async (
 
 test('corrupt stored progress: the learner is told, and the raw value is downloadable', async ({ page }) => {
 	await page.goto('/dashboard/');
+	// Wait for the island: a store created after the value is set would already repair it.
+	await expect(page.locator('.dashboard[data-hydrated=true]')).toBeVisible();
 	await page.evaluate(() => localStorage.setItem('saa:progress', '{"version":1,"data":{"attempts":[{"id":'));
 	await page.reload();
 	const alert = page.getByRole('alert');

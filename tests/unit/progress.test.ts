@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { buildDashboard } from '../../src/core/dashboard.ts';
 import {
 	CURRENT_VERSION,
 	decodeImport,
@@ -214,8 +215,7 @@ describe('merging and derived stats', () => {
 	});
 });
 
-describe('dashboard', async () => {
-	const { buildDashboard } = await import('../../src/core/dashboard.ts');
+describe('dashboard', () => {
 	const catalog = {
 		principles: [
 			{ number: 1, title: 'One' },
@@ -241,11 +241,13 @@ describe('dashboard', async () => {
 				quiz: { id: 'q2', revision: 1 },
 			},
 			{ id: 'sc1', title: 'SC', track: 'secure-coding' as const, order: 1, principles: [], minutes: 20 },
+			// A crosswalk module lists principles but is not one of them.
+			{ id: 'ncsc', title: 'NCSC', track: 'ncsc' as const, order: 1, principles: [1, 2], minutes: 20 },
 		],
 	};
 	test('an empty record: nothing completed, start with the first module', () => {
 		const d = buildDashboard(emptyProgress(), catalog);
-		expect(d).toMatchObject({ completed: 0, total: 3, continueWith: undefined, attempts: 0 });
+		expect(d).toMatchObject({ completed: 0, total: 4, continueWith: undefined, attempts: 0 });
 		expect(d.next?.id).toBe('p01');
 		expect(d.byPrinciple.map((p) => [p.number, p.completed, p.total])).toEqual([
 			[1, 0, 1],
@@ -269,12 +271,14 @@ describe('dashboard', async () => {
 		};
 		const d = buildDashboard(data, catalog);
 		const state = Object.fromEntries(d.modules.map((m) => [m.id, m.state]));
-		expect(state).toEqual({ p01: 'in-progress', p02: 'completed', sc1: 'completed' });
+		expect(state).toEqual({ p01: 'in-progress', p02: 'completed', sc1: 'completed', ncsc: 'not-started' });
+		expect(d.byPrinciple.find((p) => p.number === 2)).toMatchObject({ completed: 1, total: 1 });
 		expect(d.modules.find((m) => m.id === 'p01')?.passedOlderRevision).toBe(1);
 		expect(d.continueWith?.id).toBe('p01');
 		expect(d.byPrinciple.find((p) => p.number === 2)?.bestScore).toBe(0.85);
 		expect(d.byTrack).toEqual([
 			{ track: 'principles', total: 2, completed: 1 },
+			{ track: 'ncsc', total: 1, completed: 0 },
 			{ track: 'secure-coding', total: 1, completed: 1 },
 		]);
 	});

@@ -9,7 +9,7 @@ export type MultipleAnswer = { choices: string[] };
 /** Partial credit: see `selectionCredit` (right picks − wrong picks) / right answers, floor 0. */
 export const multiple: QuestionKind<MultipleSelectQuestion, MultipleAnswer> = {
 	answerSchema: z.strictObject({ choices: z.array(z.string().max(40)).max(20) }),
-	isAnswered: (q, a) => a !== undefined && a.choices.some((c) => q.options.some((o) => o.id === c)),
+	isAnswered: (q, a) => !!a?.choices.some((c) => q.options.some((o) => o.id === c)),
 	score(q, a) {
 		const picked = new Set(a?.choices ?? []);
 		const items = q.options.map((o) => ({

@@ -29,15 +29,15 @@ export const spotTheLine: QuestionKind<SpotTheLineQuestion, SpotTheLineAnswer> =
 		});
 		const earned = credit(selectionCredit(items, picked));
 		const exact = items.every((i) => i.expected === picked.has(i.key));
-		const describe = (keep: (k: string, expected: boolean) => boolean) =>
+		const labelsWhere = (keep: (k: string, expected: boolean) => boolean) =>
 			items.filter((i) => keep(i.key, i.expected)).map((i) => i.label);
 		return {
 			questionId: q.id,
 			credit: earned,
 			correct: exact,
 			answered: picked.size > 0,
-			yourAnswer: describe((k) => picked.has(k)),
-			correctAnswer: describe((_k, e) => e),
+			yourAnswer: labelsWhere((k) => picked.has(k)),
+			correctAnswer: labelsWhere((_k, e) => e),
 			// Feedback for lines the learner picked, the vulnerable ones, and the explained decoys.
 			feedback: items
 				.filter((i) => picked.has(i.key) || i.expected || marked.has(Number(i.key)))
