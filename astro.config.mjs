@@ -3,9 +3,16 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { loadSiteConfig } from './src/lib/site-config.ts';
+
+// academy.config.yaml (or ACADEMY_CONFIG): validated here, so a bad value stops the build.
+const config = loadSiteConfig();
 
 export default defineConfig({
-	site: 'http://127.0.0.1:4321',
+	site: config.site.url,
+	base: config.site.basePath,
+	// Tests build a second copy (e.g. under a base path) without touching dist/.
+	outDir: process.env.ACADEMY_OUT_DIR ?? './dist',
 	trailingSlash: 'ignore',
 	integrations: [mdx(), react(), pagefind()],
 	markdown: {

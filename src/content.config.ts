@@ -7,6 +7,7 @@
 import { file, glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { parse as parseYaml } from 'yaml';
+import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { ModuleSchema } from './schemas/module.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from './schemas/principle.ts';
 import { QuizSchema } from './schemas/quiz.ts';
@@ -59,4 +60,21 @@ const quizzes = defineCollection({
 	schema: QuizSchema,
 });
 
-export const collections = { principles, ncsc, modules, quizzes };
+const glossary = defineCollection({
+	loader: file('content/glossary.yaml', {
+		parser: (text) => {
+			const list: unknown = parseYaml(text);
+			if (!Array.isArray(list)) {
+				throw new Error(
+					'content/glossary.yaml must be a YAML list of terms (each item starting with "- term:")',
+				);
+			}
+			return Object.fromEntries(
+				list.map((item: { slug?: unknown }, i) => [String(item?.slug ?? `missing-slug-${i + 1}`), item]),
+			);
+		},
+	}),
+	schema: GlossaryTermSchema,
+});
+
+export const collections = { principles, ncsc, modules, quizzes, glossary };

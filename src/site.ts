@@ -1,9 +1,24 @@
 /**
- * Site-wide settings. Issue #9 turns these into a validated configuration file for self-hosters;
- * until then they live here.
+ * Site-wide settings, from academy.config.yaml (validated by src/schemas/site-config.ts).
+ * Build-time only: islands receive what they need as props.
  */
+import { loadSiteConfig } from './lib/site-config.ts';
+
+const config = loadSiteConfig();
+
 export const SITE = {
-	name: 'Secure AI Academy',
+	name: config.site.name,
+	url: config.site.url,
+	basePath: config.site.basePath,
+	organisation: config.organisation.name,
+	logo: config.organisation.logo,
+	certificates: {
+		signatory: config.certificates.signatory,
+		organisation: config.certificates.organisation ?? config.organisation.name,
+	},
+	accent: config.theme.accent,
+	tracks: config.tracks,
+	contentErrorsContact: config.contact.contentErrors,
 	description:
 		'Free, self-hostable training on building AI systems securely: the UK Code of Practice for the Cyber Security of AI (ETSI TS 104 223), the NCSC/CISA guidelines, AI secure coding and ML technical debt.',
 	/** Bumped when published content changes in a way that matters to stored progress. */

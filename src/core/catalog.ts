@@ -4,6 +4,7 @@
  * content and returns problems; callers decide how to report them (build error, test failure,
  * `npm run validate`).
  */
+import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { ModuleData } from '../schemas/module.ts';
 import type { NcscGuideline, Principle } from '../schemas/principle.ts';
 import type { Quiz } from '../schemas/quiz.ts';
@@ -19,6 +20,8 @@ export interface CatalogInput {
 	ncsc: readonly Sourced<NcscGuideline>[];
 	modules: readonly Sourced<ModuleData>[];
 	quizzes: readonly Sourced<Quiz>[];
+	/** Glossary terms (all from content/glossary.yaml). */
+	glossary?: readonly Sourced<GlossaryTerm>[];
 }
 
 /** One thing wrong with the content, phrased for an author: where, what, and how to fix it. */
@@ -177,6 +180,45 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 						);
 					}
 				});
+			}
+		});
+	}
+	// Glossary.
+	const slugs = new Set<string>();
+	for (const [i, t] of (input.glossary ?? []).entries()) {
+		const at = `[${i}] (${t.data.slug})`;
+		if (slugs.has(t.data.slug))
+			add(t.file, `${at}.slug`, `slug "${t.data.slug}" is used twice`, 'give each term its own slug');
+		slugs.add(t.data.slug);
+		t.data.modules.forEach((id, j) => {
+			if (!moduleById.has(id))
+				add(
+					t.file,
+					`${at}.modules[${j}]`,
+					`no module has id "${id}"`,
+					"use the id from a module's frontmatter",
+				);
+		});
+		t.data.provisions.forEach((id, j) => {
+			if (!provisionIds.has(id)) {
+				add(
+					t.file,
+					`${at}.provisions[${j}]`,
+					`provision ${id} is not in the published Code of Practice`,
+					'use an id listed in content/principles/',
+				);
+			}
+		});
+	}
+	for (const [i, t] of (input.glossary ?? []).entries()) {
+		t.data.related.forEach((slug, j) => {
+			if (!slugs.has(slug)) {
+				add(
+					t.file,
+					`[${i}] (${t.data.slug}).related[${j}]`,
+					`no term has slug "${slug}"`,
+					'add that term or remove it from `related`',
+				);
 			}
 		});
 	}

@@ -13,6 +13,7 @@ import {
 	provisionCoverage,
 } from '../core/catalog.ts';
 import { principleOf } from '../core/labels.ts';
+import { SITE } from '../site.ts';
 import type { Provision } from '../schemas/principle.ts';
 import type { Track } from '../schemas/vocabulary.ts';
 
@@ -20,12 +21,14 @@ export type PrincipleEntry = CollectionEntry<'principles'>;
 export type ModuleEntry = CollectionEntry<'modules'>;
 export type QuizEntry = CollectionEntry<'quizzes'>;
 export type NcscEntry = CollectionEntry<'ncsc'>;
+export type GlossaryEntry = CollectionEntry<'glossary'>;
 
 export interface Catalog {
 	principles: PrincipleEntry[];
 	ncsc: NcscEntry[];
 	modules: ModuleEntry[];
 	quizzes: QuizEntry[];
+	glossary: GlossaryEntry[];
 	principle(n: number): PrincipleEntry;
 	provision(id: string): { provision: Provision; principle: PrincipleEntry } | undefined;
 	quiz(id: string | undefined): QuizEntry | undefined;
@@ -47,12 +50,14 @@ const byOrder = (a: ModuleEntry, b: ModuleEntry) =>
 	a.data.order - b.data.order || a.data.title.localeCompare(b.data.title);
 
 async function load(): Promise<Catalog> {
-	const [principles, ncsc, modules, quizzes] = await Promise.all([
+	const [principles, ncsc, modules, quizzes, glossary] = await Promise.all([
 		getCollection('principles'),
 		getCollection('ncsc'),
 		getCollection('modules'),
 		getCollection('quizzes'),
+		getCollection('glossary'),
 	]);
+	glossary.sort((a, b) => a.data.term.localeCompare(b.data.term));
 	principles.sort((a, b) => a.data.number - b.data.number);
 	ncsc.sort((a, b) => a.data.number - b.data.number);
 	modules.sort(byOrder);
@@ -63,6 +68,7 @@ async function load(): Promise<Catalog> {
 		ncsc: ncsc.map((e) => ({ file: 'content/ncsc-guidelines.yaml', data: e.data })),
 		modules: modules.map((e) => ({ file: file(e, 'content/modules'), data: e.data })),
 		quizzes: quizzes.map((e) => ({ file: file(e, 'quizzes'), data: e.data })),
+		glossary: glossary.map((e) => ({ file: 'content/glossary.yaml', data: e.data })),
 	};
 	const problems: ContentProblem[] = checkCatalog(input);
 	if (problems.length > 0) {
@@ -71,6 +77,11 @@ async function load(): Promise<Catalog> {
 			'Each line names the file and field; `npm run validate` repeats these checks in a second.',
 		);
 	}
+	// Tracks switched off in academy.config.yaml are checked above but not published.
+	const enabled = new Set<string>(SITE.tracks);
+	const hiddenModules = new Set(modules.filter((m) => !enabled.has(m.data.track)).map((m) => m.id));
+	modules.splice(0, modules.length, ...modules.filter((m) => !hiddenModules.has(m.id)));
+	quizzes.splice(0, quizzes.length, ...quizzes.filter((q) => !hiddenModules.has(q.data.module)));
 	const byNumber = new Map(principles.map((p) => [p.data.number, p]));
 	const provisions = new Map(
 		principles.flatMap((p) => p.data.provisions.map((v) => [v.id, { provision: v, principle: p }] as const)),
@@ -81,6 +92,7 @@ async function load(): Promise<Catalog> {
 		ncsc,
 		modules,
 		quizzes,
+		glossary,
 		principle(n) {
 			const p = byNumber.get(n);
 			if (!p) throw new AstroError(`Principle ${n} does not exist.`, 'Principles are numbered 1 to 13.');

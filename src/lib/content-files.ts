@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog.ts';
+import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { ModuleSchema } from '../schemas/module.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from '../schemas/principle.ts';
 import { QuizSchema } from '../schemas/quiz.ts';
@@ -135,7 +136,19 @@ export function loadContent(root: string): LoadedContent {
 		QuizSchema,
 		problems,
 	);
-	const catalog: CatalogInput = { principles, ncsc, modules, quizzes };
+	const glossaryRaw = readYaml(root, join(root, 'content/glossary.yaml'), problems);
+	if (glossaryRaw && !Array.isArray(glossaryRaw.raw)) {
+		problems.push({ file: glossaryRaw.file, field: '(file)', message: 'must be a YAML list of terms' });
+	}
+	const glossary = validateAll(
+		(Array.isArray(glossaryRaw?.raw) ? glossaryRaw.raw : []).map((raw: unknown) => ({
+			file: 'content/glossary.yaml',
+			raw,
+		})),
+		GlossaryTermSchema,
+		problems,
+	);
+	const catalog: CatalogInput = { principles, ncsc, modules, quizzes, glossary };
 	problems.push(...checkCatalog(catalog));
 	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
 	return {

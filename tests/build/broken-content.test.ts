@@ -118,3 +118,13 @@ describe('the build stops on broken content and says where and how to fix it', (
 		expect(status).toBe(0);
 	});
 });
+
+describe('the build stops on a broken configuration', () => {
+	test('an accent colour with too little contrast names the file, field and fix', () => {
+		const { status, output } = buildWith({ 'academy.config.yaml': 'theme:\n  accent: "#ffee00"\n' });
+		expect(status).not.toBe(0);
+		expect(output).toContain('academy.config.yaml has 1 problem');
+		expect(output).toContain('theme.accent: accent #ffee00 has a contrast of');
+		expect(output).toContain('pick a darker shade');
+	});
+});

@@ -1,0 +1,202 @@
+/**
+ * The search page's script: loaded only on /search/. On the first query it fetches the finder
+ * index (exact and catalogue matches) and Pagefind (full text of the lessons, with filters);
+ * nothing is downloaded before the learner searches.
+ */
+import type { FinderHit } from './finder.ts';
+
+interface PagefindResultData {
+	url: string;
+	excerpt: string;
+	meta: { title?: string };
+	sub_results?: { title: string; url: string; excerpt: string }[];
+}
+interface Pagefind {
+	options(o: Record<string, unknown>): Promise<void>;
+	search(
+		q: string,
+		o?: { filters?: Record<string, string[]> },
+	): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+const root = document.querySelector<HTMLElement>('[data-search-root]');
+if (root) void init(root);
+
+async function init(el: HTMLElement) {
+	const base = el.dataset.base ?? '/';
+	const form = el.querySelector<HTMLFormElement>('form') as HTMLFormElement;
+	const input = el.querySelector<HTMLInputElement>('input[name=q]') as HTMLInputElement;
+	const status = el.querySelector<HTMLElement>('[data-status]') as HTMLElement;
+	const quick = el.querySelector<HTMLElement>('[data-quick]') as HTMLElement;
+	const full = el.querySelector<HTMLElement>('[data-full]') as HTMLElement;
+	const selects = [...el.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+
+	let finder:
+		| Promise<{ search(q: string): { exact: FinderHit | undefined; hits: FinderHit[]; ignored: string[] } }>
+		| undefined;
+	let pagefind: Promise<Pagefind | undefined> | undefined;
+	const getFinder = () => {
+		finder ??= Promise.all([
+			import('./finder.ts'),
+			fetch(`${base}search/finder.json`).then((r) => r.json()),
+		]).then(([mod, data]) => mod.loadFinder(data));
+		return finder;
+	};
+	const getPagefind = () => {
+		pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(
+			async (pf: Pagefind) => {
+				await pf.options({ baseUrl: base, excerptLength: 24 });
+				return pf;
+			},
+			() => undefined,
+		);
+		return pagefind;
+	};
+
+	let generation = 0;
+	const run = async () => {
+		const q = input.value.trim();
+		const mine = ++generation;
+		const url = new URL(location.href);
+		if (q) url.searchParams.set('q', q);
+		else url.searchParams.delete('q');
+		history.replaceState(null, '', url);
+		if (!q) {
+			quick.replaceChildren();
+			full.replaceChildren();
+			status.textContent = '';
+			return;
+		}
+		const filters: Record<string, string[]> = {};
+		for (const s of selects) if (s.value) filters[s.dataset.filter as string] = [s.value];
+		const [f, pf] = await Promise.all([getFinder().catch(() => undefined), getPagefind()]);
+		if (mine !== generation) return;
+		const found = f?.search(q);
+		renderQuick(quick, found?.exact, found?.hits ?? [], found?.ignored ?? []);
+		let fullCount = 0;
+		if (!pf) {
+			full.replaceChildren(
+				para(
+					'Full-text search works on the built site (npm start); it is not available in development mode.',
+				),
+			);
+		} else {
+			const res = await pf.search(q, { filters });
+			if (mine !== generation) return;
+			const data = await Promise.all((res?.results ?? []).slice(0, 12).map((r) => r.data()));
+			if (mine !== generation) return;
+			fullCount = res?.results.length ?? 0;
+			renderFull(full, data);
+		}
+		const n = (found?.hits.length ?? 0) + (found?.exact ? 1 : 0);
+		status.textContent = `${n} quick match${n === 1 ? '' : 'es'} and ${fullCount} lesson result${fullCount === 1 ? '' : 's'} for “${q}”.`;
+	};
+
+	let timer: number | undefined;
+	input.addEventListener('input', () => {
+		clearTimeout(timer);
+		timer = window.setTimeout(run, 150);
+	});
+	for (const s of selects) s.addEventListener('change', run);
+	form.addEventListener('submit', async (e) => {
+		e.preventDefault();
+		const f = await getFinder().catch(() => undefined);
+		const exact = f?.search(input.value).exact;
+		// Typing an exact provision id (8.1.2) or principle ("principle 5") goes straight there.
+		if (exact) location.assign(exact.url);
+		else void run();
+	});
+	const initial = new URL(location.href).searchParams.get('q');
+	if (initial) {
+		input.value = initial.slice(0, 200);
+		const f = await getFinder().catch(() => undefined);
+		const exact = f?.search(input.value).exact;
+		if (exact && /^\d+(\.\d+)+$/.test(input.value.trim())) {
+			location.replace(exact.url);
+			return;
+		}
+		void run();
+	}
+	el.dataset.ready = 'true';
+}
+
+function para(text: string) {
+	const p = document.createElement('p');
+	p.textContent = text;
+	return p;
+}
+
+const KIND_LABEL = {
+	provision: 'Provision',
+	principle: 'Principle',
+	module: 'Module',
+	quiz: 'Quiz',
+	term: 'Glossary',
+} as const;
+
+function renderQuick(box: HTMLElement, exact: FinderHit | undefined, hits: FinderHit[], ignored: string[]) {
+	const items = [...(exact ? [exact] : []), ...hits.slice(0, 8)];
+	const nodes: Node[] = [];
+	if (ignored.length)
+		nodes.push(
+			para(`Not understood, so ignored: ${ignored.join(', ')}. Try role:operator or phase:maintenance.`),
+		);
+	if (items.length === 0) {
+		nodes.push(para('No provision, principle, module or glossary term matches.'));
+	} else {
+		const ul = document.createElement('ul');
+		ul.className = 'results';
+		for (const h of items) {
+			const li = document.createElement('li');
+			const tag = document.createElement('span');
+			tag.className = 'tag';
+			tag.textContent = KIND_LABEL[h.kind];
+			const a = document.createElement('a');
+			a.href = h.url;
+			a.textContent = h.title;
+			const p = document.createElement('p');
+			p.textContent = h.summary;
+			li.append(tag, ' ', a, p);
+			ul.append(li);
+		}
+		nodes.push(ul);
+	}
+	box.replaceChildren(...nodes);
+}
+
+function renderFull(box: HTMLElement, results: PagefindResultData[]) {
+	if (results.length === 0) {
+		box.replaceChildren(para('No lesson text matches. Check the spelling, or remove a filter.'));
+		return;
+	}
+	const ul = document.createElement('ul');
+	ul.className = 'results';
+	for (const r of results) {
+		const li = document.createElement('li');
+		const a = document.createElement('a');
+		a.href = r.url;
+		a.textContent = r.meta.title ?? r.url;
+		const p = document.createElement('p');
+		// Pagefind's excerpt is our own page text with <mark> around matches.
+		p.innerHTML = r.excerpt;
+		li.append(a, p);
+		const subs = (r.sub_results ?? []).filter((s) => s.url !== r.url).slice(0, 3);
+		if (subs.length) {
+			const sub = document.createElement('ul');
+			sub.className = 'sub-results';
+			for (const s of subs) {
+				const sli = document.createElement('li');
+				const sa = document.createElement('a');
+				sa.href = s.url;
+				sa.textContent = s.title;
+				const sp = document.createElement('p');
+				sp.innerHTML = s.excerpt;
+				sli.append(sa, sp);
+				sub.append(sli);
+			}
+			li.append(sub);
+		}
+		ul.append(li);
+	}
+	box.replaceChildren(ul);
+}

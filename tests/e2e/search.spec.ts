@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers.ts';
+
+test('header search: "/" focuses it, a phrase from a lesson finds the lesson, and the result opens it', async ({
+	page,
+}) => {
+	await page.goto('/principles/3/');
+	await page.keyboard.press('/');
+	await expect(page.locator('#site-search')).toBeFocused();
+	await page.keyboard.type('white text repair estimate');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/search\/\?q=white/);
+	const lesson = page.locator('[data-full] .results > li').first();
+	await expect(lesson.locator('a').first()).toContainText('Principle 1');
+	await expect(lesson.locator('mark').first()).toBeVisible();
+	await lesson.locator('a').first().focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/modules\/p01-awareness\//);
+});
+
+test('the search index is not downloaded until the learner searches', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+	await page.goto('/search/');
+	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
+	expect(fetched.filter((p) => p.includes('pagefind') || p.endsWith('finder.json'))).toEqual([]);
+	await page.locator('#search-q').fill('poisoning');
+	await expect(page.locator('[data-full] .results > li').first()).toBeVisible();
+	expect(fetched.some((p) => p.endsWith('/search/finder.json'))).toBe(true);
+	expect(fetched.some((p) => p.includes('/pagefind/'))).toBe(true);
+});
+
+test('filters narrow the lesson results', async ({ page }) => {
+	await page.goto('/search/?q=poisoning');
+	const results = page.locator('[data-full] .results > li');
+	await expect(results.first()).toBeVisible();
+	const before = await results.count();
+	await page.locator('select[data-filter=principle]').selectOption('Principle 8');
+	await expect(async () => {
+		const after = await results.count();
+		expect(after).toBeGreaterThan(0);
+		expect(after).toBeLessThan(before);
+	}).toPass();
+	// Every remaining result really is tagged with that principle.
+	for (const link of await results.locator('> a').all()) {
+		const href = (await link.getAttribute('href')) ?? '';
+		const html = await (await page.request.get(href)).text();
+		expect(html, href).toContain('data-pagefind-filter="principle:Principle 8"');
+	}
+});
+
+test('the finder jumps to a provision typed by id, by keyboard alone', async ({ page }) => {
+	await page.goto('/search/');
+	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
+	await page.keyboard.press('/');
+	await expect(page.locator('#search-q')).toBeFocused();
+	await page.keyboard.type('8.1.2');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/principles\/8\/#provision-8-1-2$/);
+	await expect(page.locator('#provision-8-1-2')).toBeInViewport();
+});
+
+test('a link to /search/?q=5.4.1 opens the provision directly', async ({ page }) => {
+	await page.goto('/search/?q=5.4.1');
+	await expect(page).toHaveURL(/\/principles\/5\/#provision-5-4-1$/);
+});
+
+test('fielded finder query and quick matches, with axe on the results', async ({ page }) => {
+	await page.goto('/search/');
+	await page.locator('#search-q').fill('role:operator phase:maintenance');
+	const quick = page.locator('[data-quick] .results > li');
+	await expect(quick.first()).toBeVisible();
+	await expect(page.locator('[data-quick]')).toContainText('12.1');
+	await expect(page.getByRole('status')).toContainText('quick match');
+	await expectNoAxeViolations(page, 'search results');
+	// Pagefind 1.6 answers even nonsense with loose matches, so only the finder's "no match" is checked.
+	await page.locator('#search-q').fill('floccinaucinihilipilification');
+	await expect(page.locator('[data-quick]')).toContainText(
+		'No provision, principle, module or glossary term matches.',
+	);
+});
