@@ -21,6 +21,28 @@ export default defineConfig({
 		syntaxHighlight: 'prism',
 	},
 	devToolbar: { enabled: false },
+	// A strict Content-Security-Policy in a <meta> element on every page: scripts and styles only
+	// from this origin or by hash (no 'unsafe-inline', no 'unsafe-eval'). Server configs in
+	// deploy/ add the directives a <meta> policy cannot carry (frame-ancestors) as headers.
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+				"worker-src 'self'",
+				"manifest-src 'self'",
+			],
+			scriptDirective: {
+				// Pagefind's search runs as WebAssembly; 'wasm-unsafe-eval' allows only that, not eval().
+				resources: ["'self'", "'wasm-unsafe-eval'"],
+			},
+		},
+	},
 	build: { format: 'directory' },
 	vite: {
 		build: {

@@ -2,6 +2,7 @@
  * The learner dashboard: progress per principle and track, where to continue, a chart, and the
  * backup tools (export, import, reset). Everything is computed by `core/dashboard.ts`.
  */
+import './zod-jitless.ts';
 import { useEffect, useRef, useState } from 'react';
 import { type CatalogSummary, buildDashboard } from '../core/dashboard.ts';
 import { downloadText, getProgressStore, requestPersistence, useProgress } from './progress-client.ts';

@@ -3,6 +3,7 @@
  * Practice mode checks each answer as you go; assessment mode (the one that counts toward
  * certificates) shows feedback after submitting the whole quiz.
  */
+import './zod-jitless.ts';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { drawQuestions, newSeed, presentQuestions, type QuizMode, scoreAttempt } from '../core/attempt.ts';
 import { isAnswered, scoreQuestion } from '../core/kinds/index.ts';

@@ -224,3 +224,10 @@ describe('curriculum coverage (issue 4)', () => {
 		});
 	});
 });
+
+test('lessons use no inline style attributes (the Content-Security-Policy blocks them; use a class)', () => {
+	const offenders = content.files.modules.filter((file) =>
+		/\sstyle=/.test(readFileSync(`${root}/${file}`, 'utf8')),
+	);
+	expect(offenders).toEqual([]);
+});

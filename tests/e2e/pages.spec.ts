@@ -53,3 +53,41 @@ test.describe('every lesson', () => {
 		});
 	}
 });
+
+test('every page carries a strict Content-Security-Policy, and the browser reports no violation', async ({
+	page,
+}) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { __csp: string[] };
+		w.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) =>
+			w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`),
+		);
+	});
+	for (const path of [
+		'',
+		'modules/p01-awareness/',
+		'dashboard/',
+		'search/?q=poisoning',
+		'glossary/',
+		'principles/8/',
+	]) {
+		await page.goto(path);
+		const csp =
+			(await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+		expect(csp, path).toContain("script-src 'self'");
+		expect(csp, path).toContain("object-src 'none'");
+		expect(csp, path).not.toContain('unsafe-inline');
+		expect(csp, path).not.toMatch(/'unsafe-eval'/);
+		if (path.startsWith('search'))
+			await expect(page.locator('[data-full] .results > li').first()).toBeVisible();
+		if (path.startsWith('modules')) {
+			// Exercise the quiz island too: recording an attempt parses stored data with zod.
+			await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
+			await page.getByRole('button', { name: 'Start the quiz' }).click();
+			await page.getByRole('button', { name: 'Finish and record this practice' }).click();
+			await expect(page.locator('.quiz-result')).toBeVisible();
+		}
+		expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), path).toEqual([]);
+	}
+});
