@@ -12,6 +12,8 @@ export const chromiumPath =
 	'/usr/bin/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322);
+/** The base path of the build under test (the base-path run sets it, e.g. "/training/"). */
+const BASE = process.env.E2E_BASE_PATH ?? '/';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -19,9 +21,9 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	forbidOnly: !!process.env.CI,
-	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'test-results/e2e.json' }]],
 	use: {
-		baseURL: `http://127.0.0.1:${PORT}`,
+		baseURL: `http://127.0.0.1:${PORT}${BASE}`,
 		trace: 'retain-on-failure',
 	},
 	projects: [
@@ -46,7 +48,7 @@ export default defineConfig({
 	],
 	webServer: {
 		command: `astro preview --host 127.0.0.1 --port ${PORT}`,
-		url: `http://127.0.0.1:${PORT}/`,
+		url: `http://127.0.0.1:${PORT}${BASE}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000,
 	},

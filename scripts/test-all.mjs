@@ -69,18 +69,38 @@ if (!buildOk) {
 	);
 	stage('browser tests (no Chromium found)', false);
 } else {
-	rmSync('test-results/e2e.json', { force: true });
-	const e2eOk = run(bin('playwright'), ['test']);
-	const e2e = readJson('test-results/e2e.json');
-	if (e2e?.stats) {
-		const failed = e2e.stats.unexpected + e2e.stats.flaky;
-		results.push({
-			name: 'browser and accessibility tests (playwright)',
-			passed: e2e.stats.expected,
-			failed: failed + (e2eOk || failed > 0 ? 0 : 1),
+	const e2e = (name, report, extraEnv) => {
+		rmSync(report, { force: true });
+		console.log(`\n━━ ${name}`);
+		const r = spawnSync(bin('playwright'), ['test'], {
+			stdio: 'inherit',
+			env: { ...env, ...extraEnv, E2E_REPORT: report },
 		});
-	} else {
-		stage('browser and accessibility tests (playwright)', false);
+		const json = readJson(report);
+		if (json?.stats) {
+			const failed = json.stats.unexpected + json.stats.flaky;
+			results.push({
+				name,
+				passed: json.stats.expected,
+				failed: failed + (r.status === 0 || failed > 0 ? 0 : 1),
+			});
+		} else {
+			stage(name, false);
+		}
+	};
+	e2e('browser and accessibility tests (playwright)', 'test-results/e2e.json', {});
+
+	// The same suite against a build served under a base path, as a self-hosting team might deploy it.
+	const baseEnv = { ACADEMY_CONFIG: 'tests/fixtures/config/base-path.yaml', ACADEMY_OUT_DIR: 'dist-base' };
+	console.log('\n━━ astro build (under /training/)');
+	const baseBuild = spawnSync(bin('astro'), ['build'], { stdio: 'inherit', env: { ...env, ...baseEnv } });
+	stage('production build under a base path (/training/)', baseBuild.status === 0);
+	if (baseBuild.status === 0) {
+		e2e('browser tests again under /training/ (playwright)', 'test-results/e2e-base.json', {
+			...baseEnv,
+			E2E_BASE_PATH: '/training/',
+			E2E_PORT: '4323',
+		});
 	}
 }
 

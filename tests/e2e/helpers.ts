@@ -1,18 +1,22 @@
+import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-/** One URL of each page type. */
+/** The built site under test (a second build, e.g. under a base path, sets ACADEMY_OUT_DIR). */
+export const DIST = `${resolve(new URL('../..', import.meta.url).pathname, process.env.ACADEMY_OUT_DIR ?? 'dist')}/`;
+
+/** One URL of each page type, relative to the site's base URL. */
 export const PAGES = [
-	{ name: 'home', path: '/' },
-	{ name: 'modules index', path: '/modules/' },
-	{ name: 'module with quiz', path: '/modules/p01-awareness/' },
-	{ name: 'principles index', path: '/principles/' },
-	{ name: 'principle', path: '/principles/5/' },
-	{ name: 'all provisions', path: '/provisions/' },
-	{ name: 'coverage', path: '/coverage/' },
-	{ name: 'dashboard', path: '/dashboard/' },
-	{ name: 'orientation module', path: '/modules/ncsc-guidelines/' },
-	{ name: '404', path: '/no-such-page/' },
+	{ name: 'home', path: '' },
+	{ name: 'modules index', path: 'modules/' },
+	{ name: 'module with quiz', path: 'modules/p01-awareness/' },
+	{ name: 'principles index', path: 'principles/' },
+	{ name: 'principle', path: 'principles/5/' },
+	{ name: 'all provisions', path: 'provisions/' },
+	{ name: 'coverage', path: 'coverage/' },
+	{ name: 'dashboard', path: 'dashboard/' },
+	{ name: 'orientation module', path: 'modules/ncsc-guidelines/' },
+	{ name: '404', path: 'no-such-page/' },
 ] as const;
 
 /** Runs axe with the WCAG 2.0-2.2 A and AA rules and fails with a readable list of violations. */

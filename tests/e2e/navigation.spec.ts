@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 test('the skip link is the first stop for the keyboard and moves focus to the content', async ({ page }) => {
-	await page.goto('/principles/1/');
+	await page.goto('principles/1/');
 	await page.keyboard.press('Tab');
 	const skip = page.getByRole('link', { name: 'Skip to content' });
 	await expect(skip).toBeFocused();
@@ -12,7 +12,7 @@ test('the skip link is the first stop for the keyboard and moves focus to the co
 });
 
 test('keyboard only: from the home page to the first module', async ({ page }) => {
-	await page.goto('/');
+	await page.goto('');
 	const start = page.getByRole('link', { name: /^Start here: / });
 	const title = ((await start.textContent()) ?? '').replace('Start here: ', '');
 	await page.keyboard.press('Tab');
@@ -26,7 +26,7 @@ test('keyboard only: from the home page to the first module', async ({ page }) =
 });
 
 test('a principle page lists every provision with shall/should and its ETSI number', async ({ page }) => {
-	await page.goto('/principles/8/');
+	await page.goto('principles/8/');
 	const rows = page.locator('table tbody tr');
 	await expect(rows).toHaveCount(6);
 	const row = page.locator('#provision-8-1-2');
@@ -37,7 +37,7 @@ test('a principle page lists every provision with shall/should and its ETSI numb
 });
 
 test('a provision chip in a module opens the provision on its principle page', async ({ page }) => {
-	await page.goto('/modules/p01-awareness/');
+	await page.goto('modules/p01-awareness/');
 	await page
 		.locator('.covers')
 		.getByRole('link', { name: /^1\.2\.2/ })
@@ -49,7 +49,7 @@ test('a provision chip in a module opens the provision on its principle page', a
 test('the quiz is readable without JavaScript, and answers open by keyboard', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/modules/p01-awareness/');
+	await page.goto('modules/p01-awareness/');
 	const quiz = page.locator('section.quiz');
 	await expect(quiz.getByRole('heading', { level: 2 })).toBeVisible();
 	const questions = quiz.locator('li.question');
@@ -67,7 +67,7 @@ test('quiz text is escaped, never run as HTML, with or without JavaScript', asyn
 	for (const javaScriptEnabled of [true, false]) {
 		const context = await browser.newContext({ javaScriptEnabled });
 		const page = await context.newPage();
-		await page.goto('/modules/p01-awareness/');
+		await page.goto('modules/p01-awareness/');
 		const quiz = page.locator(javaScriptEnabled ? '.quiz-island' : 'section.quiz');
 		await expect(quiz).toBeVisible();
 		// Only our own markup inside the quiz: author text never becomes elements.
@@ -83,7 +83,7 @@ test('quiz text is escaped, never run as HTML, with or without JavaScript', asyn
 
 test('theme: the switch works, is remembered across pages, and works by keyboard', async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'light' });
-	await page.goto('/');
+	await page.goto('');
 	const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 	const light = await bg();
 	await page.getByRole('radio', { name: 'Dark' }).focus();
@@ -91,7 +91,7 @@ test('theme: the switch works, is remembered across pages, and works by keyboard
 	await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
 	const dark = await bg();
 	expect(dark).not.toBe(light);
-	await page.goto('/principles/');
+	await page.goto('principles/');
 	await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
 	expect(await bg()).toBe(dark);
 	await page.getByText('System', { exact: true }).click();
@@ -103,7 +103,7 @@ test('theme: the switch works, is remembered across pages, and works by keyboard
 test('theme: switching works without JavaScript too', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
 	const page = await context.newPage();
-	await page.goto('/');
+	await page.goto('');
 	const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 	await page.getByText('Dark', { exact: true }).click();
 	const after = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -113,7 +113,7 @@ test('theme: switching works without JavaScript too', async ({ browser }) => {
 
 test('the dark theme follows the system setting by default', async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'dark' });
-	await page.goto('/');
+	await page.goto('');
 	const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
 	expect(scheme).toContain('dark');
 	const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -121,7 +121,7 @@ test('the dark theme follows the system setting by default', async ({ page }) =>
 });
 
 test('printing hides the site chrome', async ({ page }) => {
-	await page.goto('/modules/p01-awareness/');
+	await page.goto('modules/p01-awareness/');
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('.site-header')).toBeHidden();
 	await expect(page.locator('.site-footer')).toBeHidden();

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, PAGES, watchPage } from './helpers.ts';
+import { DIST, expectNoAxeViolations, PAGES, watchPage } from './helpers.ts';
 
 for (const { name, path } of PAGES) {
 	test.describe(`${name} (${path})`, () => {
@@ -30,7 +30,7 @@ for (const { name, path } of PAGES) {
 }
 
 test('an unknown address answers 404 with a way back', async ({ page }) => {
-	const response = await page.goto('/modules/does-not-exist/');
+	const response = await page.goto('modules/does-not-exist/');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 	await page.getByRole('link', { name: 'Go to the home page' }).click();
@@ -38,12 +38,12 @@ test('an unknown address answers 404 with a way back', async ({ page }) => {
 });
 
 test.describe('every lesson', () => {
-	const dist = new URL('../../dist/modules/', import.meta.url).pathname;
+	const dist = `${DIST}modules/`;
 	const ids = readdirSync(dist).filter((d) => statSync(`${dist}/${d}`).isDirectory());
 	for (const id of ids) {
 		test(`/modules/${id}/ has no accessibility violations and fits 320 px`, async ({ page, baseURL }) => {
 			const watch = watchPage(page, new URL(baseURL ?? '').origin);
-			await page.goto(`/modules/${id}/`);
+			await page.goto(`modules/${id}/`);
 			await expectNoAxeViolations(page, id);
 			await page.setViewportSize({ width: 320, height: 700 });
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers.ts';
 import { answerCorrectly, loadQuiz, tabTo } from './quiz-helpers.ts';
 
-const MODULE = '/modules/p01-awareness/';
+const MODULE = 'modules/p01-awareness/';
 const quiz = loadQuiz('p01-awareness');
 
 async function openQuiz(page: import('@playwright/test').Page) {
@@ -36,7 +36,7 @@ test('take a quiz by keyboard only, pass it, reload: progress is kept', async ({
 	await page.reload();
 	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
 	await expect(page.locator('.pass-badge')).toContainText('Passed on');
-	await page.goto('/dashboard/');
+	await page.goto('dashboard/');
 	await expect(page.locator('.big-number')).toHaveText(/^1 of \d+ modules completed$/);
 });
 
@@ -83,7 +83,7 @@ test('the quiz works at 320 px wide without sideways scrolling', async ({ page }
 
 test('a second tab sees a pass without reloading', async ({ context }) => {
 	const dash = await context.newPage();
-	await dash.goto('/dashboard/');
+	await dash.goto('dashboard/');
 	await expect(dash.locator('.dashboard[data-hydrated=true]')).toBeVisible();
 	await expect(dash.locator('.big-number')).toHaveText(/^0 of/);
 	const page = await context.newPage();
@@ -95,7 +95,7 @@ test('a second tab sees a pass without reloading', async ({ context }) => {
 test('export, clear storage, import: progress is back', async ({ page }) => {
 	await openQuiz(page);
 	await passByKeyboard(page);
-	await page.goto('/dashboard/');
+	await page.goto('dashboard/');
 	await expect(page.locator('.dashboard[data-hydrated=true]')).toBeVisible();
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
@@ -118,7 +118,7 @@ test('export, clear storage, import: progress is back', async ({ page }) => {
 });
 
 test('a tampered or foreign import file is refused and changes nothing', async ({ page }) => {
-	await page.goto('/dashboard/');
+	await page.goto('dashboard/');
 	await expect(page.locator('.dashboard[data-hydrated=true]')).toBeVisible();
 	const before = await page.evaluate(() => localStorage.getItem('saa:progress'));
 	const files = [
@@ -146,7 +146,7 @@ test('a tampered or foreign import file is refused and changes nothing', async (
 });
 
 test('corrupt stored progress: the learner is told, and the raw value is downloadable', async ({ page }) => {
-	await page.goto('/dashboard/');
+	await page.goto('dashboard/');
 	// Wait for the island: a store created after the value is set would already repair it.
 	await expect(page.locator('.dashboard[data-hydrated=true]')).toBeVisible();
 	await page.evaluate(() => localStorage.setItem('saa:progress', '{"version":1,"data":{"attempts":[{"id":'));
@@ -202,7 +202,7 @@ test('storage blocked entirely: quizzes work in memory with a notice', async ({ 
 test('reset one quiz and reset everything ask for confirmation first', async ({ page }) => {
 	await openQuiz(page);
 	await passByKeyboard(page);
-	await page.goto('/dashboard/');
+	await page.goto('dashboard/');
 	await expect(page.locator('.big-number')).toHaveText(/^1 of/);
 	await page.getByRole('button', { name: /Reset the quiz for Principle 1/ }).click();
 	await page.getByRole('button', { name: 'Keep them' }).click();

@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './helpers.ts';
 test('header search: "/" focuses it, a phrase from a lesson finds the lesson, and the result opens it', async ({
 	page,
 }) => {
-	await page.goto('/principles/3/');
+	await page.goto('principles/3/');
 	await page.keyboard.press('/');
 	await expect(page.locator('#site-search')).toBeFocused();
 	await page.keyboard.type('white text repair estimate');
@@ -21,7 +21,7 @@ test('header search: "/" focuses it, a phrase from a lesson finds the lesson, an
 test('the search index is not downloaded until the learner searches', async ({ page }) => {
 	const fetched: string[] = [];
 	page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-	await page.goto('/search/');
+	await page.goto('search/');
 	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
 	expect(fetched.filter((p) => p.includes('pagefind') || p.endsWith('finder.json'))).toEqual([]);
 	await page.locator('#search-q').fill('poisoning');
@@ -31,7 +31,7 @@ test('the search index is not downloaded until the learner searches', async ({ p
 });
 
 test('filters narrow the lesson results', async ({ page }) => {
-	await page.goto('/search/?q=poisoning');
+	await page.goto('search/?q=poisoning');
 	const results = page.locator('[data-full] .results > li');
 	await expect(results.first()).toBeVisible();
 	const before = await results.count();
@@ -50,7 +50,7 @@ test('filters narrow the lesson results', async ({ page }) => {
 });
 
 test('the finder jumps to a provision typed by id, by keyboard alone', async ({ page }) => {
-	await page.goto('/search/');
+	await page.goto('search/');
 	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
 	await page.keyboard.press('/');
 	await expect(page.locator('#search-q')).toBeFocused();
@@ -61,12 +61,12 @@ test('the finder jumps to a provision typed by id, by keyboard alone', async ({ 
 });
 
 test('a link to /search/?q=5.4.1 opens the provision directly', async ({ page }) => {
-	await page.goto('/search/?q=5.4.1');
+	await page.goto('search/?q=5.4.1');
 	await expect(page).toHaveURL(/\/principles\/5\/#provision-5-4-1$/);
 });
 
 test('fielded finder query and quick matches, with axe on the results', async ({ page }) => {
-	await page.goto('/search/');
+	await page.goto('search/');
 	await page.locator('#search-q').fill('role:operator phase:maintenance');
 	const quick = page.locator('[data-quick] .results > li');
 	await expect(quick.first()).toBeVisible();

@@ -8,7 +8,9 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+import { DIST } from './helpers.ts';
+
+const BASE = process.env.E2E_BASE_PATH ?? '/';
 /** The theme bootstrap script: remembers the chosen theme and applies it before first paint. */
 const THEME_BOOTSTRAP_BUDGET_BYTES = 1024;
 
@@ -91,7 +93,7 @@ function jsClosure(html: string): string[] {
 	);
 	while (queue.length) {
 		const url = queue.pop() as string;
-		const file = join(DIST, url.replace(/^\//, ''));
+		const file = join(DIST, url.startsWith(BASE) ? url.slice(BASE.length) : url.replace(/^\//, ''));
 		if (seen.has(file)) continue;
 		seen.add(file);
 		const code = readFileSync(file, 'utf8');
