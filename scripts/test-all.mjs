@@ -69,10 +69,10 @@ if (!buildOk) {
 	);
 	stage('browser tests (no Chromium found)', false);
 } else {
-	const e2e = (name, report, extraEnv) => {
+	const e2e = (name, report, extraEnv, args = []) => {
 		rmSync(report, { force: true });
 		console.log(`\n━━ ${name}`);
-		const r = spawnSync(bin('playwright'), ['test'], {
+		const r = spawnSync(bin('playwright'), ['test', ...args], {
 			stdio: 'inherit',
 			env: { ...env, ...extraEnv, E2E_REPORT: report },
 		});
@@ -101,6 +101,18 @@ if (!buildOk) {
 			E2E_BASE_PATH: '/training/',
 			E2E_PORT: '4323',
 		});
+	}
+
+	// The shipped nginx configuration, serving the build for real.
+	const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p));
+	if (nginx || process.env.NGINX_PATH) {
+		e2e('site served by nginx with the shipped config (playwright)', 'test-results/e2e-nginx.json', {}, [
+			'-c',
+			'playwright.nginx.config.ts',
+		]);
+	} else {
+		console.error('\nThe nginx tests need nginx: sudo apt-get install -y nginx (or set NGINX_PATH).');
+		stage('nginx tests (nginx not found)', false);
 	}
 }
 
