@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { MultipleSelectSchema } from './questions/multiple.ts';
 import { OrderingSchema } from './questions/ordering.ts';
-import { ScenarioSchema } from './questions/scenario.ts';
+import { BASIC_QUESTION_SCHEMAS, ScenarioSchema } from './questions/scenario.ts';
 import { SingleChoiceSchema } from './questions/single.ts';
 import { SpotTheLineSchema } from './questions/spot-the-line.ts';
 import { TrueFalseSchema } from './questions/true-false.ts';
@@ -25,23 +25,12 @@ export const QUESTION_SCHEMAS = {
 export type QuestionType = keyof typeof QUESTION_SCHEMAS;
 export const QUESTION_TYPES = Object.keys(QUESTION_SCHEMAS) as QuestionType[];
 
-export const QuestionSchema = z.discriminatedUnion(
-	'type',
-	[
-		SingleChoiceSchema,
-		MultipleSelectSchema,
-		TrueFalseSchema,
-		OrderingSchema,
-		SpotTheLineSchema,
-		ScenarioSchema,
-	],
-	{
-		error: (issue) =>
-			issue.code === 'invalid_union'
-				? `unknown question type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}: use one of ${QUESTION_TYPES.join(', ')}`
-				: undefined,
-	},
-);
+export const QuestionSchema = z.discriminatedUnion('type', [...BASIC_QUESTION_SCHEMAS, ScenarioSchema], {
+	error: (issue) =>
+		issue.code === 'invalid_union'
+			? `unknown question type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}: use one of ${QUESTION_TYPES.join(', ')}`
+			: undefined,
+});
 export type Question = z.output<typeof QuestionSchema>;
 
 export const QuizSchema = z

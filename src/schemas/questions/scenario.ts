@@ -11,17 +11,22 @@ import { SingleChoiceSchema } from './single.ts';
 import { SpotTheLineSchema } from './spot-the-line.ts';
 import { TrueFalseSchema } from './true-false.ts';
 
+/** The kinds that stand alone or as a scenario part (every kind but the scenario itself). */
+export const BASIC_QUESTION_SCHEMAS = [
+	SingleChoiceSchema,
+	MultipleSelectSchema,
+	TrueFalseSchema,
+	OrderingSchema,
+	SpotTheLineSchema,
+] as const;
+
 /** A part of a scenario: any kind except another scenario. */
-export const ScenarioPartSchema = z.discriminatedUnion(
-	'type',
-	[SingleChoiceSchema, MultipleSelectSchema, TrueFalseSchema, OrderingSchema, SpotTheLineSchema],
-	{
-		error: (issue) =>
-			issue.code === 'invalid_union'
-				? `unknown part type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}: a scenario part is single, multiple, true-false, ordering or spot-the-line`
-				: undefined,
-	},
-);
+export const ScenarioPartSchema = z.discriminatedUnion('type', BASIC_QUESTION_SCHEMAS, {
+	error: (issue) =>
+		issue.code === 'invalid_union'
+			? `unknown part type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}: a scenario part is single, multiple, true-false, ordering or spot-the-line`
+			: undefined,
+});
 
 export const ScenarioSchema = z
 	.strictObject({
