@@ -25,6 +25,8 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}${BASE}`,
 		trace: 'retain-on-failure',
+		// The service worker would precache the whole site in every test; tests/e2e/offline.spec.ts allows it.
+		serviceWorkers: 'block',
 	},
 	projects: [
 		{

@@ -12,7 +12,7 @@ import { DIST } from './helpers.ts';
 
 const BASE = process.env.E2E_BASE_PATH ?? '/';
 /** The theme bootstrap script: remembers the chosen theme and applies it before first paint. */
-const THEME_BOOTSTRAP_BUDGET_BYTES = 1024;
+const THEME_BOOTSTRAP_BUDGET_BYTES = 2560;
 
 function htmlFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

@@ -1,0 +1,62 @@
+/**
+ * Offline: after one visit the service worker has saved the site, so a learner without a
+ * connection can still open lessons and take quizzes, and is told the pages are a saved copy.
+ */
+import { expect, test } from '@playwright/test';
+
+test.use({ serviceWorkers: 'allow' });
+
+async function waitForPrecache(page: import('@playwright/test').Page) {
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async () => {
+					const name = (await caches.keys()).find((k) => k.startsWith('saa-') && k !== 'saa-runtime');
+					return name ? (await (await caches.open(name)).keys()).length : 0;
+				}),
+			{ timeout: 60_000 },
+		)
+		.toBeGreaterThan(100);
+}
+
+test('after one visit, lessons, quizzes and the 404 page work offline, with a notice', async ({
+	page,
+	context,
+}) => {
+	await page.goto('');
+	await waitForPrecache(page);
+	await context.setOffline(true);
+
+	await page.goto('modules/p05-assets/');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Principle 5');
+	await expect(page.locator('#sw-note')).toContainText('You are offline');
+	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await page.getByRole('button', { name: 'Finish and record this practice' }).click();
+	await expect(page.locator('.quiz-result')).toBeVisible();
+
+	await page.goto('principles/8/');
+	await expect(page.locator('#provision-8-1-2')).toBeVisible();
+	await page.goto('no-such-page/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+
+	await context.setOffline(false);
+	await page.goto('glossary/');
+	await expect(page.locator('#sw-note')).toHaveCount(0);
+});
+
+test('online, pages come from the network, so content is never silently stale', async ({ page }) => {
+	await page.goto('');
+	await waitForPrecache(page);
+	const fromNetwork = await page.evaluate(async () => {
+		const res = await fetch(location.href, { cache: 'no-store' });
+		return res.ok;
+	});
+	expect(fromNetwork).toBe(true);
+	// A navigation while online is answered by the server (the worker falls back to the cache only on failure).
+	const response = await page.goto('principles/3/');
+	expect(response?.fromServiceWorker()).toBe(true);
+	expect(response?.status()).toBe(200);
+	expect(await response?.headerValue('content-type')).toMatch(/text\/html/);
+});
