@@ -46,17 +46,26 @@ test('after one visit, lessons, quizzes and the 404 page work offline, with a no
 	await expect(page.locator('#sw-note')).toHaveCount(0);
 });
 
-test('online, pages come from the network, so content is never silently stale', async ({ page }) => {
+test('online, pages come from the network, so an updated page is never hidden by the saved copy', async ({
+	page,
+	context,
+}) => {
 	await page.goto('');
 	await waitForPrecache(page);
-	const fromNetwork = await page.evaluate(async () => {
-		const res = await fetch(location.href, { cache: 'no-store' });
-		return res.ok;
-	});
-	expect(fromNetwork).toBe(true);
-	// A navigation while online is answered by the server (the worker falls back to the cache only on failure).
+	// The saved copy of principles/3/ is in the cache; the "server" now has a newer version.
+	await context.route('**/principles/3/', (route) =>
+		route.fulfill({
+			contentType: 'text/html',
+			body: '<!doctype html><html lang="en"><title>Updated</title><h1>Updated on the server</h1></html>',
+		}),
+	);
 	const response = await page.goto('principles/3/');
 	expect(response?.fromServiceWorker()).toBe(true);
-	expect(response?.status()).toBe(200);
-	expect(await response?.headerValue('content-type')).toMatch(/text\/html/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Updated on the server');
+	await context.unroute('**/principles/3/');
+	// Offline, the saved copy comes back, with the notice that it may be out of date.
+	await context.setOffline(true);
+	await page.goto('principles/3/');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Principle 3');
+	await expect(page.locator('#sw-note')).toContainText('may be out of date');
 });
