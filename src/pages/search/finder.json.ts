@@ -3,10 +3,11 @@ import type { APIRoute } from 'astro';
 import { getCatalog } from '../../lib/catalog.ts';
 import { finderDocuments } from '../../search/documents.ts';
 import { buildFinder } from '../../search/finder.ts';
+import { BASE } from '../../lib/base.ts';
 
 export const GET: APIRoute = async () => {
 	const catalog = await getCatalog();
-	const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+	const base = BASE;
 	const data = buildFinder(
 		finderDocuments({
 			principles: catalog.principles.map((p) => p.data),
