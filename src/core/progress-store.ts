@@ -25,6 +25,7 @@ import {
 	emptyProgress,
 	mergeProgress,
 	type ProgressData,
+	withLearnerName,
 	withModuleVisit,
 	withoutQuiz,
 } from './progress.ts';
@@ -61,6 +62,8 @@ export interface ProgressStore {
 	exportFile(contentVersion: string): string;
 	resetQuiz(quizId: string): void;
 	resetAll(): void;
+	/** Sets the name for certificates and reports; an empty name clears it. Throws on an invalid name. */
+	setLearnerName(name: string): void;
 	/** After the learner has saved the corrupt raw value: allow writing over it. */
 	discardCorrupt(): void;
 }
@@ -200,7 +203,15 @@ export function createProgressStore(options: {
 		},
 		resetQuiz: (quizId) => update((d) => withoutQuiz(d, quizId)),
 		resetAll: () =>
-			update((d) => ({ ...emptyProgress(), ...(d.lastBackupAt ? { lastBackupAt: d.lastBackupAt } : {}) })),
+			update((d) => ({
+				...emptyProgress(),
+				...(d.lastBackupAt ? { lastBackupAt: d.lastBackupAt } : {}),
+				...(d.learnerName ? { learnerName: d.learnerName } : {}),
+			})),
+		setLearnerName(name) {
+			withLearnerName(emptyProgress(), name); // validates before anything is written
+			update((d) => withLearnerName(d, name));
+		},
 		discardCorrupt() {
 			if (state.problem?.kind !== 'corrupt') return;
 			writable = true;

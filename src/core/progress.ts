@@ -22,6 +22,20 @@ const Id = z
 	.max(60);
 const IsoDate = z.iso.datetime({ offset: true });
 
+/** Characters that have no place in a name: control characters and bidi overrides that could disguise it. */
+const UNSAFE_NAME_CHARS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+export const MAX_NAME_LENGTH = 120;
+
+/** A learner's name as typed: any script, 1-120 characters, no control or bidi-override characters. */
+export const LearnerNameSchema = z
+	.string()
+	.trim()
+	.min(1, { error: 'the name is empty' })
+	.max(MAX_NAME_LENGTH, { error: `the name is longer than ${MAX_NAME_LENGTH} characters` })
+	.refine((s) => !UNSAFE_NAME_CHARS.test(s), {
+		error: 'the name contains control or text-direction override characters',
+	});
+
 export const AttemptSchema = z.strictObject({
 	/** Unique per attempt; merging two records keeps one copy of each id. */
 	id: z.string().regex(/^[a-z0-9-]{1,40}$/),
@@ -55,6 +69,8 @@ export const ProgressDataSchema = z.strictObject({
 	attempts: z.array(AttemptSchema).max(MAX_ATTEMPTS),
 	modules: z.record(Id, ModuleRecordSchema),
 	lastBackupAt: IsoDate.optional(),
+	/** The name the learner wants on certificates and reports (kept only in this browser). */
+	learnerName: LearnerNameSchema.optional(),
 });
 export type ProgressData = z.output<typeof ProgressDataSchema>;
 
@@ -85,12 +101,15 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
 		};
 	}
 	const lastBackupAt = later(a.lastBackupAt, b.lastBackupAt);
+	// The name already here wins over an imported one; the learner can change it afterwards.
+	const learnerName = a.learnerName ?? b.learnerName;
 	return {
 		attempts: [...attempts.values()]
 			.sort((p, q) => p.submittedAt.localeCompare(q.submittedAt) || p.id.localeCompare(q.id))
 			.slice(-MAX_ATTEMPTS),
 		modules,
 		...(lastBackupAt ? { lastBackupAt } : {}),
+		...(learnerName ? { learnerName } : {}),
 	};
 }
 
@@ -155,4 +174,11 @@ export function withModuleVisit(
 			},
 		},
 	};
+}
+
+/** Sets (or, with an empty name, clears) the name used on certificates and reports. */
+export function withLearnerName(data: ProgressData, name: string): ProgressData {
+	const { learnerName: _old, ...rest } = data;
+	const trimmed = name.trim();
+	return trimmed ? { ...rest, learnerName: LearnerNameSchema.parse(trimmed) } : rest;
 }
