@@ -18,7 +18,14 @@
  * so the two can never disagree about the rule.
  */
 import { z } from 'astro/zod';
-import { type AttemptCheck, digestOf, type Evidence, EvidenceSchema, type QuizBank, rescoreEvidence } from './evidence.ts';
+import {
+	type AttemptCheck,
+	digestOf,
+	type Evidence,
+	EvidenceSchema,
+	type QuizBank,
+	rescoreEvidence,
+} from './evidence.ts';
 import type { ProgressData } from './progress.ts';
 
 /** The catalog facts certificates need (serialised into pages at build time). */
@@ -85,7 +92,8 @@ export interface CertificateStatus {
 	remaining: string[];
 }
 
-const latest = (dates: string[]) => dates.reduce((a, b) => (b > a ? b : a));
+/** The latest of some ISO dates (they sort as text). */
+const latest = (dates: string[]) => [...dates].sort().at(-1);
 
 function requirementStatus(req: Requirement, facts: ModuleFacts): RequirementStatus {
 	const passes = [...facts.passes].sort((a, b) => a.at.localeCompare(b.at));
@@ -117,15 +125,21 @@ export function principleStatus(
 		provisions: principle.provisions.map((p) => p.id),
 		earned,
 		earnedAt: earned
-			? latest(requirements.flatMap((r) => [r.readAt, r.passedAt].filter((d): d is string => d !== undefined)))
+			? latest(
+					requirements.flatMap((r) => [r.readAt, r.passedAt].filter((d): d is string => d !== undefined)),
+				)
 			: undefined,
-		score: earned && scores.length ? roundScore(scores.reduce((a, b) => a + b, 0) / scores.length) : undefined,
+		score:
+			earned && scores.length ? roundScore(scores.reduce((a, b) => a + b, 0) / scores.length) : undefined,
 		requirements,
 		remaining: requirements.length === 0 ? ['This principle has no required module yet'] : remaining,
 	};
 }
 
-export function capstoneStatus(catalog: CertificateCatalog, principles: CertificateStatus[]): CertificateStatus {
+export function capstoneStatus(
+	catalog: CertificateCatalog,
+	principles: CertificateStatus[],
+): CertificateStatus {
 	const earned = principles.length === catalog.principles.length && principles.every((p) => p.earned);
 	return {
 		id: CAPSTONE,
@@ -134,7 +148,9 @@ export function capstoneStatus(catalog: CertificateCatalog, principles: Certific
 		provisions: catalog.principles.flatMap((p) => p.provisions.map((x) => x.id)),
 		earned,
 		earnedAt: earned ? latest(principles.map((p) => p.earnedAt as string)) : undefined,
-		score: earned ? roundScore(principles.reduce((a, p) => a + (p.score ?? 0), 0) / principles.length) : undefined,
+		score: earned
+			? roundScore(principles.reduce((a, p) => a + (p.score ?? 0), 0) / principles.length)
+			: undefined,
 		requirements: principles.flatMap((p) => p.requirements),
 		remaining: principles.filter((p) => !p.earned).map((p) => `Earn the certificate for ${p.title}`),
 	};
@@ -164,7 +180,10 @@ export function factsFromProgress(data: ProgressData): (req: Requirement) => Mod
  * Facts about a module from evidence, counting only attempts that re-scored as consistent and
  * passed: a verifier trusts the answers, never the recorded score.
  */
-export function factsFromEvidence(evidence: Evidence, checks: AttemptCheck[]): (req: Requirement) => ModuleFacts {
+export function factsFromEvidence(
+	evidence: Evidence,
+	checks: AttemptCheck[],
+): (req: Requirement) => ModuleFacts {
 	const good = new Set(checks.filter((c) => c.status === 'consistent' && c.passed).map((c) => c.attemptId));
 	return (req) => ({
 		readAt: evidence.modules.find((m) => m.id === req.moduleId)?.readAt,
@@ -189,7 +208,8 @@ export function statusOf(
 	factsOf: (req: Requirement) => ModuleFacts,
 ): CertificateStatus | undefined {
 	const n = principleNumberOf(id);
-	if (n !== undefined) return catalog.principles.some((p) => p.number === n) ? principleStatus(catalog, n, factsOf) : undefined;
+	if (n !== undefined)
+		return catalog.principles.some((p) => p.number === n) ? principleStatus(catalog, n, factsOf) : undefined;
 	if (id !== CAPSTONE) return undefined;
 	const principles = catalog.principles.map((p) => principleStatus(catalog, p.number, factsOf));
 	return capstoneStatus(catalog, principles);
@@ -218,14 +238,20 @@ export const CertificateRecordSchema = z.strictObject({ claim: ClaimSchema, evid
 export type CertificateRecord = z.output<typeof CertificateRecordSchema>;
 
 /** The record for an earned certificate, or undefined when it is not earned. */
-export function certificateRecord(status: CertificateStatus, evidence: Evidence): CertificateRecord | undefined {
+export function certificateRecord(
+	status: CertificateStatus,
+	evidence: Evidence,
+): CertificateRecord | undefined {
 	if (!status.earned || status.earnedAt === undefined || status.score === undefined) return undefined;
 	return { claim: { achievement: status.id, earnedAt: status.earnedAt, score: status.score }, evidence };
 }
 
 /** Certificate id: the first 16 hex digits of the record digest, grouped for reading aloud. */
 export function certificateIdOf(digest: string): string {
-	return `SAA-${digest.slice(0, 16).toUpperCase().replace(/(.{4})(?!$)/g, '$1-')}`;
+	return `SAA-${digest
+		.slice(0, 16)
+		.toUpperCase()
+		.replace(/(.{4})(?!$)/g, '$1-')}`;
 }
 
 /** A stable URN for the credential, built from the record digest (a UUID of version 8, "custom"). */
@@ -266,7 +292,9 @@ export async function checkRecord(
 		problems.push(`The evidence does not complete the requirements: ${status.remaining.join('; ')}.`);
 	} else {
 		if (status.earnedAt !== record.claim.earnedAt) {
-			problems.push(`The claimed date ${record.claim.earnedAt} differs from the evidence (${status.earnedAt}).`);
+			problems.push(
+				`The claimed date ${record.claim.earnedAt} differs from the evidence (${status.earnedAt}).`,
+			);
 		}
 		if (Math.abs((status.score ?? 0) - record.claim.score) > 1e-4) {
 			problems.push(

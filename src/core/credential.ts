@@ -12,8 +12,14 @@
  * VC-JWT (see signing.ts).
  */
 import { z } from 'astro/zod';
-import { type CertificateRecord, CertificateRecordSchema, certificateIdOf, credentialUrnOf } from './certificates.ts';
+import {
+	type CertificateRecord,
+	CertificateRecordSchema,
+	certificateIdOf,
+	credentialUrnOf,
+} from './certificates.ts';
 import { canonicalJson, digestOf } from './evidence.ts';
+import { packForLink } from './link-codec.ts';
 import { parseJson } from './progress-codec.ts';
 
 export const OB3_CONTEXT = [
@@ -40,7 +46,8 @@ const toBase64 = (text: string) => {
 	for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(bin);
 };
-const fromBase64 = (b64: string) => new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+const fromBase64 = (b64: string) =>
+	new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
 
 const DATA_PREFIX = 'data:application/json;base64,';
 
@@ -66,7 +73,12 @@ export async function buildCredential(record: CertificateRecord, ctx: Credential
 		credentialSubject: {
 			type: ['AchievementSubject'],
 			identifier: [
-				{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: record.evidence.learner.name },
+				{
+					type: 'IdentityObject',
+					identityType: 'name',
+					hashed: false,
+					identityHash: record.evidence.learner.name,
+				},
 			],
 			achievement: {
 				id: achievementUrl,
@@ -111,7 +123,13 @@ const CredentialShape = z.looseObject({
 });
 
 export type Opened =
-	| { ok: true; record: CertificateRecord; digest: string; credential: Record<string, unknown> | undefined; problems: string[] }
+	| {
+			ok: true;
+			record: CertificateRecord;
+			digest: string;
+			credential: Record<string, unknown> | undefined;
+			problems: string[];
+	  }
 	| { ok: false; message: string };
 
 function issuesText(error: z.ZodError): string {
@@ -122,7 +140,9 @@ function issuesText(error: z.ZodError): string {
 }
 
 /** Reads a record from its canonical-JSON form (as carried in credentials and links). */
-export function parseRecord(text: string): { ok: true; record: CertificateRecord } | { ok: false; message: string } {
+export function parseRecord(
+	text: string,
+): { ok: true; record: CertificateRecord } | { ok: false; message: string } {
 	let value: unknown;
 	try {
 		value = parseJson(text);
@@ -146,12 +166,16 @@ export async function openCredential(value: unknown): Promise<Opened> {
 	}
 	const c = shape.data;
 	const dataUri = c.evidence.map((e) => e.id).find((id) => id.startsWith(DATA_PREFIX));
-	if (!dataUri) return { ok: false, message: 'The credential carries no assessment record, so it cannot be checked.' };
+	if (!dataUri)
+		return { ok: false, message: 'The credential carries no assessment record, so it cannot be checked.' };
 	let text: string;
 	try {
 		text = fromBase64(dataUri.slice(DATA_PREFIX.length));
 	} catch {
-		return { ok: false, message: 'The assessment record inside the credential is damaged (not valid base64 UTF-8).' };
+		return {
+			ok: false,
+			message: 'The assessment record inside the credential is damaged (not valid base64 UTF-8).',
+		};
 	}
 	const parsed = parseRecord(text);
 	if (!parsed.ok) return { ok: false, message: `The credential was edited or damaged: ${parsed.message}.` };
@@ -174,50 +198,6 @@ export async function openCredential(value: unknown): Promise<Opened> {
 		problems.push('The date on the credential is not the date in its record.');
 	}
 	return { ok: true, record, digest, credential: value as Record<string, unknown>, problems };
-}
-
-async function pipeThrough(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number) {
-	const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.length;
-		if (total > limit) {
-			await reader.cancel();
-			throw new RangeError('too large');
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.length;
-	}
-	return out;
-}
-
-const b64url = (bytes: Uint8Array) => {
-	let bin = '';
-	for (const b of bytes) bin += String.fromCharCode(b);
-	return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-};
-
-/** Compact, URL-safe text for a link: deflate-raw, then base64url. */
-export async function packForLink(text: string): Promise<string> {
-	return b64url(await pipeThrough(new TextEncoder().encode(text), new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY));
-}
-
-/** The reverse of packForLink, refusing anything malformed or that expands past `maxBytes`. */
-export async function unpackFromLink(packed: string, maxBytes = MAX_CREDENTIAL_BYTES): Promise<string> {
-	if (!/^[A-Za-z0-9_-]+$/.test(packed)) throw new SyntaxError('the link contains characters a packed record never has');
-	if (packed.length > maxBytes) throw new RangeError('too large');
-	const bin = atob(packed.replaceAll('-', '+').replaceAll('_', '/'));
-	const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-	const out = await pipeThrough(bytes, new DecompressionStream('deflate-raw'), maxBytes);
-	return new TextDecoder('utf-8', { fatal: true }).decode(out);
 }
 
 /** The fragment of a verification link for a record: `#r=<packed canonical JSON>`. */

@@ -25,14 +25,15 @@ export const ALGORITHM = 'EdDSA';
 
 export const JwksSchema = z.strictObject({
 	keys: z.array(
-		z.looseObject({
-			kty: z.literal('OKP'),
-			crv: z.literal('Ed25519'),
-			x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-			kid: z.string().min(1).max(200),
+		z
+			.looseObject({
+				kty: z.literal('OKP'),
+				crv: z.literal('Ed25519'),
+				x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+				kid: z.string().min(1).max(200),
+			})
 			/** Never a private key: a JWKS with `d` is refused. */
-			d: z.undefined({ error: 'a published key set must not contain a private key ("d")' }),
-		}),
+			.refine((k) => !('d' in k), { error: 'a published key set must not contain a private key ("d")' }),
 	),
 });
 export type Jwks = z.output<typeof JwksSchema>;
@@ -42,7 +43,13 @@ export const RevocationListSchema = z.strictObject({
 	keys: z.array(z.string().max(200)).default([]),
 	/** Credentials withdrawn one by one. */
 	credentials: z
-		.array(z.strictObject({ id: z.string().max(200), reason: z.string().max(500).optional(), date: z.string().max(40).optional() }))
+		.array(
+			z.strictObject({
+				id: z.string().max(200),
+				reason: z.string().max(500).optional(),
+				date: z.string().max(40).optional(),
+			}),
+		)
 		.default([]),
 });
 export type RevocationList = z.output<typeof RevocationListSchema>;
@@ -69,7 +76,8 @@ interface SignableCredential {
 
 /** Signs a credential as a VC-JWT with the organisation's private key. */
 export async function signCredential(credential: SignableCredential, privateJwk: JWK): Promise<string> {
-	if (!privateJwk.kid) throw new Error('the private key has no "kid": generate keys with `npm run certify -- keygen`');
+	if (!privateJwk.kid)
+		throw new Error('the private key has no "kid": generate keys with `npm run certify -- keygen`');
 	if (!privateJwk.d) throw new Error('this is a public key: signing needs the private key file');
 	const key = await importJWK(privateJwk, ALGORITHM);
 	return new SignJWT(credential as unknown as Record<string, unknown>)
@@ -88,7 +96,8 @@ export type SignatureResult =
 			message: string;
 	  };
 
-export const looksLikeJwt = (text: string) => /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text.trim());
+export const looksLikeJwt = (text: string) =>
+	/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text.trim());
 
 /**
  * Checks a VC-JWT against the site's published keys and revocation list. Only keys in the site's
@@ -101,19 +110,32 @@ export async function verifySignedCredential(
 ): Promise<SignatureResult> {
 	const token = jwt.trim();
 	if (!looksLikeJwt(token)) {
-		return { ok: false, reason: 'malformed', message: 'This is not a signed credential (a JWT has three dot-separated parts).' };
+		return {
+			ok: false,
+			reason: 'malformed',
+			message: 'This is not a signed credential (a JWT has three dot-separated parts).',
+		};
 	}
 	let kid: string | undefined;
 	try {
 		const header = decodeProtectedHeader(token);
 		kid = header.kid;
 		if (header.alg !== ALGORITHM) {
-			return { ok: false, reason: 'malformed', message: `The credential is signed with ${String(header.alg)}; this site accepts only ${ALGORITHM} (Ed25519).` };
+			return {
+				ok: false,
+				reason: 'malformed',
+				message: `The credential is signed with ${String(header.alg)}; this site accepts only ${ALGORITHM} (Ed25519).`,
+			};
 		}
 	} catch {
 		return { ok: false, reason: 'malformed', message: 'The signed credential’s header is damaged.' };
 	}
-	if (!kid) return { ok: false, reason: 'malformed', message: 'The signed credential does not say which key signed it (no "kid").' };
+	if (!kid)
+		return {
+			ok: false,
+			reason: 'malformed',
+			message: 'The signed credential does not say which key signed it (no "kid").',
+		};
 	if (revoked.keys.includes(kid)) {
 		return {
 			ok: false,
@@ -130,7 +152,9 @@ export async function verifySignedCredential(
 		};
 	}
 	try {
-		const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [key as JWK] }), { algorithms: [ALGORITHM] });
+		const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [key as JWK] }), {
+			algorithms: [ALGORITHM],
+		});
 		const jti = typeof payload.jti === 'string' ? payload.jti : undefined;
 		const withdrawn = revoked.credentials.find((c) => c.id === jti || c.id === payload.id);
 		if (withdrawn) {
@@ -143,7 +167,12 @@ export async function verifySignedCredential(
 		if (payload.jti !== payload.id) {
 			return { ok: false, reason: 'malformed', message: 'The token id (jti) is not the credential id.' };
 		}
-		return { ok: true, payload: payload as Record<string, unknown>, kid, thumbprint: await calculateJwkThumbprint(key as JWK) };
+		return {
+			ok: true,
+			payload: payload as Record<string, unknown>,
+			kid,
+			thumbprint: await calculateJwkThumbprint(key as JWK),
+		};
 	} catch (e) {
 		const code = (e as { code?: string }).code;
 		return {

@@ -13,13 +13,18 @@ import {
 import {
 	buildCredential,
 	openCredential,
-	packForLink,
 	parseRecord,
 	recordLinkFragment,
-	unpackFromLink,
 } from '../../src/core/credential.ts';
+import { packForLink, unpackFromLink } from '../../src/core/link-codec.ts';
 import { bankOf, canonicalJson, collectEvidence, digestOf, rescoreAttempt } from '../../src/core/evidence.ts';
-import { type Attempt, emptyProgress, type ProgressData, withLearnerName, withModuleVisit } from '../../src/core/progress.ts';
+import {
+	type Attempt,
+	emptyProgress,
+	type ProgressData,
+	withLearnerName,
+	withModuleVisit,
+} from '../../src/core/progress.ts';
 import { QuizSchema } from '../../src/schemas/quiz.ts';
 import { validQuiz } from '../fixtures/content.ts';
 
@@ -42,7 +47,13 @@ const catalog: CertificateCatalog = {
 			quiz: { id: q.id, revision: 1 },
 		})),
 		// Another track touching principle 1: recommended, never required.
-		{ id: 'sc-x', title: 'Secure coding', track: 'secure-coding', principles: [1], quiz: { id: 'qx', revision: 1 } },
+		{
+			id: 'sc-x',
+			title: 'Secure coding',
+			track: 'secure-coding',
+			principles: [1],
+			quiz: { id: 'qx', revision: 1 },
+		},
 	],
 };
 const perfect: Record<string, unknown> = {
@@ -54,7 +65,11 @@ const perfect: Record<string, unknown> = {
 };
 
 let counter = 0;
-function attempt(quizId: string, at: string, opts: { wrong?: number; revision?: number; mode?: 'practice' } = {}): Attempt {
+function attempt(
+	quizId: string,
+	at: string,
+	opts: { wrong?: number; revision?: number; mode?: 'practice' } = {},
+): Attempt {
 	const seed = `s${counter}`;
 	const questionIds = drawQuestions({ ...base, id: quizId }, seed).questionIds;
 	const answers: Record<string, unknown> = {};
@@ -111,11 +126,18 @@ describe('eligibility (the rule in src/core/certificates.ts)', () => {
 	});
 	test('a pass on an older quiz revision does not count', () => {
 		const data = withAttempts(read(emptyProgress(), 'm01', T1), attempt('q01', T2, { revision: 0 + 2 }));
-		const c2 = { ...catalog, modules: catalog.modules.map((m) => (m.id === 'm01' ? { ...m, quiz: { id: 'q01', revision: 3 } } : m)) };
+		const c2 = {
+			...catalog,
+			modules: catalog.modules.map((m) => (m.id === 'm01' ? { ...m, quiz: { id: 'q01', revision: 3 } } : m)),
+		};
 		expect(allStatuses(c2, data)[0]?.earned).toBe(false);
 	});
 	test('read + passed earns it, dated when the last requirement was met, scored by the best pass', () => {
-		const data = withAttempts(read(emptyProgress(), 'm01', T3), attempt('q01', T1, { wrong: 0 }), attempt('q01', T2));
+		const data = withAttempts(
+			read(emptyProgress(), 'm01', T3),
+			attempt('q01', T1, { wrong: 0 }),
+			attempt('q01', T2),
+		);
 		const s = allStatuses(catalog, data)[0];
 		expect(s).toMatchObject({ earned: true, earnedAt: T3, score: 1, remaining: [], provisions: ['1.1'] });
 		expect(allStatuses(catalog, data)[1]?.earned).toBe(false);
@@ -139,7 +161,11 @@ describe('eligibility (the rule in src/core/certificates.ts)', () => {
 
 async function earnedRecord(name = 'Αλέξανδρος Παπαδόπουλος'): Promise<CertificateRecord> {
 	let data = withLearnerName(emptyProgress(), name);
-	data = withAttempts(read(data, 'm01', T1), attempt('q01', T2, { wrong: 0 }), attempt('q01', T1, { wrong: 3 }));
+	data = withAttempts(
+		read(data, 'm01', T1),
+		attempt('q01', T2, { wrong: 0 }),
+		attempt('q01', T1, { wrong: 3 }),
+	);
 	const status = allStatuses(catalog, data)[0];
 	if (!status) throw new Error('no status');
 	const evidence = collectEvidence(data, scopeOf(catalog, 'p01'), {
@@ -232,12 +258,17 @@ describe('checking a record', () => {
 		const rec = await earnedRecord();
 		const attempts = rec.evidence.attempts.map((a) => ({ ...a, score: 1, passed: true }));
 		const r = await checkRecord({ ...rec, evidence: { ...rec.evidence, attempts } }, catalog, bank);
-		expect(r.problems.some((p) => p.includes('answers score 25% (fail), but the record claims 100%'))).toBe(true);
+		expect(r.problems.some((p) => p.includes('answers score 25% (fail), but the record claims 100%'))).toBe(
+			true,
+		);
 	});
 	test('a record on an expired revision is not complete', async () => {
 		const rec = await earnedRecord();
 		const later = bankOf(quizzes.map((q) => ({ ...q, revision: 2 })));
-		const c2 = { ...catalog, modules: catalog.modules.map((m) => (m.quiz ? { ...m, quiz: { ...m.quiz, revision: 2 } } : m)) };
+		const c2 = {
+			...catalog,
+			modules: catalog.modules.map((m) => (m.quiz ? { ...m, quiz: { ...m.quiz, revision: 2 } } : m)),
+		};
 		const r = await checkRecord(rec, c2, later);
 		expect(r.status.earned).toBe(false);
 		expect(r.problems.join(' ')).toContain('no longer published');

@@ -1,0 +1,24 @@
+/** The certificate catalog (see src/core/certificates.ts) for this build's content. */
+import type { CertificateCatalog } from '../core/certificates.ts';
+import { getCatalog } from './catalog.ts';
+
+export async function certificateCatalog(): Promise<CertificateCatalog> {
+	const catalog = await getCatalog();
+	return {
+		principles: catalog.principles.map((p) => ({
+			number: p.data.number,
+			title: p.data.title,
+			provisions: p.data.provisions.map((x) => ({ id: x.id, title: x.title })),
+		})),
+		modules: catalog.modules.map((m) => {
+			const quiz = catalog.quiz(m.data.quiz);
+			return {
+				id: m.id,
+				title: m.data.title,
+				track: m.data.track,
+				principles: m.data.principles,
+				quiz: quiz ? { id: quiz.data.id, revision: quiz.data.revision } : undefined,
+			};
+		}),
+	};
+}
