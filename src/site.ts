@@ -14,7 +14,8 @@ export const SITE = {
 	logo: config.organisation.logo,
 	certificates: {
 		signatory: config.certificates.signatory,
-		organisation: config.certificates.organisation ?? config.organisation.name,
+		/** Named on certificates: the certificate organisation, else the organisation, else the site. */
+		organisation: config.certificates.organisation ?? config.organisation.name ?? config.site.name,
 	},
 	accent: config.theme.accent,
 	tracks: config.tracks,

@@ -139,6 +139,18 @@ export default function Quiz({ quiz, moduleId }: Props) {
 							requestAnimationFrame(() => resultsRef.current?.focus());
 						}}
 					/>
+					<ReadMark
+						readAt={
+							Object.hasOwn(progress.data.modules, moduleId)
+								? progress.data.modules[moduleId]?.completedAt
+								: undefined
+						}
+						disabled={!hydrated}
+						onMark={() => {
+							getProgressStore().visitModule(moduleId, true);
+							setAnnounce('Module marked as read.');
+						}}
+					/>
 					<fieldset className="mode-choice">
 						<legend>Mode</legend>
 						<label htmlFor={`${uid}-practice`}>
@@ -316,5 +328,29 @@ function QuizHistory({
 				</ul>
 			</details>
 		</div>
+	);
+}
+
+/** Certificates need each module marked as read as well as its assessment passed. */
+function ReadMark({
+	readAt,
+	disabled,
+	onMark,
+}: {
+	readAt: string | undefined;
+	disabled: boolean;
+	onMark: () => void;
+}) {
+	return readAt ? (
+		<p className="read-mark is-read">
+			<span aria-hidden="true">✓ </span>You marked this module as read on {date(readAt)}.
+		</p>
+	) : (
+		<p className="read-mark">
+			<button type="button" className="button button-secondary" onClick={onMark} disabled={disabled}>
+				Mark this module as read
+			</button>{' '}
+			<span className="muted">Certificates need each module read and its assessment passed.</span>
+		</p>
 	);
 }

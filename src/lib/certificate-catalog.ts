@@ -1,5 +1,8 @@
 /** The certificate catalog (see src/core/certificates.ts) for this build's content. */
 import type { CertificateCatalog } from '../core/certificates.ts';
+import type { CertificateSite } from '../islands/certificate-data.ts';
+import { SITE } from '../site.ts';
+import { BASE } from './base.ts';
 import { getCatalog } from './catalog.ts';
 
 export async function certificateCatalog(): Promise<CertificateCatalog> {
@@ -20,5 +23,17 @@ export async function certificateCatalog(): Promise<CertificateCatalog> {
 				quiz: quiz ? { id: quiz.data.id, revision: quiz.data.revision } : undefined,
 			};
 		}),
+	};
+}
+
+/** What certificate islands need to know about this site. */
+export function certificateSite(): CertificateSite {
+	return {
+		name: SITE.name,
+		url: `${SITE.url.replace(/\/$/, '')}${BASE}`,
+		organisation: SITE.certificates.organisation,
+		signatory: SITE.certificates.signatory,
+		contentVersion: SITE.contentVersion,
+		base: BASE,
 	};
 }

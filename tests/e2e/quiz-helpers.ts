@@ -64,3 +64,29 @@ export async function answerCorrectly(page: Page, quiz: Quiz, questionId: string
 		throw new Error(`answerCorrectly does not handle ${q.type}`);
 	}
 }
+
+/** Opens a module page and waits for its quiz to hydrate. */
+export async function openQuizAt(page: Page, modulePath: string) {
+	await page.goto(modulePath);
+	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
+}
+
+/** Takes the assessment by keyboard only and answers everything correctly. */
+export async function passAssessmentByKeyboard(page: Page, quiz: Quiz) {
+	// A radio group is one Tab stop: land on the checked "Practice", then arrow to "Assessment".
+	await tabTo(page, '.quiz-island input[type=radio][id$="-practice"]');
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByLabel(/Assessment: answer everything/)).toBeChecked();
+	await tabTo(page, '.quiz-island .quiz-start > button');
+	await page.keyboard.press('Enter');
+	const ids = await page
+		.locator('.quiz-question')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') as string));
+	expect(ids).toHaveLength(quiz.draw ?? quiz.questions.length);
+	for (const id of ids) await answerCorrectly(page, quiz, id);
+	await tabTo(page, '.quiz-submit button.button:not(.button-secondary)');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.quiz-result .score')).toContainText('100% · Passed');
+	await expect(page.locator('.quiz-result h3')).toBeFocused();
+	await expect(page.getByRole('status').filter({ hasText: 'You scored 100%' })).toHaveCount(1);
+}

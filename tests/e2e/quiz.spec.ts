@@ -1,34 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers.ts';
-import { answerCorrectly, loadQuiz, tabTo } from './quiz-helpers.ts';
+import { answerCorrectly, loadQuiz, openQuizAt, passAssessmentByKeyboard } from './quiz-helpers.ts';
 
 const MODULE = 'modules/p01-awareness/';
 const quiz = loadQuiz('p01-awareness');
 
-async function openQuiz(page: import('@playwright/test').Page) {
-	await page.goto(MODULE);
-	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
-}
-
-async function passByKeyboard(page: import('@playwright/test').Page) {
-	// A radio group is one Tab stop: land on the checked "Practice", then arrow to "Assessment".
-	await tabTo(page, '.quiz-island input[type=radio][id$="-practice"]');
-	await page.keyboard.press('ArrowDown');
-	await expect(page.getByLabel(/Assessment: answer everything/)).toBeChecked();
-	await tabTo(page, '.quiz-island .quiz-start button');
-	await page.keyboard.press('Enter');
-	const ids = await page
-		.locator('.quiz-question')
-		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') as string));
-	expect(ids).toHaveLength(quiz.draw ?? quiz.questions.length);
-	for (const id of ids) await answerCorrectly(page, quiz, id);
-	await tabTo(page, '.quiz-submit button.button:not(.button-secondary)');
-	await page.keyboard.press('Enter');
-	await expect(page.locator('.quiz-result .score')).toContainText('100% · Passed');
-	await expect(page.locator('.quiz-result h3')).toBeFocused();
-	await expect(page.getByRole('status').filter({ hasText: 'You scored 100%' })).toHaveCount(1);
-}
+const openQuiz = (page: import('@playwright/test').Page) => openQuizAt(page, MODULE);
+const passByKeyboard = (page: import('@playwright/test').Page) => passAssessmentByKeyboard(page, quiz);
 
 test('take a quiz by keyboard only, pass it, reload: progress is kept', async ({ page }) => {
 	await openQuiz(page);

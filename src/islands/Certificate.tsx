@@ -1,0 +1,239 @@
+/**
+ * One certificate: the printable page (HTML + SVG artwork, print CSS does the rest), and the
+ * downloads: PDF (pdf-lib, loaded on click), Open Badges 3.0 credential (JSON), and a
+ * verification link. Thin: the rule, record and credential come from src/core.
+ */
+import './zod-jitless.ts';
+import { useEffect, useState } from 'react';
+import { type AchievementId, type CertificateCatalog, certificateIdOf } from '../core/certificates.ts';
+import { type CertificateSite, describeAchievement, useIssued } from './certificate-data.ts';
+import { LearnerName } from './LearnerName.tsx';
+import { downloadText, useProgress } from './progress-client.ts';
+import { StorageNotice } from './StorageNotice.tsx';
+
+interface Props {
+	id: AchievementId;
+	catalog: CertificateCatalog;
+	site: CertificateSite;
+}
+
+const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+export default function Certificate({ id, catalog, site }: Props) {
+	const progress = useProgress();
+	const [hydrated, setHydrated] = useState(false);
+	const [busy, setBusy] = useState(false);
+	const [message, setMessage] = useState('');
+	const { status, issued } = useIssued(catalog, id, progress.data, site);
+	useEffect(() => setHydrated(true), []);
+
+	if (!status) return <p className="notice">There is no certificate called “{id}”.</p>;
+	const name = progress.data.learnerName;
+
+	if (!hydrated) return <p className="muted">Reading your progress from this browser…</p>;
+
+	if (!status.earned) {
+		return (
+			<div className="certificate-pending" data-hydrated="true">
+				<StorageNotice state={progress} />
+				<p>You have not earned this certificate yet. Still to do:</p>
+				<ul>
+					{status.remaining.map((r) => (
+						<li key={r}>{r}</li>
+					))}
+				</ul>
+				<p>
+					<a href={`${site.base}certificates/`}>See all certificates and what each needs</a>
+				</p>
+			</div>
+		);
+	}
+
+	const verifyUrl = `${site.url}verify/`;
+	const certificateId = issued ? certificateIdOf(issued.digest) : '';
+	const revisions = issued
+		? [
+				...new Set(
+					issued.record.evidence.attempts.filter((a) => a.passed).map((a) => `${a.quizId} r${a.revision}`),
+				),
+			]
+		: [];
+	const baseName = `certificate-${id}-${certificateId.toLowerCase()}`;
+
+	const downloadPdf = async () => {
+		if (!issued || !name) return;
+		setBusy(true);
+		setMessage('Making the PDF…');
+		try {
+			const { certificatePdf } = await import('./certificate-pdf.ts');
+			const bytes = await certificatePdf(
+				{
+					siteName: site.name,
+					organisation: site.organisation,
+					signatory: site.signatory,
+					learnerName: name,
+					title: status.title,
+					provisions: status.provisions,
+					earnedOn: day(status.earnedAt as string),
+					score: pct(status.score ?? 0),
+					contentVersion: site.contentVersion,
+					quizRevisions: `quiz ${revisions.join(', ')}`,
+					certificateId,
+					verifyUrl,
+				},
+				site.base,
+			);
+			const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+			const a = document.createElement('a');
+			a.href = url;
+			a.download = `${baseName}.pdf`;
+			document.body.append(a);
+			a.click();
+			a.remove();
+			setTimeout(() => URL.revokeObjectURL(url), 1000);
+			setMessage('PDF downloaded.');
+		} catch (e) {
+			setMessage(
+				`The PDF could not be made: ${(e as Error).message}. Print the page instead (choose “Save as PDF” in the print dialogue).`,
+			);
+		} finally {
+			setBusy(false);
+		}
+	};
+
+	return (
+		<div className="certificate-view" data-hydrated="true">
+			<StorageNotice state={progress} />
+			<div className="no-print">
+				<LearnerName
+					saved={name}
+					hint="Any script works. The name stays in this browser and goes only into the files you download."
+				/>
+			</div>
+			{!name ? (
+				<p className="notice">Enter your name above to see your certificate.</p>
+			) : (
+				<>
+					<article
+						className="certificate"
+						aria-labelledby="certificate-title"
+						data-certificate-id={certificateId}
+					>
+						<CertificateFrame />
+						<div className="certificate-body">
+							<p className="certificate-org">{site.organisation}</p>
+							<h2 id="certificate-title" className="certificate-title">
+								Certificate of completion
+							</h2>
+							<p className="certificate-small">This certifies that</p>
+							<p className="certificate-name" dir="auto">
+								{name}
+							</p>
+							<p className="certificate-small">has completed</p>
+							<p className="certificate-achievement">{status.title}</p>
+							<p className="certificate-provisions">Provisions covered: {status.provisions.join(', ')}</p>
+							<dl className="certificate-facts">
+								<div>
+									<dt>Earned</dt>
+									<dd>{day(status.earnedAt as string)}</dd>
+								</div>
+								<div>
+									<dt>Score</dt>
+									<dd>{pct(status.score ?? 0)}</dd>
+								</div>
+								<div>
+									<dt>Content</dt>
+									<dd>
+										{site.contentVersion}
+										{revisions.length > 0 && status.principle !== undefined
+											? ` (${revisions.join(', ')})`
+											: ''}
+									</dd>
+								</div>
+								<div>
+									<dt>Certificate</dt>
+									<dd className="certificate-id">{certificateId || '…'}</dd>
+								</div>
+							</dl>
+							{site.signatory && <p className="certificate-small">Programme owner: {site.signatory}</p>}
+							<p className="certificate-note">
+								Self-declared: made in the learner’s browser from their own progress record; not countersigned
+								by {site.organisation}. Check the record at {verifyUrl}
+							</p>
+						</div>
+					</article>
+					<div className="certificate-actions no-print">
+						<h2>Keep or share it</h2>
+						<p>
+							This certificate is <strong>self-declared</strong>: your browser made it, so anyone could make
+							one. What makes it checkable is the record it carries: your answers, the quiz revisions and
+							dates. The <a href={`${site.base}verify/`}>verify page</a> marks those answers again. For a
+							certificate others can trust without checking, ask {site.organisation} to countersign the
+							credential file.
+						</p>
+						<div className="button-row">
+							<button type="button" className="button" onClick={() => window.print()}>
+								Print
+							</button>
+							<button type="button" className="button" onClick={downloadPdf} disabled={busy || !issued}>
+								Download PDF
+							</button>
+							<button
+								type="button"
+								className="button button-secondary"
+								disabled={!issued}
+								onClick={() =>
+									issued &&
+									downloadText(`${baseName}.json`, `${JSON.stringify(issued.credential, null, 2)}\n`)
+								}
+							>
+								Download credential (Open Badges 3.0)
+							</button>
+						</div>
+						{issued && (
+							<p>
+								<a href={`${site.base}verify/#${issued.linkFragment}`}>Verification link</a>{' '}
+								<span className="muted">(carries the record; share it with whoever needs to check)</span>
+							</p>
+						)}
+						<p role="status" className="field-status">
+							{message}
+						</p>
+						<p className="muted">{describeAchievement(status)}</p>
+					</div>
+				</>
+			)}
+		</div>
+	);
+}
+
+/** Decorative frame and seal: drawn in SVG so it prints crisply at any size. */
+function CertificateFrame() {
+	return (
+		<svg className="certificate-frame" viewBox="0 0 1000 734" aria-hidden="true" focusable="false">
+			<rect x="8" y="8" width="984" height="718" rx="6" fill="none" stroke="currentColor" strokeWidth="5" />
+			<rect
+				x="22"
+				y="22"
+				width="956"
+				height="690"
+				rx="4"
+				fill="none"
+				stroke="currentColor"
+				strokeWidth="1.5"
+			/>
+			<g transform="translate(880 624)">
+				<circle r="52" fill="none" stroke="currentColor" strokeWidth="3" />
+				<circle r="42" fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="4 3" />
+				<path
+					d="M-18 2 L-5 15 L20 -14"
+					fill="none"
+					stroke="currentColor"
+					strokeWidth="6"
+					strokeLinecap="round"
+				/>
+			</g>
+		</svg>
+	);
+}

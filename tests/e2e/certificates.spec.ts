@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { generateSigningKey, signCredential } from '../../src/core/signing.ts';
+import { expectNoAxeViolations, watchPage } from './helpers.ts';
+import { loadQuiz, openQuizAt, passAssessmentByKeyboard, tabTo } from './quiz-helpers.ts';
+
+const quiz = loadQuiz('p01-awareness');
+const NAME = 'Αλέξανδρος 王小明';
+
+async function pdfFacts(bytes: Uint8Array) {
+	const doc = await pdfjs.getDocument({ data: bytes, useSystemFonts: false }).promise;
+	const texts: string[] = [];
+	for (let i = 1; i <= doc.numPages; i++) {
+		const content = await (await doc.getPage(i)).getTextContent();
+		texts.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+	}
+	const meta = await doc.getMetadata();
+	return { pages: doc.numPages, text: texts.join('\n'), info: meta.info as Record<string, string> };
+}
+
+/** Passes principle 1: reads the module (marks it) and passes its assessment. */
+async function earnPrinciple1(page: Page) {
+	await openQuizAt(page, 'modules/p01-awareness/');
+	await tabTo(page, '.read-mark button');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.read-mark.is-read')).toContainText('You marked this module as read');
+	await passAssessmentByKeyboard(page, quiz);
+}
+
+async function download(page: Page, button: string) {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: button }).click(),
+	]);
+	const path = await file.path();
+	return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
+}
+
+test('a principle earned end to end: certificate with a non-Latin name, PDF, print, credential, verification', async ({
+	page,
+	baseURL,
+}) => {
+	test.setTimeout(120_000);
+	const watch = watchPage(page, new URL(baseURL as string).origin);
+
+	// Before: the list says what is left, and the certificate page does not pretend.
+	await page.goto('certificates/');
+	await expect(page.locator('.certificates[data-hydrated=true]')).toBeVisible();
+	const p1 = page.locator('[data-certificate=p01]');
+	await expect(p1).toContainText('Not yet');
+	await expect(p1).toContainText('mark it as read and pass its assessment');
+	await expectNoAxeViolations(page, 'certificates list');
+
+	await earnPrinciple1(page);
+
+	await page.goto('certificates/');
+	await expect(page.locator('.certificates[data-hydrated=true]')).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Earned: 1 of 14/ })).toBeVisible();
+	await expect(p1).toContainText('Earned');
+	await expect(page.locator('[data-certificate=p02]')).toContainText('Not yet');
+
+	// A bidi override in a name is refused with a reason; a real non-Latin name is kept.
+	const field = page.getByLabel('Your name, as it should appear');
+	await field.fill('Eve\u202Egnp.exe');
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(page.getByRole('alert')).toContainText('text-direction override');
+	await field.fill(NAME);
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(page.getByText('Name saved in this browser.')).toBeVisible();
+
+	await p1.getByRole('link').click();
+	await expect(page.locator('.certificate-view[data-hydrated=true]')).toBeVisible();
+	const cert = page.locator('article.certificate');
+	await expect(cert.locator('.certificate-name')).toHaveText(NAME);
+	await expect(cert).toContainText('Principle 1: Raise awareness of AI security threats and risks');
+	await expect(cert).toContainText('Provisions covered: 1.1, 1.1.1, 1.2, 1.2.1, 1.2.2');
+	await expect(cert).toContainText('100%');
+	await expect(cert).toContainText('Self-declared');
+	const id = (await cert.getAttribute('data-certificate-id')) as string;
+	expect(id).toMatch(/^SAA-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+	await expect(cert.locator('.certificate-id')).toHaveText(id);
+	await expectNoAxeViolations(page, 'certificate');
+
+	// PDF: one page, the name in its own script, proper metadata.
+	const pdf = await download(page, 'Download PDF');
+	expect(pdf.name).toBe(`certificate-p01-${id.toLowerCase()}.pdf`);
+	const facts = await pdfFacts(pdf.bytes);
+	expect(facts.pages).toBe(1);
+	expect(facts.text).toContain('Αλέξανδρος');
+	// CJK characters come from several font files (one run each), which text extraction splits with spaces.
+	expect(facts.text.replace(/\s+/g, '')).toContain('王小明');
+	expect(facts.text).toContain(id);
+	expect(facts.text).toContain('Raise awareness of AI security threats and risks');
+	expect(facts.info.Title).toBe('Certificate: Principle 1: Raise awareness of AI security threats and risks');
+	expect(facts.info.Author).toBeTruthy();
+	expect(facts.info.Subject).toContain(NAME);
+
+	// Print: only the certificate, on exactly one page (A4 and Letter).
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.site-header')).toBeHidden();
+	await expect(page.locator('.certificate-actions')).toBeHidden();
+	await expect(page.locator('.learner-name')).toBeHidden();
+	await expect(cert).toBeVisible();
+	for (const format of ['A4', 'Letter'] as const) {
+		const printed = await pdfFacts(new Uint8Array(await page.pdf({ format, landscape: true })));
+		expect(printed.pages, `${format} print`).toBe(1);
+		expect(printed.text).toContain(id);
+	}
+	await page.emulateMedia({ media: 'screen' });
+
+	// The Open Badges 3.0 credential verifies as consistent but self-declared.
+	const credential = await download(page, 'Download credential (Open Badges 3.0)');
+	const json = JSON.parse(new TextDecoder().decode(credential.bytes));
+	expect(json.type).toContain('OpenBadgeCredential');
+	expect(json.credentialSubject.identifier[0].identityHash).toBe(NAME);
+
+	await page.goto('verify/');
+	await expect(page.locator('.verify[data-hydrated=true]')).toBeVisible();
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'mine.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(credential.bytes),
+	});
+	await expect(page.locator('.verify-result')).toContainText('Consistent and complete, but self-declared');
+	await expect(page.locator('.verify-result')).toContainText(id);
+	await expectNoAxeViolations(page, 'verify with a result');
+
+	// Edited: a better score written into the record is caught.
+	const record = JSON.parse(Buffer.from(json.evidence[0].id.split(',')[1], 'base64').toString('utf8'));
+	record.evidence.attempts[0].answers = {};
+	json.evidence[0].id = `data:application/json;base64,${Buffer.from(JSON.stringify(record)).toString('base64')}`;
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'edited.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(json)),
+	});
+	await expect(page.locator('.verify-result')).toContainText('Not valid');
+	await expect(page.locator('.verify-problems')).toContainText('id does not match');
+	await expect(page.locator('.verify-problems')).toContainText('the answers score 0%');
+
+	// The verification link carries the record.
+	await page.goto('certificates/p01/');
+	await expect(page.locator('.certificate-view[data-hydrated=true]')).toBeVisible();
+	const link = (await page.getByRole('link', { name: 'Verification link' }).getAttribute('href')) as string;
+	await page.goto(link);
+	await expect(page.locator('.verify-result')).toContainText('Consistent and complete');
+	await page.goto(`${link.split('#')[0]}#r=${link.split('#r=')[1]?.slice(0, 40)}`);
+	await expect(page.getByRole('alert')).toContainText('damaged or cut short');
+
+	expect(watch.foreign).toEqual([]);
+	expect(watch.errors).toEqual([]);
+});
+
+test('a countersigned credential verifies; a tampered, revoked or foreign one does not', async ({ page }) => {
+	test.setTimeout(90_000);
+	// The organisation's key pair for this test; the site is made to publish its public half.
+	const org = await generateSigningKey('org-test-2026');
+	const stranger = await generateSigningKey('org-test-2026');
+	let revoked = { keys: [] as string[], credentials: [] as { id: string }[] };
+	await page.route('**/keys/jwks.json', (route) => route.fulfill({ json: { keys: [org.publicJwk] } }));
+	await page.route('**/keys/revoked.json', (route) => route.fulfill({ json: revoked }));
+
+	await earnPrinciple1(page);
+	await page.goto('certificates/p01/');
+	await expect(page.locator('.certificate-view[data-hydrated=true]')).toBeVisible();
+	await page.getByLabel('Your name, as it should appear').fill('Zoë Ødegård');
+	await page.getByRole('button', { name: 'Save name' }).click();
+	const credential = JSON.parse(
+		new TextDecoder().decode((await download(page, 'Download credential (Open Badges 3.0)')).bytes),
+	);
+	const jwt = await signCredential(credential, org.privateJwk);
+
+	const check = async (text: string) => {
+		await page.goto('verify/');
+		await expect(page.locator('.verify[data-hydrated=true]')).toBeVisible();
+		await page
+			.locator('input[type=file]')
+			.setInputFiles({ name: 'c.jwt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+		return page.locator('[aria-live=polite]');
+	};
+
+	await expect(await check(jwt)).toContainText('Verified: countersigned by');
+	await expect(page.locator('.verify-result')).toContainText('org-test-2026');
+
+	const [h, p, s] = jwt.split('.');
+	const payload = JSON.parse(Buffer.from(p as string, 'base64url').toString('utf8'));
+	payload.credentialSubject.identifier[0].identityHash = 'Mallory';
+	const tampered = [h, Buffer.from(JSON.stringify(payload)).toString('base64url'), s].join('.');
+	await expect(await check(tampered)).toContainText('Not verified');
+	await expect(page.getByRole('alert')).toContainText('changed after it was signed');
+
+	await expect(await check(await signCredential(credential, stranger.privateJwk))).toContainText(
+		'changed after it was signed',
+	);
+
+	revoked = { keys: [], credentials: [{ id: credential.id }] };
+	await expect(await check(jwt)).toContainText('revoked this credential');
+});
