@@ -18,6 +18,13 @@ function files(dir: string): string[] {
 	});
 }
 
+/**
+ * Not precached: Pagefind (cached as used), the worker itself, the 404 page (added by hand),
+ * the PDF maker and its fonts (megabytes few learners need; fetched on click), and the public
+ * keys and revocation list (always fetched fresh, so a revocation is seen at once).
+ */
+const SKIP = [/^pagefind\//, /^sw\.js$/, /^404\.html$/, /^fonts\//, /^_astro\/certificate-pdf\./, /^keys\//];
+
 export function serviceWorker(): AstroIntegration {
 	let base = '/';
 	return {
@@ -32,7 +39,7 @@ export function serviceWorker(): AstroIntegration {
 				const urls: string[] = [];
 				for (const file of files(out).sort()) {
 					const rel = relative(out, file).split(sep).join('/');
-					if (rel.startsWith('pagefind/') || rel === 'sw.js' || rel === '404.html') continue;
+					if (SKIP.some((re) => re.test(rel))) continue;
 					hash.update(rel).update(readFileSync(file));
 					urls.push(base + (rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel));
 				}

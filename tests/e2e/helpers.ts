@@ -15,6 +15,9 @@ export const PAGES = [
 	{ name: 'all provisions', path: 'provisions/' },
 	{ name: 'coverage', path: 'coverage/' },
 	{ name: 'dashboard', path: 'dashboard/' },
+	{ name: 'certificates', path: 'certificates/' },
+	{ name: 'certificate', path: 'certificates/p01/' },
+	{ name: 'verify', path: 'verify/' },
 	{ name: 'orientation module', path: 'modules/ncsc-guidelines/' },
 	{ name: '404', path: 'no-such-page/' },
 ] as const;

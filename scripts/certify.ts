@@ -1,0 +1,207 @@
+/**
+ * `npm run certify -- <command>`: organisation countersigning, run on a trusted machine with the
+ * private key kept off the site. See docs/certificates.md.
+ *
+ *   keygen --kid <key id> --private-out <file>      new Ed25519 key; public half added to public/keys/jwks.json
+ *   sign   --key <private key file> --in <credential.json> [--out <file.jwt>]
+ *                                                    re-scores the learner's record, then signs it as a VC-JWT
+ *   revoke --credential <urn:uuid:…> [--reason "…"] | --kid <key id>
+ *                                                    adds to public/keys/revoked.json (rebuild and deploy after)
+ *   verify --in <file.jwt>                           checks a signed credential against the site's keys
+ */
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type CertificateCatalog, checkRecord } from '../src/core/certificates.ts';
+import { openCredential } from '../src/core/credential.ts';
+import { bankOf } from '../src/core/evidence.ts';
+import { parseJson } from '../src/core/progress-codec.ts';
+import {
+	generateSigningKey,
+	JwksSchema,
+	RevocationListSchema,
+	signCredential,
+	verifySignedCredential,
+} from '../src/core/signing.ts';
+import { loadContent } from '../src/lib/content-files.ts';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+/** Where the site's public keys live; ACADEMY_KEYS_DIR points elsewhere (tests, staging). */
+const KEYS = resolve(process.env.ACADEMY_KEYS_DIR ?? join(root, 'public/keys'));
+const JWKS = join(KEYS, 'jwks.json');
+const REVOKED = join(KEYS, 'revoked.json');
+
+class UsageError extends Error {}
+
+function readJson(file: string, what: string): unknown {
+	if (!existsSync(file)) throw new UsageError(`${what} not found: ${file}`);
+	try {
+		return parseJson(readFileSync(file, 'utf8'));
+	} catch (e) {
+		throw new UsageError(`${what} ${file} is not valid JSON (${(e as Error).message})`);
+	}
+}
+
+const readJwks = () => JwksSchema.parse(readJson(JWKS, 'The public key set'));
+const readRevoked = () => RevocationListSchema.parse(readJson(REVOKED, 'The revocation list'));
+const write = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+
+/** The catalog and quiz bank from this checkout's content (what the built site publishes). */
+function content(): { catalog: CertificateCatalog; bank: ReturnType<typeof bankOf> } {
+	const { catalog, problems } = loadContent(root);
+	if (problems.length) throw new UsageError('The content has problems; run `npm run validate` first.');
+	return {
+		catalog: {
+			principles: catalog.principles.map(({ data }) => ({
+				number: data.number,
+				title: data.title,
+				provisions: data.provisions.map((p) => ({ id: p.id, title: p.title })),
+			})),
+			modules: catalog.modules.map(({ data }) => {
+				const quiz = catalog.quizzes.find((q) => q.data.id === data.quiz)?.data;
+				return {
+					id: data.id,
+					title: data.title,
+					track: data.track,
+					principles: data.principles,
+					quiz: quiz ? { id: quiz.id, revision: quiz.revision } : undefined,
+				};
+			}),
+		},
+		bank: bankOf(catalog.quizzes.map((q) => q.data)),
+	};
+}
+
+async function keygen(kid: string | undefined, out: string | undefined) {
+	if (!kid || !/^[A-Za-z0-9._-]{1,80}$/.test(kid)) {
+		throw new UsageError('Give a key id with --kid, e.g. --kid example-org-2026 (letters, digits, . _ -).');
+	}
+	if (!out)
+		throw new UsageError('Give --private-out <file>: where to keep the private key, outside this project.');
+	const target = resolve(out);
+	const rel = relative(root, target);
+	if (!rel.startsWith('..') && !isAbsolute(rel)) {
+		throw new UsageError(
+			`Refusing to write the private key inside the project (${rel}): it must never be deployed or committed. Choose a path outside ${root}.`,
+		);
+	}
+	if (existsSync(target)) throw new UsageError(`${target} exists; refusing to overwrite a key.`);
+	const jwks = readJwks();
+	if (jwks.keys.some((k) => k.kid === kid))
+		throw new UsageError(`The site already publishes a key "${kid}"; choose a new id.`);
+	const { privateJwk, publicJwk } = await generateSigningKey(kid);
+	if (!existsSync(dirname(target))) throw new UsageError(`Folder ${dirname(target)} does not exist.`);
+	write(target, privateJwk);
+	chmodSync(target, 0o600);
+	write(JWKS, { keys: [...jwks.keys, publicJwk] });
+	console.log(
+		`Private key written to ${target} (readable by you only). Keep it off the site and back it up.`,
+	);
+	console.log(
+		`Public key "${kid}" added to ${relative(root, JWKS)}. Rebuild and deploy the site to publish it.`,
+	);
+}
+
+async function sign(keyFile: string | undefined, input: string | undefined, output: string | undefined) {
+	if (!keyFile || !input)
+		throw new UsageError(
+			'Usage: npm run certify -- sign --key <private key file> --in <credential.json> [--out <file.jwt>]',
+		);
+	const key = readJson(resolve(keyFile), 'The private key') as Record<string, unknown>;
+	if (typeof key.d !== 'string')
+		throw new UsageError(`${keyFile} is not a private key (no "d"): use the file keygen wrote.`);
+	const jwks = readJwks();
+	if (!jwks.keys.some((k) => k.kid === key.kid && k.x === key.x)) {
+		throw new UsageError(
+			`The key "${String(key.kid)}" is not in ${relative(root, JWKS)}, so the verify page would reject what it signs. Add it with keygen, or deploy the matching public key.`,
+		);
+	}
+	const opened = await openCredential(readJson(resolve(input), 'The credential'));
+	if (!opened.ok) throw new UsageError(opened.message);
+	const { catalog, bank } = content();
+	const check = await checkRecord(opened.record, catalog, bank);
+	const problems = [...opened.problems, ...check.problems];
+	if (problems.length) {
+		throw new UsageError(`Not signed: the record does not hold together.\n  - ${problems.join('\n  - ')}`);
+	}
+	const jwt = await signCredential(opened.credential as Parameters<typeof signCredential>[0], key);
+	const target = resolve(output ?? `${input.replace(/\.json$/i, '')}.jwt`);
+	writeFileSync(target, `${jwt}\n`);
+	console.log(
+		`Re-scored: consistent and complete (${check.status.title}, ${opened.record.evidence.learner.name}).`,
+	);
+	console.log(`Signed with "${String(key.kid)}": ${target}`);
+}
+
+function revoke(credential: string | undefined, kid: string | undefined, reason: string | undefined) {
+	if (!credential && !kid) throw new UsageError('Give --credential <urn:uuid:…> or --kid <key id>.');
+	const list = readRevoked();
+	if (credential) {
+		if (!/^urn:uuid:[0-9a-f-]{36}$/.test(credential))
+			throw new UsageError(
+				'A credential id looks like urn:uuid:xxxxxxxx-xxxx-8xxx-xxxx-xxxxxxxxxxxx (its "id" field).',
+			);
+		if (!list.credentials.some((c) => c.id === credential)) {
+			list.credentials.push({
+				id: credential,
+				...(reason ? { reason } : {}),
+				date: new Date().toISOString().slice(0, 10),
+			});
+		}
+	}
+	if (kid && !list.keys.includes(kid)) list.keys.push(kid);
+	write(REVOKED, list);
+	console.log(
+		`Updated ${relative(root, REVOKED)}. Rebuild and deploy the site for the verify page to see it.`,
+	);
+}
+
+async function verify(input: string | undefined) {
+	if (!input) throw new UsageError('Usage: npm run certify -- verify --in <file.jwt>');
+	const result = await verifySignedCredential(
+		readFileSync(resolve(input), 'utf8'),
+		readJwks(),
+		readRevoked(),
+	);
+	if (!result.ok) throw new UsageError(result.message);
+	const opened = await openCredential(result.payload);
+	if (!opened.ok) throw new UsageError(opened.message);
+	const { catalog, bank } = content();
+	const check = await checkRecord(opened.record, catalog, bank);
+	const problems = [...opened.problems, ...check.problems];
+	if (problems.length)
+		throw new UsageError(
+			`Signature good, but the record does not hold together:\n  - ${problems.join('\n  - ')}`,
+		);
+	console.log(
+		`Verified: signed with "${result.kid}"; ${check.status.title}; ${opened.record.evidence.learner.name}.`,
+	);
+}
+
+const { positionals, values } = parseArgs({
+	allowPositionals: true,
+	options: {
+		kid: { type: 'string' },
+		'private-out': { type: 'string' },
+		key: { type: 'string' },
+		in: { type: 'string' },
+		out: { type: 'string' },
+		credential: { type: 'string' },
+		reason: { type: 'string' },
+	},
+});
+
+try {
+	const command = positionals[0];
+	if (command === 'keygen') await keygen(values.kid, values['private-out']);
+	else if (command === 'sign') await sign(values.key, values.in, values.out);
+	else if (command === 'revoke') revoke(values.credential, values.kid, values.reason);
+	else if (command === 'verify') await verify(values.in);
+	else throw new UsageError('Commands: keygen, sign, revoke, verify. See docs/certificates.md.');
+} catch (e) {
+	if (e instanceof UsageError) {
+		console.error(`certify: ${e.message}`);
+		process.exit(1);
+	}
+	throw e;
+}
