@@ -204,3 +204,7 @@ export async function openCredential(value: unknown): Promise<Opened> {
 export async function recordLinkFragment(record: CertificateRecord): Promise<string> {
 	return `r=${await packForLink(canonicalJson(record))}`;
 }
+
+/** A compact JWS (a countersigned credential): three base64url parts. */
+export const looksLikeJwt = (text: string) =>
+	/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text.trim());

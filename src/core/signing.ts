@@ -20,6 +20,7 @@ import {
 	jwtVerify,
 	SignJWT,
 } from 'jose';
+import { looksLikeJwt } from './credential.ts';
 
 export const ALGORITHM = 'EdDSA';
 
@@ -95,9 +96,6 @@ export type SignatureResult =
 			reason: 'malformed' | 'unknown-key' | 'bad-signature' | 'revoked-key' | 'revoked-credential';
 			message: string;
 	  };
-
-export const looksLikeJwt = (text: string) =>
-	/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text.trim());
 
 /**
  * Checks a VC-JWT against the site's published keys and revocation list. Only keys in the site's

@@ -13,17 +13,11 @@ import {
 	checkRecord,
 	type RecordCheck,
 } from '../core/certificates.ts';
-import { MAX_CREDENTIAL_BYTES, openCredential, parseRecord } from '../core/credential.ts';
+import { looksLikeJwt, MAX_CREDENTIAL_BYTES, openCredential, parseRecord } from '../core/credential.ts';
 import { bankOf } from '../core/evidence.ts';
 import { unpackFromLink } from '../core/link-codec.ts';
 import { parseJson } from '../core/progress-codec.ts';
-import {
-	JwksSchema,
-	looksLikeJwt,
-	RevocationListSchema,
-	type SignatureResult,
-	verifySignedCredential,
-} from '../core/signing.ts';
+import type { SignatureResult } from '../core/signing.ts';
 import { type Quiz, QuizSchema } from '../schemas/quiz.ts';
 
 interface Props {
@@ -65,12 +59,14 @@ async function loadBank(base: string, record: CertificateRecord) {
 	return bankOf(quizzes.filter((q): q is Quiz => q !== undefined));
 }
 
+/** The signature checker (jose) loads only when a signed credential is given. */
 async function loadKeys(base: string) {
+	const { JwksSchema, RevocationListSchema, verifySignedCredential } = await import('../core/signing.ts');
 	const [jwks, revoked] = await Promise.all([
 		fetchJson(`${base}keys/jwks.json`).then((v) => JwksSchema.parse(v)),
 		fetchJson(`${base}keys/revoked.json`).then((v) => RevocationListSchema.parse(v)),
 	]);
-	return { jwks, revoked };
+	return { jwks, revoked, verifySignedCredential };
 }
 
 export default function Verify({ catalog, base, organisation }: Props) {
@@ -200,7 +196,7 @@ async function verifyText(
 				'This credential is countersigned, but this site’s published keys (keys/jwks.json) could not be read, so the signature cannot be checked here.',
 			);
 		}
-		signature = await verifySignedCredential(trimmed, keys.jwks, keys.revoked);
+		signature = await keys.verifySignedCredential(trimmed, keys.jwks, keys.revoked);
 		if (!signature.ok) return fail(signature.message);
 		value = signature.payload;
 	} else {
