@@ -4,10 +4,15 @@
  * Every piece of text is drawn in Noto fonts fetched from the site itself, only the files the
  * text needs, embedded as subsets: so a name in Greek, Cyrillic, Arabic, Hebrew, Chinese,
  * Japanese kana or Korean comes out as typed.
+ *
+ * Scripts whose letters change shape and join (Arabic, Devanagari) need a shaping engine that
+ * pdf-lib lacks: for those, the browser shapes the text on a canvas with the same Noto fonts,
+ * the picture goes into the PDF at four times print resolution, and the text is laid over it
+ * invisibly so it can still be searched and copied.
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { type FontFace, visualRuns } from '../core/font-runs.ts';
+import { type FontFace, isRightToLeft, visualRuns } from '../core/font-runs.ts';
 
 export interface PdfCertificate {
 	siteName: string;
@@ -31,8 +36,14 @@ const INK = rgb(0.1, 0.12, 0.16);
 const SOFT = rgb(0.33, 0.36, 0.42);
 const ACCENT = rgb(0.11, 0.3, 0.55);
 
+/** Scripts pdf-lib cannot shape: Arabic (with its presentation forms) and Devanagari. */
+const NEEDS_SHAPING = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u0900-\u097F]/u;
+/** Canvas pixels per PDF point for shaped text. */
+const SCALE = 4;
+
 class FontSet {
 	private embedded = new Map<string, Promise<PDFFont>>();
+	private loaded = new Map<string, Promise<string>>();
 	constructor(
 		private doc: PDFDocument,
 		private faces: FontFace[],
@@ -64,7 +75,53 @@ class FontSet {
 		return { runs: laid, width: laid.reduce((n, r) => n + r.width, 0) };
 	}
 
+	/** Registers a font file with the browser (for canvas drawing); returns its family name. */
+	private family(file: string): Promise<string> {
+		let f = this.loaded.get(file);
+		if (!f) {
+			const name = `saa-pdf-${this.loaded.size}`;
+			const face = new FontFace(name, `url(${this.base}fonts/${file})`);
+			f = face.load().then((loaded) => {
+				document.fonts.add(loaded);
+				return name;
+			});
+			this.loaded.set(file, f);
+		}
+		return f;
+	}
+
+	/** Text the browser shapes: drawn as a picture, with the same text invisibly on top. */
+	private async drawShaped(page: PDFPage, text: string, y: number, size: number, color: typeof INK) {
+		const { runs, width } = await this.layout(text, size);
+		const files = [...new Set(visualRuns(text, this.faces).runs.map((r) => r.file))];
+		const names = await Promise.all(files.map((f) => this.family(f)));
+		const canvas = document.createElement('canvas');
+		const ctx = canvas.getContext('2d');
+		if (!ctx) throw new Error('this browser cannot draw on a canvas');
+		const font = `${size * SCALE}px ${names.map((n) => `"${n}"`).join(', ')}`;
+		ctx.font = font;
+		const m = ctx.measureText(text);
+		const ascent = Math.ceil(m.actualBoundingBoxAscent) + 2 * SCALE;
+		const descent = Math.ceil(m.actualBoundingBoxDescent) + 2 * SCALE;
+		canvas.width = Math.ceil(m.width) + 4 * SCALE;
+		canvas.height = ascent + descent;
+		ctx.font = font;
+		ctx.direction = isRightToLeft(text) ? 'rtl' : 'ltr';
+		ctx.textAlign = 'left';
+		ctx.fillStyle = `rgb(${color.red * 255} ${color.green * 255} ${color.blue * 255})`;
+		ctx.fillText(text, 2 * SCALE, ascent);
+		const png = await this.doc.embedPng(canvas.toDataURL('image/png'));
+		const w = canvas.width / SCALE;
+		page.drawImage(png, { x: (W - w) / 2, y: y - descent / SCALE, width: w, height: canvas.height / SCALE });
+		let x = (W - width) / 2;
+		for (const r of runs) {
+			page.drawText(r.text, { x, y, size, font: r.font, opacity: 0 });
+			x += r.width;
+		}
+	}
+
 	async draw(page: PDFPage, text: string, y: number, size: number, color = INK) {
+		if (NEEDS_SHAPING.test(text)) return this.drawShaped(page, text, y, size, color);
 		const { runs, width } = await this.layout(text, size);
 		let x = (W - width) / 2;
 		for (const r of runs) {

@@ -16,7 +16,9 @@ async function pdfFacts(bytes: Uint8Array) {
 		texts.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
 	}
 	const meta = await doc.getMetadata();
-	return { pages: doc.numPages, text: texts.join('\n'), info: meta.info as Record<string, string> };
+	const ops = await (await doc.getPage(1)).getOperatorList();
+	const images = ops.fnArray.filter((op) => op === pdfjs.OPS.paintImageXObject).length;
+	return { pages: doc.numPages, text: texts.join('\n'), info: meta.info as Record<string, string>, images };
 }
 
 /** Passes principle 1: reads the module (marks it) and passes its assessment. */
@@ -95,6 +97,20 @@ test('a principle earned end to end: certificate with a non-Latin name, PDF, pri
 	expect(facts.info.Title).toBe('Certificate: Principle 1: Raise awareness of AI security threats and risks');
 	expect(facts.info.Author).toBeTruthy();
 	expect(facts.info.Subject).toContain(NAME);
+	expect(facts.images).toBe(0);
+
+	// Arabic joins and changes shape, which pdf-lib cannot do: the browser shapes it into a picture,
+	// with the text laid invisibly over it.
+	await page.getByLabel('Your name, as it should appear').fill('فاطمة الزهراء');
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(cert.locator('.certificate-name')).toHaveText('فاطمة الزهراء');
+	const arabic = await pdfFacts((await download(page, 'Download PDF')).bytes);
+	expect(arabic.pages).toBe(1);
+	expect(arabic.images).toBe(1);
+	expect(arabic.info.Subject).toContain('فاطمة الزهراء');
+	await page.getByLabel('Your name, as it should appear').fill(NAME);
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(cert.locator('.certificate-name')).toHaveText(NAME);
 
 	// Print: only the certificate, on exactly one page (A4 and Letter).
 	await page.emulateMedia({ media: 'print' });
