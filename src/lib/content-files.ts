@@ -8,8 +8,10 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog.ts';
+import { AssignmentFileSchema } from '../schemas/assignment.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { ModuleSchema } from '../schemas/module.ts';
+import { LearningPathSchema } from '../schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from '../schemas/principle.ts';
 import { QuizSchema } from '../schemas/quiz.ts';
 
@@ -100,7 +102,13 @@ function validateAll<S extends z.ZodType>(
 
 export interface LoadedContent {
 	catalog: CatalogInput;
-	files: { principles: string[]; modules: string[]; quizzes: string[] };
+	files: {
+		principles: string[];
+		modules: string[];
+		quizzes: string[];
+		paths: string[];
+		assignments: string[];
+	};
 	problems: ContentProblem[];
 }
 
@@ -110,6 +118,8 @@ export function loadContent(root: string): LoadedContent {
 	const principleFiles = walk(join(root, 'content/principles'), '.yaml');
 	const moduleFiles = walk(join(root, 'content/modules'), '.mdx');
 	const quizFiles = walk(join(root, 'quizzes'), '.yaml');
+	const pathFiles = walk(join(root, 'content/paths'), '.yaml');
+	const assignmentFiles = walk(join(root, 'content/assignments'), '.yaml');
 
 	const principles = validateAll(
 		principleFiles.map((f) => readYaml(root, f, problems)),
@@ -148,12 +158,28 @@ export function loadContent(root: string): LoadedContent {
 		GlossaryTermSchema,
 		problems,
 	);
-	const catalog: CatalogInput = { principles, ncsc, modules, quizzes, glossary };
+	const paths = validateAll(
+		pathFiles.map((f) => readYaml(root, f, problems)),
+		LearningPathSchema,
+		problems,
+	);
+	const assignments = validateAll(
+		assignmentFiles.map((f) => readYaml(root, f, problems)),
+		AssignmentFileSchema,
+		problems,
+	);
+	const catalog: CatalogInput = { principles, ncsc, modules, quizzes, glossary, paths, assignments };
 	problems.push(...checkCatalog(catalog));
 	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
 	return {
 		catalog,
-		files: { principles: rel(principleFiles), modules: rel(moduleFiles), quizzes: rel(quizFiles) },
+		files: {
+			principles: rel(principleFiles),
+			modules: rel(moduleFiles),
+			quizzes: rel(quizFiles),
+			paths: rel(pathFiles),
+			assignments: rel(assignmentFiles),
+		},
 		problems,
 	};
 }
