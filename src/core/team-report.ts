@@ -12,7 +12,11 @@
  *    score, date, due and overdue), totals per module, and the coverage of the 72 provisions.
  * 4. teamCsv / coverageCsv write them out with formula-injection escaping (csv.ts).
  */
+import type { ModuleData } from '../schemas/module.ts';
+import type { LearningPath } from '../schemas/path.ts';
+import type { Principle } from '../schemas/principle.ts';
 import type { Quiz } from '../schemas/quiz.ts';
+import { TRACKS } from '../schemas/vocabulary.ts';
 import type { AssignmentCatalog, CatalogModule } from './assignments.ts';
 import { isPastDue } from './assignments.ts';
 import { type CsvValue, looksLikeFormula, toCsv } from './csv.ts';
@@ -27,6 +31,48 @@ export interface TeamCatalog extends AssignmentCatalog {
 	modules: (CatalogModule & { provisions: string[] })[];
 }
 export type TeamModule = TeamCatalog['modules'][number];
+
+/** The team catalog from parsed content (published modules only), modules in track order. */
+export function teamCatalogOf(content: {
+	principles: readonly Principle[];
+	modules: readonly ModuleData[];
+	quizzes: readonly Pick<Quiz, 'id' | 'revision'>[];
+	paths: readonly LearningPath[];
+}): TeamCatalog {
+	const quizzes = new Map(content.quizzes.map((q) => [q.id, q]));
+	const published = new Set(content.modules.map((m) => m.id));
+	return {
+		principles: [...content.principles]
+			.sort((a, b) => a.number - b.number)
+			.map((p) => ({
+				number: p.number,
+				title: p.title,
+				provisions: p.provisions.map((v) => ({ id: v.id, title: v.title })),
+			})),
+		modules: [...content.modules]
+			.sort((a, b) => TRACKS.indexOf(a.track) - TRACKS.indexOf(b.track) || a.order - b.order)
+			.map((m) => {
+				const quiz = m.quiz === undefined ? undefined : quizzes.get(m.quiz);
+				return {
+					id: m.id,
+					title: m.title,
+					track: m.track,
+					order: m.order,
+					principles: m.principles,
+					minutes: m.minutes,
+					provisions: m.provisions,
+					quiz: quiz ? { id: quiz.id, revision: quiz.revision } : undefined,
+				};
+			}),
+		paths: [...content.paths]
+			.sort((a, b) => a.order - b.order)
+			.map((p) => ({
+				id: p.id,
+				title: p.title,
+				modules: p.steps.map((s) => s.module).filter((id) => published.has(id)),
+			})),
+	};
+}
 
 /** Most files read in one go. */
 export const MAX_REPORT_FILES = 2_000;
@@ -47,6 +93,8 @@ export interface FileNote {
 }
 
 export interface FileResult {
+	/** Position in the list of files read (names may repeat). */
+	index: number;
 	name: string;
 	status: FileStatus;
 	notes: FileNote[];
@@ -93,10 +141,15 @@ export function hostileTextNotes(label: string, text: string): FileNote[] {
 
 const latestDate = (e: Evidence) => e.createdAt;
 
-async function readOne(source: ReportSource, siteUrl: string | undefined): Promise<FileResult> {
+async function readOne(
+	source: ReportSource,
+	index: number,
+	siteUrl: string | undefined,
+): Promise<FileResult> {
 	const name = source.name;
 	if (source.size > MAX_REPORT_BYTES) {
 		return {
+			index,
 			name,
 			status: 'rejected',
 			notes: [
@@ -112,13 +165,14 @@ async function readOne(source: ReportSource, siteUrl: string | undefined): Promi
 		text = await source.text();
 	} catch {
 		return {
+			index,
 			name,
 			status: 'rejected',
 			notes: [{ tone: 'bad', text: 'Rejected: the file could not be read.' }],
 		};
 	}
 	const opened = await openReport(text);
-	if (!opened.ok) return { name, status: 'rejected', notes: [{ tone: 'bad', text: opened.message }] };
+	if (!opened.ok) return { index, name, status: 'rejected', notes: [{ tone: 'bad', text: opened.message }] };
 	const report = opened.report;
 	const notes = [
 		...hostileTextNotes('The learner name', report.evidence.learner.name),
@@ -129,12 +183,12 @@ async function readOne(source: ReportSource, siteUrl: string | undefined): Promi
 			tone: 'bad',
 			text: 'Tampered: the file was changed after the site made it (its digest does not match its content). Nothing in it is counted; ask the learner for a fresh report.',
 		});
-		return { name, status: 'tampered', notes, report };
+		return { index, name, status: 'tampered', notes, report };
 	}
 	if (siteUrl && report.evidence.site.url !== siteUrl) {
 		notes.push({ tone: 'info', text: `Made on another copy of the site (${report.evidence.site.url}).` });
 	}
-	return { name, status: 'accepted', notes, report };
+	return { index, name, status: 'accepted', notes, report };
 }
 
 /**
@@ -149,8 +203,9 @@ export async function checkReportFiles(
 	for (const [i, source] of sources.entries()) {
 		results.push(
 			i < MAX_REPORT_FILES
-				? await readOne(source, options.siteUrl)
+				? await readOne(source, i, options.siteUrl)
 				: {
+						index: i,
 						name: source.name,
 						status: 'rejected',
 						notes: [

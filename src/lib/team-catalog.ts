@@ -1,7 +1,6 @@
 /** The catalog that assignment, path and team report islands receive (see src/core/team-report.ts). */
-import type { PathSummary } from '../core/assignments.ts';
-import type { TeamCatalog } from '../core/team-report.ts';
-import { TRACKS } from '../schemas/vocabulary.ts';
+import type { AssignmentCatalog, PathSummary } from '../core/assignments.ts';
+import { type TeamCatalog, teamCatalogOf } from '../core/team-report.ts';
 import { getCatalog, type PathEntry } from './catalog.ts';
 
 export const pathSummary = (p: PathEntry): PathSummary => ({
@@ -12,34 +11,16 @@ export const pathSummary = (p: PathEntry): PathSummary => ({
 
 export async function teamCatalog(): Promise<TeamCatalog> {
 	const catalog = await getCatalog();
-	const modules = [...catalog.modules].sort(
-		(a, b) => TRACKS.indexOf(a.data.track) - TRACKS.indexOf(b.data.track) || a.data.order - b.data.order,
-	);
-	return {
-		principles: catalog.principles.map((p) => ({
-			number: p.data.number,
-			title: p.data.title,
-			provisions: p.data.provisions.map((v) => ({ id: v.id, title: v.title })),
-		})),
-		modules: modules.map((m) => {
-			const quiz = catalog.quiz(m.data.quiz);
-			return {
-				id: m.id,
-				title: m.data.title,
-				track: m.data.track,
-				order: m.data.order,
-				principles: m.data.principles,
-				minutes: m.data.minutes,
-				provisions: m.data.provisions,
-				quiz: quiz ? { id: quiz.data.id, revision: quiz.data.revision } : undefined,
-			};
-		}),
-		paths: catalog.paths.map(pathSummary),
-	};
+	return teamCatalogOf({
+		principles: catalog.principles.map((p) => p.data),
+		modules: catalog.modules.map((m) => m.data),
+		quizzes: catalog.quizzes.map((q) => q.data),
+		paths: catalog.paths.map((p) => p.data),
+	});
 }
 
 /** The smaller catalog for learner-side islands: no provision titles. */
-export async function assignmentCatalog() {
+export async function assignmentCatalog(): Promise<AssignmentCatalog> {
 	const { principles, modules, paths } = await teamCatalog();
 	return {
 		principles: principles.map((p) => ({ number: p.number, title: p.title })),
