@@ -41,7 +41,14 @@ export function frontmatterOf(source: string): string | undefined {
 	return m?.[1];
 }
 
-function readYaml(root: string, full: string, problems: ContentProblem[], frontmatter = false) {
+/** `yaml11`: read as YAML 1.1, as the build does (dates become timestamps), where a schema cares. */
+function readYaml(
+	root: string,
+	full: string,
+	problems: ContentProblem[],
+	frontmatter = false,
+	yaml11 = false,
+) {
 	const file = relative(root, full).split('\\').join('/');
 	try {
 		let text = readFileSync(full, 'utf8');
@@ -58,7 +65,7 @@ function readYaml(root: string, full: string, problems: ContentProblem[], frontm
 			}
 			text = fm;
 		}
-		return { file, raw: parseYaml(text) as unknown };
+		return { file, raw: parseYaml(text, yaml11 ? { version: '1.1' } : {}) as unknown };
 	} catch (e) {
 		problems.push({
 			file,
@@ -164,7 +171,7 @@ export function loadContent(root: string): LoadedContent {
 		problems,
 	);
 	const assignments = validateAll(
-		assignmentFiles.map((f) => readYaml(root, f, problems)),
+		assignmentFiles.map((f) => readYaml(root, f, problems, false, true)),
 		AssignmentFileSchema,
 		problems,
 	);

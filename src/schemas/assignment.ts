@@ -17,17 +17,16 @@ const safe = (s: string) => !UNSAFE_TEXT.test(s.replace(/[\n\t]/g, ''));
 const SAFE_ERROR = 'contains control or text-direction override characters: retype it as plain text';
 
 /**
- * A due date, `YYYY-MM-DD`. In YAML write it unquoted (`due: 2027-03-31`) or quoted: both are
- * read as that calendar day, in the learner's own time zone.
+ * A due date, `YYYY-MM-DD`, read as that calendar day in the learner's time zone. In YAML, quote
+ * it (`due: "2027-03-31"`): unquoted, YAML reads a timestamp, and turns an impossible day such
+ * as 2027-02-30 silently into another one, so an unquoted date is refused.
  */
-const DUE_ERROR = 'a due date looks like 2027-03-31 (year-month-day) and is a real day';
-export const DueDateSchema = z.union(
-	[
-		z.iso.date({ error: DUE_ERROR }),
-		z.date({ error: DUE_ERROR }).transform((d) => d.toISOString().slice(0, 10)),
-	],
-	{ error: DUE_ERROR },
-);
+export const DueDateSchema = z.iso.date({
+	error: (issue) =>
+		issue.input instanceof Date
+			? 'write the due date in quotes, e.g. due: "2027-03-31" (unquoted, YAML reads it as a timestamp)'
+			: 'a due date looks like 2027-03-31 (year-month-day) and is a real day',
+});
 
 /** One thing to study: a whole learning path, the modules of a principle, or one module. */
 export const AssignmentItemSchema = z.union(

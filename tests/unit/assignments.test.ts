@@ -81,14 +81,19 @@ describe('resolving an assignment against the catalog', () => {
 });
 
 describe('assignment and path schemas', () => {
-	test('a YAML date and a quoted date read as the same day; impossible dates are refused', () => {
+	test('due dates: a quoted day is read as it is; impossible days and unquoted YAML timestamps are refused', () => {
 		const base = { id: 'x', title: 'T', items: [{ module: 'm1' }] };
-		expect(AssignmentFileSchema.parse({ ...base, due: new Date('2027-03-31T00:00:00Z') }).due).toBe(
-			'2027-03-31',
-		);
 		expect(AssignmentFileSchema.parse({ ...base, due: '2027-03-31' }).due).toBe('2027-03-31');
-		const bad = AssignmentFileSchema.safeParse({ ...base, due: '31/03/2027' });
-		expect(bad.error?.issues[0]?.message).toMatch(/looks like 2027-03-31/);
+		for (const due of ['31/03/2027', '2027-02-30', '2027-3-31', '']) {
+			expect(AssignmentFileSchema.safeParse({ ...base, due }).error?.issues[0]?.message).toMatch(
+				/looks like 2027-03-31/,
+			);
+		}
+		// YAML turns an unquoted 2027-02-30 into 2 March: a Date is refused, with the fix.
+		const yamlDate = AssignmentFileSchema.safeParse({ ...base, due: new Date('2027-03-02T00:00:00Z') });
+		expect(yamlDate.error?.issues[0]?.message).toMatch(
+			/write the due date in quotes, e.g. due: "2027-03-31"/,
+		);
 	});
 
 	test('items: one kind each, no repeats, within limits; notes keep line breaks but not control characters', () => {
