@@ -300,8 +300,10 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 						Your assignment link
 					</h2>
 					<div className="no-print">
-						<label htmlFor={id('link')}>Send this link to your team</label>
-						<input id={id('link')} type="text" readOnly value={made.url} className="link-output form-field" />
+						<div className="form-field">
+							<label htmlFor={id('link')}>Send this link to your team</label>
+							<input id={id('link')} type="text" readOnly value={made.url} className="link-output" />
+						</div>
 						<p className="actions">
 							<button type="button" className="button" onClick={() => void copy()}>
 								Copy link

@@ -67,7 +67,10 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 			: { state: 'loading' },
 	);
 	const [hydrated, setHydrated] = useState(false);
-	const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string } | undefined>();
+	/** The latest outcome, shown next to the control that caused it. */
+	const [message, setMessage] = useState<
+		{ where: 'track' | 'report'; tone: 'ok' | 'bad'; text: string } | undefined
+	>();
 
 	useEffect(() => {
 		setHydrated(true);
@@ -116,18 +119,23 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 		try {
 			getProgressStore().addAssignment(key, { assignment, source });
 			setMessage({
+				where: 'track',
 				tone: 'ok',
 				text: 'Added to your assignments. Your progress page now shows it with its due date.',
 			});
 		} catch (e) {
-			setMessage({ tone: 'bad', text: `It could not be added: ${(e as Error).message}.` });
+			setMessage({ where: 'track', tone: 'bad', text: `It could not be added: ${(e as Error).message}.` });
 		}
 	};
 
 	const exportReport = async () => {
 		const data = getProgressStore().getSnapshot().data;
 		if (!data.learnerName) {
-			setMessage({ tone: 'bad', text: 'Save your name above first: the report says whose it is.' });
+			setMessage({
+				where: 'report',
+				tone: 'bad',
+				text: 'Save your name above first: the report says whose it is.',
+			});
 			return;
 		}
 		const { buildReport, encodeReport, reportFileName } = await import('../core/report.ts');
@@ -140,6 +148,7 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 		});
 		downloadText(reportFileName(report), encodeReport(report));
 		setMessage({
+			where: 'report',
 			tone: 'ok',
 			text: `Your report (${report.evidence.attempts.length} assessment attempt${report.evidence.attempts.length === 1 ? '' : 's'}) was saved to your downloads as ${reportFileName(report)}. Send that file to your manager.`,
 		});
@@ -206,6 +215,7 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 						onClick={() => {
 							getProgressStore().removeAssignment(key);
 							setMessage({
+								where: 'track',
 								tone: 'ok',
 								text: 'Removed from your assignments. Your module progress is unchanged.',
 							});
@@ -222,6 +232,7 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 					<span className="muted">It is kept in this browser only, with your progress.</span>
 				</p>
 			)}
+			<Status message={message} where="track" />
 
 			<Sub>Report to your manager</Sub>
 			<p className="prose">
@@ -241,9 +252,22 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 				</button>
 				{!progress.data.learnerName && <span className="muted"> Save your name first.</span>}
 			</p>
-			<div role="status" aria-live="polite">
-				{message && <p className={`message message-${message.tone}`}>{message.text}</p>}
-			</div>
+			<Status message={message} where="report" />
+		</div>
+	);
+}
+
+/** A live region next to a control; it shows the latest message when it is about that control. */
+function Status({
+	message,
+	where,
+}: {
+	message: { where: string; tone: 'ok' | 'bad'; text: string } | undefined;
+	where: string;
+}) {
+	return (
+		<div role="status" aria-live="polite">
+			{message?.where === where && <p className={`message message-${message.tone}`}>{message.text}</p>}
 		</div>
 	);
 }
