@@ -41,13 +41,22 @@ function loadQuizzes(base: string) {
 			ids.map((id) => {
 				let p = bankCache.get(id);
 				if (!p) {
+					// A quiz the bank does not publish (404) is missing; a failed fetch is an error, not tried again.
 					p = fetch(`${base}bank/${encodeURIComponent(id)}.json`)
-						.then((r) => (r.ok ? r.json() : undefined))
+						.then((r) => {
+							if (r.status === 404) return undefined;
+							if (!r.ok) throw new Error(`the quiz bank answered ${r.status} for ${id}`);
+							return r.json();
+						})
 						.then((json) => {
+							if (json === undefined) return undefined;
 							const parsed = QuizSchema.safeParse(json);
 							return parsed.success ? parsed.data : undefined;
 						})
-						.catch(() => undefined);
+						.catch((e: unknown) => {
+							bankCache.delete(id);
+							throw new Error(`the quiz bank could not be read (${(e as Error).message})`);
+						});
 					bankCache.set(id, p);
 				}
 				return p;
@@ -58,7 +67,7 @@ function loadQuizzes(base: string) {
 }
 
 const pct = (n: number | undefined) => (n === undefined ? '' : `${Math.round(n * 100)}%`);
-/** Rows shown at first; the CSV and print of "Show all" carry every row. */
+/** Rows shown at first ("Show all" shows the rest); the CSV always carries every matching row. */
 const ROW_LIMIT = 100;
 const ORDER: FileStatus[] = ['tampered', 'rejected', 'flagged', 'duplicate', 'accepted'];
 
@@ -113,8 +122,12 @@ export default function TeamReport({ catalog, base, siteUrl }: Props) {
 				},
 			});
 		} catch (e) {
+			setSources(sources);
 			setBusy(undefined);
-			setAnnounce(`The files could not be checked: ${(e as Error).message}. Reload the page and try again.`);
+			if (inputRef.current) inputRef.current.value = '';
+			setAnnounce(
+				`The files could not be checked: ${(e as Error).message}. Nothing was added; check the connection to this site and choose them again.`,
+			);
 			return;
 		}
 		setElapsed(Math.round(performance.now() - started));

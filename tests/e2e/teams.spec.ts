@@ -72,6 +72,17 @@ test('assign, learn, report, and read the team report', async ({ page, browser, 
 	// The manager builds the assignment with the keyboard only.
 	await page.goto('assignments/new/');
 	await hydrated(page);
+	// Submitting an empty form lists what to fix, focused, with links to the fields.
+	await tabTo(page, '.builder-form button[type=submit]');
+	await page.keyboard.press('Enter');
+	const fixes = page.getByRole('alert');
+	await expect(fixes).toBeFocused();
+	await expect(fixes).toContainText('The assignment needs 2 fixes');
+	await expect(fixes.getByRole('listitem')).toHaveText([
+		'Name: title must not be empty',
+		'What to study: assign at least one path, principle or module',
+	]);
+	await expect(page.locator('input[id$="-title"]')).toHaveAttribute('aria-invalid', 'true');
 	await tabTo(page, 'input[id$="-title"]');
 	await page.keyboard.type('Platform team: AI security');
 	await tabTo(page, 'input[type=date]');
@@ -83,7 +94,7 @@ test('assign, learn, report, and read the team report', async ({ page, browser, 
 	await tabTo(page, 'input[name=module][value="p01-awareness"]');
 	await page.keyboard.press('Space');
 	await expect(page.getByText('2 modules chosen')).toBeVisible();
-	await tabTo(page, 'button[type=submit]');
+	await tabTo(page, '.builder-form button[type=submit]');
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: 'Your assignment link' })).toBeFocused();
 	const link = await page.getByLabel('Send this link to your team').inputValue();
@@ -311,4 +322,28 @@ test('the team report reads 500 reports', async ({ page }) => {
 	await expect(row('Learner 015').locator('td').first()).toHaveText('14 of 14');
 	await expect(row('Learner 001').locator('td').first()).toHaveText('0 of 14');
 	await expect(row('Learner 500').locator('td').first()).toHaveText('4 of 14');
+});
+
+test('when the quiz bank cannot be fetched, the team report says so and counts nothing', async ({ page }) => {
+	const [file] = await generateReports(1);
+	const upload = {
+		name: file?.name ?? 'r.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(file?.text ?? ''),
+	};
+	await page.route('**/bank/*.json', (route) => route.abort());
+	await page.goto('team/');
+	await hydrated(page);
+	await page.locator('input[type=file]').setInputFiles([upload]);
+	await expect(page.getByRole('status').filter({ hasText: /could not be checked/ })).toContainText(
+		'The files could not be checked: the quiz bank could not be read',
+	);
+	await expect(page.locator('table.team-table')).toHaveCount(0);
+	// A quiz the bank does not publish (404) is a note on the file, not a failure.
+	await page.unroute('**/bank/*.json');
+	await page.route('**/bank/*.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+	await page.locator('input[type=file]').setInputFiles([upload]);
+	await expect(page.getByRole('status').filter({ hasText: /^Checked 1 file/ })).toBeVisible();
+	await expect(page.locator('.file-results').first()).toContainText("is not in this site's quiz bank");
+	await expect(page.locator('table.team-table tbody td').first()).toHaveText('0 of 14');
 });
