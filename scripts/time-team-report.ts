@@ -33,9 +33,10 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 console.log(
 	`${count} reports, ${(bytes / 1024 / 1024).toFixed(1)} MB in all (Node ${process.versions.node})`,
 );
-console.log(`  check (parse, digest, re-score): ${ms(t1 - t0)}`);
-console.log(`  merge and tabulate:              ${ms(t2 - t1)}`);
-console.log(`  CSV (${csv.length.toLocaleString('en')} characters):          ${ms(t3 - t2)}`);
+const line = (label: string, t: number) => console.log(`  ${label}:`.padEnd(36), ms(t));
+line('check (parse, digest, re-score)', t1 - t0);
+line('merge and tabulate', t2 - t1);
+line(`CSV (${csv.length.toLocaleString('en')} characters)`, t3 - t2);
 console.log(
 	`  accepted: ${results.filter((r) => r.status === 'accepted').length}, learners: ${learners.length}`,
 );
