@@ -1,5 +1,5 @@
 /**
- * The content layer: three collections read from the top-level `content/` and `quizzes/` folders.
+ * The content layer: collections read from the top-level `content/` and `quizzes/` folders.
  * Schemas live in `src/schemas/` (declared once, shared with tests and the JSON Schema generator);
  * cross-collection rules (a module's provisions exist, a quiz's module exists...) are checked in
  * `src/core/catalog.ts`, run once per build by `src/lib/catalog.ts`.
@@ -7,8 +7,10 @@
 import { file, glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { parse as parseYaml } from 'yaml';
+import { AssignmentFileSchema } from './schemas/assignment.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { ModuleSchema } from './schemas/module.ts';
+import { LearningPathSchema } from './schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from './schemas/principle.ts';
 import { QuizSchema } from './schemas/quiz.ts';
 import { idFromField } from './lib/content-ids.ts';
@@ -77,4 +79,22 @@ const glossary = defineCollection({
 	schema: GlossaryTermSchema,
 });
 
-export const collections = { principles, ncsc, modules, quizzes, glossary };
+const paths = defineCollection({
+	loader: glob({
+		base: './content/paths',
+		pattern: '*.yaml',
+		generateId: ({ entry, data }) => idFromField('content/paths', entry, data, 'id'),
+	}),
+	schema: LearningPathSchema,
+});
+
+const assignments = defineCollection({
+	loader: glob({
+		base: './content/assignments',
+		pattern: '*.yaml',
+		generateId: ({ entry, data }) => idFromField('content/assignments', entry, data, 'id'),
+	}),
+	schema: AssignmentFileSchema,
+});
+
+export const collections = { principles, ncsc, modules, quizzes, glossary, paths, assignments };

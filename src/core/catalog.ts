@@ -4,10 +4,13 @@
  * content and returns problems; callers decide how to report them (build error, test failure,
  * `npm run validate`).
  */
+import type { AssignmentFile } from '../schemas/assignment.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { ModuleData } from '../schemas/module.ts';
+import type { LearningPath } from '../schemas/path.ts';
 import type { NcscGuideline, Principle } from '../schemas/principle.ts';
 import type { Quiz } from '../schemas/quiz.ts';
+import { checkPathsAndAssignments } from './catalog-teams.ts';
 
 /** A content file together with where it came from (path relative to the project root). */
 export interface Sourced<T> {
@@ -22,6 +25,9 @@ export interface CatalogInput {
 	quizzes: readonly Sourced<Quiz>[];
 	/** Glossary terms (all from content/glossary.yaml). */
 	glossary?: readonly Sourced<GlossaryTerm>[];
+	/** Learning paths (content/paths/) and assignment files (content/assignments/). */
+	paths?: readonly Sourced<LearningPath>[];
+	assignments?: readonly Sourced<AssignmentFile>[];
 }
 
 /** One thing wrong with the content, phrased for an author: where, what, and how to fix it. */
@@ -222,6 +228,7 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 			}
 		});
 	}
+	problems.push(...checkPathsAndAssignments(input));
 	return problems;
 }
 

@@ -8,6 +8,8 @@
  *
  * Versions:
  *   1 (2026-11): attempts, modules, lastBackupAt. The first stored shape; nothing older exists.
+ *     Later additions to version 1, all optional, so older records stay valid with no migration:
+ *     learnerName (certificates and reports); path and assignments (learning paths, assignments).
  * Adding version N+1: bump CURRENT_VERSION, add `migrations[N]` (a pure function from the version-N
  * data to version N+1), and add a fixture `tests/fixtures/progress/vN.json` that stays forever.
  * Migration scenarios:

@@ -25,9 +25,13 @@ import {
 	emptyProgress,
 	mergeProgress,
 	type ProgressData,
+	type StoredAssignment,
+	withAssignment,
 	withLearnerName,
 	withModuleVisit,
+	withoutAssignment,
 	withoutQuiz,
+	withPath,
 } from './progress.ts';
 
 export interface StorageLike {
@@ -66,6 +70,11 @@ export interface ProgressStore {
 	setLearnerName(name: string): void;
 	/** After the learner has saved the corrupt raw value: allow writing over it. */
 	discardCorrupt(): void;
+	/** Chooses a learning path by id; undefined clears the choice. */
+	choosePath(pathId: string | undefined): void;
+	/** Adds an assignment under `key` (kept as it is if already there). Throws past the limit. */
+	addAssignment(key: string, given: Omit<StoredAssignment, 'addedAt'>): void;
+	removeAssignment(key: string): void;
 }
 
 export const PROGRESS_KEY = 'saa:progress';
@@ -207,11 +216,20 @@ export function createProgressStore(options: {
 				...emptyProgress(),
 				...(d.lastBackupAt ? { lastBackupAt: d.lastBackupAt } : {}),
 				...(d.learnerName ? { learnerName: d.learnerName } : {}),
+				// Assignments and the chosen path are what to do, not progress: they stay.
+				...(d.path ? { path: d.path } : {}),
+				...(d.assignments ? { assignments: d.assignments } : {}),
 			})),
 		setLearnerName(name) {
 			withLearnerName(emptyProgress(), name); // validates before anything is written
 			update((d) => withLearnerName(d, name));
 		},
+		choosePath: (pathId) => update((d) => withPath(d, pathId, now())),
+		addAssignment(key, given) {
+			withAssignment(state.data, key, given, now()); // validates (and checks the limit) before writing
+			update((d) => withAssignment(d, key, given, now()));
+		},
+		removeAssignment: (key) => update((d) => withoutAssignment(d, key)),
 		discardCorrupt() {
 			if (state.problem?.kind !== 'corrupt') return;
 			writable = true;

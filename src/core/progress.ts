@@ -10,11 +10,15 @@
  *     "score": 0.9, "passed": true, "startedAt": "2026-11-23T10:00:00.000Z",
  *     "submittedAt": "2026-11-23T10:12:00.000Z" }],
  *   "modules": { "p01-awareness": { "firstOpenedAt": "…", "lastOpenedAt": "…" } },
- *   "lastBackupAt": "2026-11-23T10:20:00.000Z"
+ *   "lastBackupAt": "2026-11-23T10:20:00.000Z",
+ *   "path": { "id": "developer", "chosenAt": "…" },
+ *   "assignments": { "link-3f9a…": { "assignment": { "title": "…", "items": [{ "path": "developer" }] },
+ *     "source": "link", "addedAt": "…" } }
  * }
  * Best scores and first-pass dates are derived from `attempts`, never stored twice.
  */
 import { z } from 'astro/zod';
+import { AssignmentSpecSchema } from '../schemas/assignment.ts';
 
 const Id = z
 	.string()
@@ -64,6 +68,16 @@ export type ModuleRecord = z.output<typeof ModuleRecordSchema>;
 
 /** Limits keep a tampered or runaway record from exhausting storage or memory. */
 export const MAX_ATTEMPTS = 5_000;
+export const MAX_ASSIGNMENTS = 200;
+
+/** An assignment the learner added, as it was given (see src/core/assignments.ts). */
+export const StoredAssignmentSchema = z.strictObject({
+	assignment: AssignmentSpecSchema,
+	/** `link`: opened from an assignment link; `site`: a file published on this site. */
+	source: z.enum(['link', 'site']),
+	addedAt: IsoDate,
+});
+export type StoredAssignment = z.output<typeof StoredAssignmentSchema>;
 
 export const ProgressDataSchema = z.strictObject({
 	attempts: z.array(AttemptSchema).max(MAX_ATTEMPTS),
@@ -71,6 +85,15 @@ export const ProgressDataSchema = z.strictObject({
 	lastBackupAt: IsoDate.optional(),
 	/** The name the learner wants on certificates and reports (kept only in this browser). */
 	learnerName: LearnerNameSchema.optional(),
+	/** The learning path the learner chose (an id from content/paths/), and when. */
+	path: z.strictObject({ id: Id, chosenAt: IsoDate }).optional(),
+	/** Assignments added, by key: `link-<check value>` (from a link) or `site-<file id>`. */
+	assignments: z
+		.record(Id, StoredAssignmentSchema)
+		.refine((r) => Object.keys(r).length <= MAX_ASSIGNMENTS, {
+			error: `more than ${MAX_ASSIGNMENTS} assignments`,
+		})
+		.optional(),
 });
 export type ProgressData = z.output<typeof ProgressDataSchema>;
 
@@ -103,6 +126,9 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
 	const lastBackupAt = later(a.lastBackupAt, b.lastBackupAt);
 	// The name already here wins over an imported one; the learner can change it afterwards.
 	const learnerName = a.learnerName ?? b.learnerName;
+	// So does the chosen path.
+	const path = a.path ?? b.path;
+	const assignments = mergeAssignments(a.assignments, b.assignments);
 	return {
 		attempts: [...attempts.values()]
 			.sort((p, q) => p.submittedAt.localeCompare(q.submittedAt) || p.id.localeCompare(q.id))
@@ -110,7 +136,30 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
 		modules,
 		...(lastBackupAt ? { lastBackupAt } : {}),
 		...(learnerName ? { learnerName } : {}),
+		...(path ? { path } : {}),
+		...(assignments ? { assignments } : {}),
 	};
+}
+
+/** Assignments united by key; for a key in both, the copy here wins, with the earlier added date. */
+function mergeAssignments(
+	a: ProgressData['assignments'],
+	b: ProgressData['assignments'],
+): ProgressData['assignments'] {
+	if (!a && !b) return undefined;
+	const out: Record<string, StoredAssignment> = { ...b, ...a };
+	for (const key of Object.keys(out)) {
+		const x = a && Object.hasOwn(a, key) ? a[key] : undefined;
+		const y = b && Object.hasOwn(b, key) ? b[key] : undefined;
+		if (x && y) out[key] = { ...x, addedAt: earlier(x.addedAt, y.addedAt) as string };
+	}
+	const keys = Object.keys(out);
+	if (keys.length <= MAX_ASSIGNMENTS) return out;
+	// Over the limit (only reachable by merging two full records): keep the most recently added.
+	const kept = keys
+		.sort((p, q) => (out[q]?.addedAt ?? '').localeCompare(out[p]?.addedAt ?? ''))
+		.slice(0, MAX_ASSIGNMENTS);
+	return Object.fromEntries(kept.map((k) => [k, out[k] as StoredAssignment]));
 }
 
 export interface QuizStats {
@@ -181,4 +230,34 @@ export function withLearnerName(data: ProgressData, name: string): ProgressData 
 	const { learnerName: _old, ...rest } = data;
 	const trimmed = name.trim();
 	return trimmed ? { ...rest, learnerName: LearnerNameSchema.parse(trimmed) } : rest;
+}
+
+/** Chooses a learning path (or, with undefined, clears the choice). */
+export function withPath(data: ProgressData, pathId: string | undefined, now: string): ProgressData {
+	const { path: _old, ...rest } = data;
+	return pathId ? { ...rest, path: { id: pathId, chosenAt: now } } : rest;
+}
+
+/** Adds an assignment under `key`; one already there is kept as it is. */
+export function withAssignment(
+	data: ProgressData,
+	key: string,
+	given: Omit<StoredAssignment, 'addedAt'>,
+	now: string,
+): ProgressData {
+	if (data.assignments && Object.hasOwn(data.assignments, key)) return data;
+	if (Object.keys(data.assignments ?? {}).length >= MAX_ASSIGNMENTS) {
+		throw new RangeError(
+			`you already have ${MAX_ASSIGNMENTS} assignments: remove one you have finished first`,
+		);
+	}
+	const next = { ...data.assignments, [key]: StoredAssignmentSchema.parse({ ...given, addedAt: now }) };
+	return { ...data, assignments: next };
+}
+
+/** Removes the assignment under `key` (its modules' progress stays). */
+export function withoutAssignment(data: ProgressData, key: string): ProgressData {
+	if (!data.assignments || !Object.hasOwn(data.assignments, key)) return data;
+	const { [key]: _gone, ...assignments } = data.assignments;
+	return { ...data, assignments };
 }

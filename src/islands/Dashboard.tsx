@@ -4,11 +4,13 @@
  */
 import './zod-jitless.ts';
 import { useEffect, useRef, useState } from 'react';
+import type { PathSummary } from '../core/assignments.ts';
 import { type CatalogSummary, buildDashboard } from '../core/dashboard.ts';
 import { downloadText, getProgressStore, requestPersistence, useProgress } from './progress-client.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
+import { YourPlan } from './YourPlan.tsx';
 
 interface Props {
 	catalog: CatalogSummary;
@@ -16,6 +18,8 @@ interface Props {
 	/** Site base path, ending in "/". */
 	base: string;
 	trackTitles: Record<string, string>;
+	/** Learning paths, for the chosen path and assignments sections. */
+	paths?: PathSummary[];
 }
 
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${Math.round(n * 100)}%`);
@@ -27,7 +31,7 @@ const STATE_LABEL = {
 	'not-started': 'Not started',
 } as const;
 
-export default function Dashboard({ catalog, contentVersion, base, trackTitles }: Props) {
+export default function Dashboard({ catalog, contentVersion, base, trackTitles, paths = [] }: Props) {
 	const progress = useProgress();
 	const d = buildDashboard(progress.data, catalog);
 	const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string } | undefined>();
@@ -99,6 +103,8 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles }
 					{!d.next && d.total > 0 && <p className="pass-badge">✓ Every module is completed. Well done.</p>}
 				</div>
 			</section>
+
+			<YourPlan data={progress.data} catalog={{ ...catalog, paths }} base={base} />
 
 			<section aria-labelledby="by-principle">
 				<h2 id="by-principle">Code of Practice principles</h2>

@@ -22,6 +22,8 @@ export type ModuleEntry = CollectionEntry<'modules'>;
 export type QuizEntry = CollectionEntry<'quizzes'>;
 export type NcscEntry = CollectionEntry<'ncsc'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
+export type PathEntry = CollectionEntry<'paths'>;
+export type AssignmentEntry = CollectionEntry<'assignments'>;
 
 export interface Catalog {
 	principles: PrincipleEntry[];
@@ -29,6 +31,10 @@ export interface Catalog {
 	modules: ModuleEntry[];
 	quizzes: QuizEntry[];
 	glossary: GlossaryEntry[];
+	/** Learning paths, by `order`; steps on switched-off tracks are left out. */
+	paths: PathEntry[];
+	/** Assignment files published on this site. */
+	assignments: AssignmentEntry[];
 	principle(n: number): PrincipleEntry;
 	provision(id: string): { provision: Provision; principle: PrincipleEntry } | undefined;
 	quiz(id: string | undefined): QuizEntry | undefined;
@@ -50,13 +56,17 @@ const byOrder = (a: ModuleEntry, b: ModuleEntry) =>
 	a.data.order - b.data.order || a.data.title.localeCompare(b.data.title);
 
 async function load(): Promise<Catalog> {
-	const [principles, ncsc, modules, quizzes, glossary] = await Promise.all([
+	const [principles, ncsc, modules, quizzes, glossary, paths, assignments] = await Promise.all([
 		getCollection('principles'),
 		getCollection('ncsc'),
 		getCollection('modules'),
 		getCollection('quizzes'),
 		getCollection('glossary'),
+		getCollection('paths'),
+		getCollection('assignments'),
 	]);
+	paths.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+	assignments.sort((a, b) => a.data.title.localeCompare(b.data.title));
 	glossary.sort((a, b) => a.data.term.localeCompare(b.data.term));
 	principles.sort((a, b) => a.data.number - b.data.number);
 	ncsc.sort((a, b) => a.data.number - b.data.number);
@@ -69,6 +79,8 @@ async function load(): Promise<Catalog> {
 		modules: modules.map((e) => ({ file: file(e, 'content/modules'), data: e.data })),
 		quizzes: quizzes.map((e) => ({ file: file(e, 'quizzes'), data: e.data })),
 		glossary: glossary.map((e) => ({ file: 'content/glossary.yaml', data: e.data })),
+		paths: paths.map((e) => ({ file: file(e, 'content/paths'), data: e.data })),
+		assignments: assignments.map((e) => ({ file: file(e, 'content/assignments'), data: e.data })),
 	};
 	const problems: ContentProblem[] = checkCatalog(input);
 	if (problems.length > 0) {
@@ -82,6 +94,7 @@ async function load(): Promise<Catalog> {
 	const hiddenModules = new Set(modules.filter((m) => !enabled.has(m.data.track)).map((m) => m.id));
 	modules.splice(0, modules.length, ...modules.filter((m) => !hiddenModules.has(m.id)));
 	quizzes.splice(0, quizzes.length, ...quizzes.filter((q) => !hiddenModules.has(q.data.module)));
+	for (const p of paths) p.data.steps = p.data.steps.filter((s) => !hiddenModules.has(s.module));
 	const byNumber = new Map(principles.map((p) => [p.data.number, p]));
 	const provisions = new Map(
 		principles.flatMap((p) => p.data.provisions.map((v) => [v.id, { provision: v, principle: p }] as const)),
@@ -93,6 +106,8 @@ async function load(): Promise<Catalog> {
 		modules,
 		quizzes,
 		glossary,
+		paths,
+		assignments,
 		principle(n) {
 			const p = byNumber.get(n);
 			if (!p) throw new AstroError(`Principle ${n} does not exist.`, 'Principles are numbered 1 to 13.');

@@ -8,8 +8,10 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog.ts';
+import { AssignmentFileSchema } from '../schemas/assignment.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { ModuleSchema } from '../schemas/module.ts';
+import { LearningPathSchema } from '../schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from '../schemas/principle.ts';
 import { QuizSchema } from '../schemas/quiz.ts';
 
@@ -39,7 +41,14 @@ export function frontmatterOf(source: string): string | undefined {
 	return m?.[1];
 }
 
-function readYaml(root: string, full: string, problems: ContentProblem[], frontmatter = false) {
+/** `yaml11`: read as YAML 1.1, as the build does (dates become timestamps), where a schema cares. */
+function readYaml(
+	root: string,
+	full: string,
+	problems: ContentProblem[],
+	frontmatter = false,
+	yaml11 = false,
+) {
 	const file = relative(root, full).split('\\').join('/');
 	try {
 		let text = readFileSync(full, 'utf8');
@@ -56,7 +65,7 @@ function readYaml(root: string, full: string, problems: ContentProblem[], frontm
 			}
 			text = fm;
 		}
-		return { file, raw: parseYaml(text) as unknown };
+		return { file, raw: parseYaml(text, yaml11 ? { version: '1.1' } : {}) as unknown };
 	} catch (e) {
 		problems.push({
 			file,
@@ -100,7 +109,13 @@ function validateAll<S extends z.ZodType>(
 
 export interface LoadedContent {
 	catalog: CatalogInput;
-	files: { principles: string[]; modules: string[]; quizzes: string[] };
+	files: {
+		principles: string[];
+		modules: string[];
+		quizzes: string[];
+		paths: string[];
+		assignments: string[];
+	};
 	problems: ContentProblem[];
 }
 
@@ -110,6 +125,8 @@ export function loadContent(root: string): LoadedContent {
 	const principleFiles = walk(join(root, 'content/principles'), '.yaml');
 	const moduleFiles = walk(join(root, 'content/modules'), '.mdx');
 	const quizFiles = walk(join(root, 'quizzes'), '.yaml');
+	const pathFiles = walk(join(root, 'content/paths'), '.yaml');
+	const assignmentFiles = walk(join(root, 'content/assignments'), '.yaml');
 
 	const principles = validateAll(
 		principleFiles.map((f) => readYaml(root, f, problems)),
@@ -148,12 +165,28 @@ export function loadContent(root: string): LoadedContent {
 		GlossaryTermSchema,
 		problems,
 	);
-	const catalog: CatalogInput = { principles, ncsc, modules, quizzes, glossary };
+	const paths = validateAll(
+		pathFiles.map((f) => readYaml(root, f, problems)),
+		LearningPathSchema,
+		problems,
+	);
+	const assignments = validateAll(
+		assignmentFiles.map((f) => readYaml(root, f, problems, false, true)),
+		AssignmentFileSchema,
+		problems,
+	);
+	const catalog: CatalogInput = { principles, ncsc, modules, quizzes, glossary, paths, assignments };
 	problems.push(...checkCatalog(catalog));
 	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
 	return {
 		catalog,
-		files: { principles: rel(principleFiles), modules: rel(moduleFiles), quizzes: rel(quizFiles) },
+		files: {
+			principles: rel(principleFiles),
+			modules: rel(moduleFiles),
+			quizzes: rel(quizFiles),
+			paths: rel(pathFiles),
+			assignments: rel(assignmentFiles),
+		},
 		problems,
 	};
 }

@@ -109,6 +109,39 @@ describe('the build stops on broken content and says where and how to fix it', (
 		expect(output).toContain('unknown role "hackers"');
 	});
 
+	test('a learning path citing a provision that does not name its role', () => {
+		const { status, output } = buildWith({
+			'content/paths/zz-broken.yaml': `id: zz-broken\ntitle: Broken\nsummary: A broken path.\nroles: [data-custodians]\norder: 9\nsteps:\n  - module: p01-awareness\n    why: Because.\n    provisions: ["1.1"]\n  - module: zz-missing\n    why: Because.\n    provisions: ["5.1"]\n`,
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain(
+			"content/paths/zz-broken.yaml → steps[0].provisions[0]: provision 1.1 names organisations, none of this path's roles (data-custodians)",
+		);
+		expect(output).toContain('Fix: cite a provision whose `who` includes one of the path roles');
+		expect(output).toContain('content/paths/zz-broken.yaml → steps[1].module: no module has id "zz-missing"');
+	});
+
+	test('an assignment file naming a path that does not exist', () => {
+		const { status, output } = buildWith({
+			'content/assignments/zz-broken.yaml': 'id: zz-broken\ntitle: Broken\nitems:\n  - path: zz-nope\n',
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain(
+			'content/assignments/zz-broken.yaml → items[0].path: no learning path has id "zz-nope"',
+		);
+		expect(output).toContain('Fix: use one of: developer, system-operator, data-custodian, manager');
+	});
+
+	test('an assignment file with an unquoted due date (YAML would shift 2027-02-30 to 2 March)', () => {
+		const { status, output } = buildWith({
+			'content/assignments/zz-broken.yaml':
+				'id: zz-broken\ntitle: Broken\ndue: 2027-02-30\nitems:\n  - module: p01-awareness\n',
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('zz-broken');
+		expect(output).toContain('write the due date in quotes, e.g. due: "2027-03-31"');
+	});
+
 	test('control: the same copy with a valid extra quiz builds', () => {
 		const { status, output } = buildWith({
 			'content/modules/zz-ok.mdx': moduleFile('quiz: zz-ok\n').replace('id: zz-broken', 'id: zz-ok'),

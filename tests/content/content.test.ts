@@ -10,7 +10,13 @@ import { QUIZ_JSON_SCHEMA_PATH, quizJsonSchema } from '../../src/schemas/json-sc
 
 const root = new URL('../..', import.meta.url).pathname;
 const content = loadContent(root);
-const allFiles = [...content.files.principles, ...content.files.modules, ...content.files.quizzes];
+const allFiles = [
+	...content.files.principles,
+	...content.files.modules,
+	...content.files.quizzes,
+	...content.files.paths,
+	...content.files.assignments,
+];
 
 describe.each(allFiles)('%s', (file) => {
 	test('matches its schema and references only things that exist', () => {

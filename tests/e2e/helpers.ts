@@ -18,6 +18,13 @@ export const PAGES = [
 	{ name: 'certificates', path: 'certificates/' },
 	{ name: 'certificate', path: 'certificates/p01/' },
 	{ name: 'verify', path: 'verify/' },
+	{ name: 'learning paths', path: 'paths/' },
+	{ name: 'learning path', path: 'paths/developer/' },
+	{ name: 'teams and assignments', path: 'assignments/' },
+	{ name: 'assignment builder', path: 'assignments/new/' },
+	{ name: 'assignment link without a link', path: 'assignments/open/' },
+	{ name: 'published assignment', path: 'assignments/new-starters/' },
+	{ name: 'team report', path: 'team/' },
 	{ name: 'orientation module', path: 'modules/ncsc-guidelines/' },
 	{ name: '404', path: 'no-such-page/' },
 ] as const;

@@ -1,0 +1,74 @@
+/**
+ * On a learning path's page: the learner's progress along it, the next module, and a button to make
+ * it their path (kept in this browser's progress; the dashboard then shows it).
+ */
+import './zod-jitless.ts';
+import { useEffect, useState } from 'react';
+import { type CatalogModule, studyProgress } from '../core/assignments.ts';
+import { getProgressStore, useProgress } from './progress-client.ts';
+import { StorageNotice } from './StorageNotice.tsx';
+import { CompletedBar } from './StudyBits.tsx';
+
+interface Props {
+	path: { id: string; title: string };
+	/** The path's modules, in order. */
+	modules: CatalogModule[];
+	/** Site base path, ending in "/". */
+	base: string;
+}
+
+export default function PathChooser({ path, modules, base }: Props) {
+	const progress = useProgress();
+	const [hydrated, setHydrated] = useState(false);
+	const [status, setStatus] = useState('');
+	useEffect(() => setHydrated(true), []);
+	const p = studyProgress(progress.data, modules);
+	const chosen = progress.data.path?.id === path.id;
+
+	return (
+		<section className="panel" aria-labelledby="path-progress" data-hydrated={hydrated ? 'true' : undefined}>
+			<StorageNotice state={progress} />
+			<h2 id="path-progress">Your progress on this path</h2>
+			<CompletedBar completed={p.completed} total={p.total} label={`Progress on the ${path.title} path`} />
+			{p.next && (
+				<p>
+					<span className="muted">{p.completed === 0 ? 'Start with: ' : 'Next: '}</span>
+					<a href={`${base}modules/${p.next.id}/`}>{p.next.title}</a>
+				</p>
+			)}
+			{chosen ? (
+				<p>
+					This is your chosen path; your progress page follows it.{' '}
+					<button
+						type="button"
+						className="link-button"
+						onClick={() => {
+							getProgressStore().choosePath(undefined);
+							setStatus('This path is no longer your chosen path.');
+						}}
+					>
+						Stop following this path
+					</button>
+				</p>
+			) : (
+				<p>
+					<button
+						type="button"
+						className="button"
+						disabled={!hydrated}
+						onClick={() => {
+							getProgressStore().choosePath(path.id);
+							setStatus(`“${path.title}” is now your path. Your progress page shows it.`);
+						}}
+					>
+						Make this my path
+					</button>
+					{progress.data.path && <span className="muted"> (instead of your current path)</span>}
+				</p>
+			)}
+			<p role="status" className="field-status">
+				{status}
+			</p>
+		</section>
+	);
+}

@@ -1,0 +1,94 @@
+/** Small views shared by the path, assignment and dashboard islands. */
+import { formatDay } from '../core/assignments.ts';
+import type { ModuleProgress } from '../core/dashboard.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
+
+const STATE_LABEL = {
+	completed: 'Completed',
+	'in-progress': 'In progress',
+	'not-started': 'Not started',
+} as const;
+const pct = (n: number | undefined) => (n === undefined ? '–' : `${Math.round(n * 100)}%`);
+
+/** A due date with its state in words ("Overdue" never rests on colour alone). */
+export function DueDate({
+	due,
+	overdue,
+	done,
+}: {
+	due: string | undefined;
+	overdue: boolean;
+	done: boolean;
+}) {
+	if (!due) return <span className="muted">No due date</span>;
+	return (
+		<span>
+			<time dateTime={due}>{formatDay(due)}</time>{' '}
+			{overdue && <strong className="due-badge due-overdue">⚠ Overdue</strong>}
+			{done && <span className="due-badge due-done">✓ Done</span>}
+		</span>
+	);
+}
+
+/** A table of modules with their status, best score and pass date. */
+export function StudyTable({
+	modules,
+	base,
+	label,
+}: {
+	modules: ModuleProgress[];
+	base: string;
+	label: string;
+}) {
+	return (
+		<ScrollRegion label={label}>
+			<table>
+				<thead>
+					<tr>
+						<th scope="col">Module</th>
+						<th scope="col">Status</th>
+						<th scope="col">Best score</th>
+						<th scope="col">Passed</th>
+					</tr>
+				</thead>
+				<tbody>
+					{modules.map((m) => (
+						<tr key={m.id}>
+							<th scope="row">
+								<a href={`${base}modules/${m.id}/`}>{m.title}</a>
+							</th>
+							<td className={m.state === 'completed' ? 'cell-completed' : undefined}>
+								{STATE_LABEL[m.state]}
+							</td>
+							<td>{pct(m.bestScore)}</td>
+							<td>{m.passedAt ? formatDay(m.passedAt.slice(0, 10)) : '–'}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</ScrollRegion>
+	);
+}
+
+/** "3 of 12 modules completed" with a progress bar. */
+export function CompletedBar({
+	completed,
+	total,
+	label,
+}: {
+	completed: number;
+	total: number;
+	label: string;
+}) {
+	return (
+		<div className="study-summary">
+			<p>
+				<strong>
+					{completed} of {total}
+				</strong>{' '}
+				modules completed
+			</p>
+			<progress max={total || 1} value={completed} aria-label={label} />
+		</div>
+	);
+}

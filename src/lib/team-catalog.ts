@@ -1,0 +1,30 @@
+/** The catalog that assignment, path and team report islands receive (see src/core/team-report.ts). */
+import type { AssignmentCatalog, PathSummary } from '../core/assignments.ts';
+import { type TeamCatalog, teamCatalogOf } from '../core/team-report.ts';
+import { getCatalog, type PathEntry } from './catalog.ts';
+
+export const pathSummary = (p: PathEntry): PathSummary => ({
+	id: p.data.id,
+	title: p.data.title,
+	modules: p.data.steps.map((s) => s.module),
+});
+
+export async function teamCatalog(): Promise<TeamCatalog> {
+	const catalog = await getCatalog();
+	return teamCatalogOf({
+		principles: catalog.principles.map((p) => p.data),
+		modules: catalog.modules.map((m) => m.data),
+		quizzes: catalog.quizzes.map((q) => q.data),
+		paths: catalog.paths.map((p) => p.data),
+	});
+}
+
+/** The smaller catalog for learner-side islands: no provision titles. */
+export async function assignmentCatalog(): Promise<AssignmentCatalog> {
+	const { principles, modules, paths } = await teamCatalog();
+	return {
+		principles: principles.map((p) => ({ number: p.number, title: p.title })),
+		modules: modules.map(({ provisions: _p, ...m }) => m),
+		paths,
+	};
+}
