@@ -20,7 +20,7 @@ export function LearnerName({ saved, hint }: Props) {
 	const [status, setStatus] = useState('');
 	useEffect(() => setValue(saved ?? ''), [saved]);
 
-	const save = (event: React.FormEvent) => {
+	const save = (event: React.SubmitEvent<HTMLFormElement>) => {
 		event.preventDefault();
 		const trimmed = value.trim();
 		if (trimmed) {
