@@ -12,7 +12,8 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type CertificateCatalog, checkRecord } from '../src/core/certificates.ts';
+import type { CertificateCatalog } from '../src/core/certificates.ts';
+import { checkRecord } from '../src/core/certificate-record.ts';
 import { openCredential } from '../src/core/credential.ts';
 import { bankOf } from '../src/core/evidence.ts';
 import { parseJson } from '../src/core/progress-codec.ts';

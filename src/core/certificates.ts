@@ -17,15 +17,7 @@
  * The same functions derive the claim on the learner's side and check it on the verifier's side,
  * so the two can never disagree about the rule.
  */
-import { z } from 'astro/zod';
-import {
-	type AttemptCheck,
-	digestOf,
-	type Evidence,
-	EvidenceSchema,
-	type QuizBank,
-	rescoreEvidence,
-} from './evidence.ts';
+import type { AttemptCheck, Evidence } from './evidence.ts';
 import type { ProgressData } from './progress.ts';
 
 /** The catalog facts certificates need (serialised into pages at build time). */
@@ -226,26 +218,6 @@ export function scopeOf(catalog: CertificateCatalog, id: AchievementId) {
 	};
 }
 
-/** What a certificate states, bound to its evidence by the digest of both. */
-export const ClaimSchema = z.strictObject({
-	achievement: z.string().regex(/^(p(0[1-9]|1[0-3])|capstone)$/, { error: 'unknown achievement' }),
-	earnedAt: z.iso.datetime({ offset: true }),
-	score: z.number().min(0).max(1),
-});
-export type Claim = z.output<typeof ClaimSchema>;
-
-export const CertificateRecordSchema = z.strictObject({ claim: ClaimSchema, evidence: EvidenceSchema });
-export type CertificateRecord = z.output<typeof CertificateRecordSchema>;
-
-/** The record for an earned certificate, or undefined when it is not earned. */
-export function certificateRecord(
-	status: CertificateStatus,
-	evidence: Evidence,
-): CertificateRecord | undefined {
-	if (!status.earned || status.earnedAt === undefined || status.score === undefined) return undefined;
-	return { claim: { achievement: status.id, earnedAt: status.earnedAt, score: status.score }, evidence };
-}
-
 /** Certificate id: the first 16 hex digits of the record digest, grouped for reading aloud. */
 export function certificateIdOf(digest: string): string {
 	return `SAA-${digest
@@ -261,46 +233,4 @@ export function credentialUrnOf(digest: string): string {
 	h[16] = ((Number.parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
 	const s = h.join('');
 	return `urn:uuid:${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
-}
-
-export interface RecordCheck {
-	digest: string;
-	checks: AttemptCheck[];
-	/** Status recomputed from the evidence alone. */
-	status: CertificateStatus;
-	/** Problems found, in plain language; empty when the record is consistent and complete. */
-	problems: string[];
-}
-
-/**
- * Checks a certificate record the way a sceptical reader would: re-scores every attempt, rebuilds
- * the status from the evidence by THE RULE, and compares it with the claim.
- */
-export async function checkRecord(
-	record: CertificateRecord,
-	catalog: CertificateCatalog,
-	bank: QuizBank,
-): Promise<RecordCheck> {
-	const digest = await digestOf(record);
-	const checks = rescoreEvidence(record.evidence, bank);
-	const problems = checks
-		.filter((c) => c.status !== 'consistent')
-		.map((c) => `Attempt ${c.attemptId} (${c.quizId}, revision ${c.revision}): ${c.message}.`);
-	const status = statusOf(catalog, record.claim.achievement, factsFromEvidence(record.evidence, checks));
-	if (!status) throw new RangeError(`unknown achievement ${record.claim.achievement}`);
-	if (!status.earned) {
-		problems.push(`The evidence does not complete the requirements: ${status.remaining.join('; ')}.`);
-	} else {
-		if (status.earnedAt !== record.claim.earnedAt) {
-			problems.push(
-				`The claimed date ${record.claim.earnedAt} differs from the evidence (${status.earnedAt}).`,
-			);
-		}
-		if (Math.abs((status.score ?? 0) - record.claim.score) > 1e-4) {
-			problems.push(
-				`The claimed score ${Math.round(record.claim.score * 100)}% differs from the re-scored evidence (${Math.round((status.score ?? 0) * 100)}%).`,
-			);
-		}
-	}
-	return { digest, checks, status, problems };
 }

@@ -12,12 +12,8 @@
  * VC-JWT (see signing.ts).
  */
 import { z } from 'astro/zod';
-import {
-	type CertificateRecord,
-	CertificateRecordSchema,
-	certificateIdOf,
-	credentialUrnOf,
-} from './certificates.ts';
+import { certificateIdOf, credentialUrnOf } from './certificates.ts';
+import { type CertificateRecord, CertificateRecordSchema } from './certificate-record.ts';
 import { canonicalJson, digestOf } from './evidence.ts';
 import { packForLink } from './link-codec.ts';
 import { parseJson } from './progress-codec.ts';
@@ -28,7 +24,7 @@ export const OB3_CONTEXT = [
 ] as const;
 
 /** Largest credential or record the verifier reads (a capstone with many retries is well under this). */
-export const MAX_CREDENTIAL_BYTES = 2 * 1024 * 1024;
+export { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES } from './link-codec.ts';
 
 export interface CredentialContext {
 	/** Site name and public address (origin + base path, ending in "/"). */

@@ -6,67 +6,14 @@
  */
 import './zod-jitless.ts';
 import { useCallback, useEffect, useState } from 'react';
-import {
-	type CertificateCatalog,
-	type CertificateRecord,
-	certificateIdOf,
-	checkRecord,
-	type RecordCheck,
-} from '../core/certificates.ts';
-import { looksLikeJwt, MAX_CREDENTIAL_BYTES, openCredential, parseRecord } from '../core/credential.ts';
-import { bankOf } from '../core/evidence.ts';
-import { unpackFromLink } from '../core/link-codec.ts';
-import { parseJson } from '../core/progress-codec.ts';
-import type { SignatureResult } from '../core/signing.ts';
-import { type Quiz, QuizSchema } from '../schemas/quiz.ts';
+import type { CertificateCatalog } from '../core/certificates.ts';
+import { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES, unpackFromLink } from '../core/link-codec.ts';
+import type { Outcome } from './verify-check.ts';
 
 interface Props {
 	catalog: CertificateCatalog;
 	base: string;
 	organisation: string;
-}
-
-type Outcome =
-	| { kind: 'error'; source: string; message: string }
-	| {
-			kind: 'checked';
-			source: string;
-			record: CertificateRecord;
-			check: RecordCheck;
-			/** Problems between the credential's outside and its record. */
-			bindingProblems: string[];
-			signature: SignatureResult | undefined;
-	  };
-
-async function fetchJson(url: string): Promise<unknown> {
-	const res = await fetch(url);
-	if (!res.ok) throw new Error(`HTTP ${res.status}`);
-	return res.json();
-}
-
-async function loadBank(base: string, record: CertificateRecord) {
-	const ids = [...new Set(record.evidence.attempts.map((a) => a.quizId))];
-	const quizzes = await Promise.all(
-		ids.map(async (id) => {
-			try {
-				const parsed = QuizSchema.safeParse(await fetchJson(`${base}bank/${id}.json`));
-				return parsed.success ? parsed.data : undefined;
-			} catch {
-				return undefined;
-			}
-		}),
-	);
-	return bankOf(quizzes.filter((q): q is Quiz => q !== undefined));
-}
-
-/** The signature checker (jose) loads only when a signed credential is given. */
-async function loadKeys(base: string) {
-	const { JwksSchema, RevocationListSchema, verifySignedCredential } = await import('../core/signing.ts');
-	const [jwks, revoked] = await Promise.all([
-		fetchJson(`${base}keys/jwks.json`).then((v) => JwksSchema.parse(v)),
-		fetchJson(`${base}keys/revoked.json`).then((v) => RevocationListSchema.parse(v)),
-	]);
-	return { jwks, revoked, verifySignedCredential };
 }
 
 export default function Verify({ catalog, base, organisation }: Props) {
@@ -79,6 +26,7 @@ export default function Verify({ catalog, base, organisation }: Props) {
 		async (text: string, source: string) => {
 			setBusy(true);
 			try {
+				const { verifyText } = await import('./verify-check.ts');
 				setOutcome(await verifyText(text, source, catalog, base));
 			} finally {
 				setBusy(false);
@@ -174,63 +122,6 @@ export default function Verify({ catalog, base, organisation }: Props) {
 	);
 }
 
-/** Everything between the input and the verdict; exported for the unit of the page that is pure. */
-async function verifyText(
-	text: string,
-	source: string,
-	catalog: CertificateCatalog,
-	base: string,
-): Promise<Outcome> {
-	const fail = (message: string): Outcome => ({ kind: 'error', source, message });
-	const trimmed = text.trim();
-	if (new TextEncoder().encode(trimmed).length > MAX_CREDENTIAL_BYTES)
-		return fail('This is far larger than any credential.');
-	let signature: SignatureResult | undefined;
-	let value: unknown;
-	if (looksLikeJwt(trimmed)) {
-		let keys: Awaited<ReturnType<typeof loadKeys>>;
-		try {
-			keys = await loadKeys(base);
-		} catch {
-			return fail(
-				'This credential is countersigned, but this site’s published keys (keys/jwks.json) could not be read, so the signature cannot be checked here.',
-			);
-		}
-		signature = await keys.verifySignedCredential(trimmed, keys.jwks, keys.revoked);
-		if (!signature.ok) return fail(signature.message);
-		value = signature.payload;
-	} else {
-		try {
-			value = parseJson(trimmed);
-		} catch (e) {
-			return fail(
-				(e as Error).message.includes('__proto__')
-					? 'This file looks crafted (it contains a "__proto__" key), so it was not read.'
-					: 'This is neither a credential file (JSON) nor a countersigned credential (JWT).',
-			);
-		}
-	}
-	let record: CertificateRecord;
-	let bindingProblems: string[] = [];
-	if (typeof value === 'object' && value !== null && 'claim' in value && 'evidence' in value) {
-		const parsed = parseRecord(JSON.stringify(value));
-		if (!parsed.ok) return fail(`The record was edited or damaged: ${parsed.message}.`);
-		record = parsed.record;
-	} else {
-		const opened = await openCredential(value);
-		if (!opened.ok) return fail(opened.message);
-		record = opened.record;
-		bindingProblems = opened.problems;
-	}
-	if (!catalog.principles.length) return fail('This site has no principles to check against.');
-	try {
-		const check = await checkRecord(record, catalog, await loadBank(base, record));
-		return { kind: 'checked', source, record, check, bindingProblems, signature };
-	} catch (e) {
-		return fail(`The record could not be checked: ${(e as Error).message}.`);
-	}
-}
-
 function Result({ outcome, organisation }: { outcome: Outcome; organisation: string }) {
 	if (outcome.kind === 'error') {
 		return (
@@ -288,7 +179,7 @@ function Result({ outcome, organisation }: { outcome: Outcome; organisation: str
 					{Math.round(record.claim.score * 100)}%
 				</dd>
 				<dt>Certificate id</dt>
-				<dd>{certificateIdOf(check.digest)}</dd>
+				<dd>{outcome.certificateId}</dd>
 				<dt>Record digest (SHA-256)</dt>
 				<dd>
 					<code className="digest">{check.digest}</code>

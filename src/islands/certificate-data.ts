@@ -1,20 +1,18 @@
 /**
  * What the certificate islands share: the props every certificate page gets, and the hook that
- * turns the learner's progress into a certificate status, record, digest and credential.
+ * turns the learner's progress into a certificate status, then (code loaded on demand, see
+ * certificate-issue.ts) its record, digest and credential.
  */
 import { useEffect, useState } from 'react';
 import {
 	type AchievementId,
 	type CertificateCatalog,
-	type CertificateRecord,
 	type CertificateStatus,
-	certificateRecord,
 	factsFromProgress,
-	scopeOf,
 	statusOf,
 } from '../core/certificates.ts';
-import { buildCredential, type Credential, recordLinkFragment } from '../core/credential.ts';
-import { collectEvidence, digestOf } from '../core/evidence.ts';
+import type { CertificateRecord } from '../core/certificate-record.ts';
+import type { Credential } from '../core/credential.ts';
 import type { ProgressData } from '../core/progress.ts';
 
 export interface CertificateSite {
@@ -60,34 +58,11 @@ export function useIssued(
 			setIssued(undefined);
 			return;
 		}
-		const scope = scopeOf(catalog, id);
-		const attemptsAt = data.attempts
-			.filter((a) => scope.quizIds.includes(a.quizId))
-			.map((a) => a.submittedAt);
-		// createdAt is the newest date in the record, so the same progress always gives the same record.
-		const now = [status.earnedAt as string, ...attemptsAt].sort().at(-1) as string;
-		const evidence = collectEvidence(data, scope, {
-			site: { name: site.name, url: site.url },
-			contentVersion: site.contentVersion,
-			learnerName: name,
-			now,
-		});
-		const record = certificateRecord(status, evidence);
-		if (!record) return;
-		(async () => {
-			const [digest, credential, linkFragment] = await Promise.all([
-				digestOf(record),
-				buildCredential(record, {
-					site: { name: site.name, url: site.url },
-					organisation: site.organisation,
-					title: status.title,
-					description: describeAchievement(status),
-					provisions: status.provisions,
-				}),
-				recordLinkFragment(record),
-			]);
-			if (live) setIssued({ status, record, digest, credential, linkFragment });
-		})();
+		import('./certificate-issue.ts')
+			.then(({ issue }) => issue(catalog, id, status, data, name, site))
+			.then((result) => {
+				if (live && result) setIssued(result);
+			});
 		return () => {
 			live = false;
 		};

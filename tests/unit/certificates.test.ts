@@ -3,13 +3,11 @@ import { drawQuestions } from '../../src/core/attempt.ts';
 import {
 	allStatuses,
 	type CertificateCatalog,
-	type CertificateRecord,
 	certificateIdOf,
-	certificateRecord,
-	checkRecord,
 	credentialUrnOf,
 	scopeOf,
 } from '../../src/core/certificates.ts';
+import { type CertificateRecord, certificateRecord, checkRecord } from '../../src/core/certificate-record.ts';
 import {
 	buildCredential,
 	openCredential,

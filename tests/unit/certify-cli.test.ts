@@ -8,12 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { drawQuestions, scoreAttempt } from '../../src/core/attempt.ts';
-import {
-	allStatuses,
-	type CertificateCatalog,
-	certificateRecord,
-	scopeOf,
-} from '../../src/core/certificates.ts';
+import { allStatuses, type CertificateCatalog, scopeOf } from '../../src/core/certificates.ts';
+import { certificateRecord } from '../../src/core/certificate-record.ts';
 import { buildCredential } from '../../src/core/credential.ts';
 import { collectEvidence } from '../../src/core/evidence.ts';
 import { emptyProgress, withModuleVisit } from '../../src/core/progress.ts';
