@@ -11,6 +11,17 @@ export const chromiumPath =
 	['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p)) ??
 	'/usr/bin/chromium';
 
+/** Flags for the system Chromium on a CI machine: no sandbox, GPU, background traffic or first-run screens. */
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic',
+];
+
 const PORT = Number(process.env.E2E_PORT ?? 4322);
 /** The base path of the build under test (the base-path run sets it, e.g. "/training/"). */
 const BASE = process.env.E2E_BASE_PATH ?? '/';
@@ -35,15 +46,7 @@ export default defineConfig({
 				...devices['Desktop Chrome'],
 				launchOptions: {
 					executablePath: chromiumPath,
-					args: [
-						'--no-sandbox',
-						'--disable-gpu',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync',
-						'--no-first-run',
-						'--disable-quic',
-					],
+					args: chromiumArgs,
 				},
 			},
 		},

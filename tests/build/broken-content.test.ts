@@ -2,49 +2,19 @@
  * A broken content file must fail the real build with a message naming the file, the field and
  * the fix. Each case copies the project to a temporary folder, adds one broken file, and builds.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { copyProject, removeDir, runAstro } from '../../scripts/lib/temp-project.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
 const made: string[] = [];
 
 function buildWith(files: Record<string, string>): { status: number | null; output: string } {
-	const dir = mkdtempSync(join(tmpdir(), 'saa-broken-'));
+	const dir = copyProject('saa-broken-', files);
 	made.push(dir);
-	for (const item of [
-		'astro.config.mjs',
-		'package.json',
-		'tsconfig.json',
-		'src',
-		'content',
-		'quizzes',
-		'public',
-	]) {
-		cpSync(join(root, item), join(dir, item), { recursive: true });
-	}
-	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-	for (const [name, text] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, name)), { recursive: true });
-		writeFileSync(join(dir, name), text);
-	}
-	const r = spawnSync(
-		process.execPath,
-		[join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
-		{
-			cwd: dir,
-			encoding: 'utf8',
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-			timeout: 120_000,
-		},
-	);
-	return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+	return runAstro(dir, ['build', '--silent']);
 }
 
 afterAll(() => {
-	for (const dir of made) rmSync(dir, { recursive: true, force: true });
+	for (const dir of made) removeDir(dir);
 });
 
 const quiz = (body: string) => `id: zz-broken\nrevision: 1\ntitle: Broken\nmodule: p01-awareness\n${body}`;

@@ -1,5 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { corpusProject } from '../../scripts/bench/builds.ts';
+import { FINDER_BYTES_PER_MODULE_GZIP } from '../../scripts/bench/page-types.ts';
+import { removeDir } from '../../scripts/lib/temp-project.ts';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { finderDocuments } from '../../src/search/documents.ts';
 import { buildFinder, type FinderDoc, loadFinder } from '../../src/search/finder.ts';
@@ -14,6 +17,18 @@ const docs = finderDocuments({
 	base: '/',
 });
 const data = buildFinder(docs);
+/** The finder index, as served, for the content under `dir`, gzipped. */
+function finderGzip(dir: string): number {
+	const { catalog: c } = loadContent(dir);
+	const d = finderDocuments({
+		principles: c.principles.map((p) => p.data),
+		modules: c.modules.map((m) => m.data),
+		quizzes: c.quizzes.map((q) => q.data),
+		glossary: (c.glossary ?? []).map((g) => g.data),
+		base: '/',
+	});
+	return gzipSync(JSON.stringify(buildFinder(d))).length;
+}
 // Round-trip through JSON, exactly as the browser receives it.
 const finder = loadFinder(JSON.parse(JSON.stringify(data)));
 const byRef = new Map<string, FinderDoc>(docs.map((d) => [d.ref, d]));
@@ -95,5 +110,23 @@ describe('finder index size', () => {
 	test(`stays within budget (now ${(json.length / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(1)} KB gzipped, for ${docs.length} documents)`, () => {
 		expect(gz / docs.length).toBeLessThanOrEqual(1024);
 		expect(gz).toBeLessThanOrEqual(150 * 1024);
+	});
+});
+
+describe('finder index growth', () => {
+	// Synthetic corpora (the benchmark's generator, modules shaped like the real ones) of 50 and
+	// 150 modules: the difference is what 100 more modules with their quizzes add to finder.json.
+	test(`each module with its quiz adds at most ${FINDER_BYTES_PER_MODULE_GZIP} B gzip`, () => {
+		const small = corpusProject(50, 1);
+		const large = corpusProject(150, 1);
+		try {
+			const perModule = (finderGzip(large) - finderGzip(small)) / 100;
+			console.log(`finder index: ${perModule.toFixed(0)} B gzip per module with its quiz`);
+			expect(perModule).toBeGreaterThan(0);
+			expect(perModule).toBeLessThanOrEqual(FINDER_BYTES_PER_MODULE_GZIP);
+		} finally {
+			removeDir(small);
+			removeDir(large);
+		}
 	});
 });

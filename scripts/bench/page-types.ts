@@ -1,0 +1,102 @@
+/**
+ * The byte budgets, and the page types the budget tests (tests/e2e/weight.spec.ts) and
+ * `npm run bench` measure, declared once. A page type whose HTML file is missing from a build is reported "not built" by the bench
+ * and skipped by the tests, so a page added later is measured without any other change.
+ *
+ * Budgets are gzip bytes of what a browser loads up front, read from the built files
+ * (scripts/bench/page-weight.ts); nothing here is timed.
+ */
+
+const KiB = 1024;
+
+/** Pages without an island load no JavaScript file at all: lessons must work, and be fast, without scripts. */
+export const NO_ISLAND_JS_GZIP = 0;
+/** Island pages: React DOM's client is about 66 KB of it; the quiz engine, progress store and zod schemas most of the rest. */
+export const ISLAND_PAGE_JS_GZIP = 110 * KiB;
+/** The search page's own script; lunr, the finder index and Pagefind load on the first query, not up front. */
+export const SEARCH_PAGE_JS_GZIP = 10 * KiB;
+/** The inline theme bootstrap on every page: applies the saved theme before first paint (raw bytes, it is inline). */
+export const THEME_BOOTSTRAP_BYTES = 2560;
+/** Astro's inline island loader (the astro-island element and the client:idle directive), once per island page (raw bytes). */
+export const ISLAND_LOADER_INLINE_BYTES = 6 * KiB;
+/** One shared stylesheet with both themes (light-dark()) plus the page's scoped styles; no web fonts. */
+export const PAGE_CSS_GZIP = 5 * KiB;
+/** Island pages add the islands' styles (quiz, dashboard) and, on lessons, the code-highlighting theme. */
+export const ISLAND_PAGE_CSS_GZIP = 9 * KiB;
+/** Finder (lunr) index growth per module with its quiz: titles, summaries and objectives only, never lesson text (tests/unit/finder.test.ts). */
+export const FINDER_BYTES_PER_MODULE_GZIP = 700;
+
+export interface PageType {
+	id: 'home' | 'principle' | 'module' | 'dashboard' | 'certificate' | 'search' | 'team';
+	name: string;
+	/** URL relative to the site's base path. */
+	path: string;
+	/** Whether the page has React islands (checked: a page that gains one by accident fails). */
+	islands: boolean;
+	/** gzip bytes of JavaScript files loaded up front (external scripts, islands and their static imports). */
+	jsGzip: number;
+	/** gzip bytes of CSS, linked and inline. */
+	cssGzip: number;
+	/** Said when the page is missing from a build. */
+	ifMissing?: string;
+}
+
+export const PAGE_TYPES: readonly PageType[] = [
+	{ id: 'home', name: 'Home', path: '', islands: false, jsGzip: NO_ISLAND_JS_GZIP, cssGzip: PAGE_CSS_GZIP },
+	{
+		id: 'principle',
+		name: 'Principle',
+		path: 'principles/1/',
+		islands: false,
+		jsGzip: NO_ISLAND_JS_GZIP,
+		cssGzip: PAGE_CSS_GZIP,
+	},
+	{
+		id: 'module',
+		name: 'Module with quiz',
+		path: 'modules/p01-awareness/',
+		islands: true,
+		jsGzip: ISLAND_PAGE_JS_GZIP,
+		cssGzip: ISLAND_PAGE_CSS_GZIP,
+	},
+	{
+		id: 'dashboard',
+		name: 'Dashboard',
+		path: 'dashboard/',
+		islands: true,
+		jsGzip: ISLAND_PAGE_JS_GZIP,
+		cssGzip: ISLAND_PAGE_CSS_GZIP,
+	},
+	{
+		id: 'certificate',
+		name: 'Certificate',
+		path: 'certificates/p01/',
+		islands: true,
+		// pdf-lib loads with a dynamic import() on click, so it is not counted up front.
+		jsGzip: ISLAND_PAGE_JS_GZIP,
+		cssGzip: ISLAND_PAGE_CSS_GZIP,
+		ifMissing: 'the certificate pages are not on this branch yet',
+	},
+	{
+		id: 'search',
+		name: 'Search',
+		path: 'search/',
+		islands: false,
+		jsGzip: SEARCH_PAGE_JS_GZIP,
+		cssGzip: PAGE_CSS_GZIP,
+	},
+	{
+		id: 'team',
+		name: 'Team report',
+		path: 'team/',
+		islands: true,
+		jsGzip: ISLAND_PAGE_JS_GZIP,
+		cssGzip: ISLAND_PAGE_CSS_GZIP,
+		ifMissing: 'the team report page is not on this branch yet',
+	},
+];
+
+/** The HTML file of a page type, relative to the build folder. */
+export function htmlFileOf(p: Pick<PageType, 'path'>): string {
+	return `${p.path}index.html`;
+}

@@ -1,0 +1,345 @@
+/**
+ * `npm run bench`: build time, page weight, Lighthouse and search latency, with Astro Starlight
+ * building the same synthetic corpus as a peer. Writes bench/results/latest.md and latest.json.
+ * Slow (18-21 minutes on 2 cores) and timing-based, so it is not part of `npm test`; the
+ * deterministic byte budgets are (tests/e2e/weight.spec.ts, tests/unit/finder.test.ts).
+ *
+ * Flags:
+ *   --quick            one run, the 100-module corpus only, no Starlight
+ *   --sizes=100,500    corpus sizes in modules (default 100,500,2000)
+ *   --runs=N           runs per build and per Lighthouse page (default 3); medians are reported
+ *   --seed=N           corpus seed (default 1)
+ *   --no-starlight --no-lighthouse --no-search   leave a part out
+ *   --keep             keep the temporary project copies (their paths are printed)
+ *   --render           only rewrite latest.md from latest.json (after changing the report's layout)
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { removeDir, PROJECT_ROOT } from '../lib/temp-project.ts';
+import {
+	type BuildResult,
+	buildOnce,
+	corpusProject,
+	folderSize,
+	principleList,
+	realProject,
+} from './builds.ts';
+import { corpusLessons, searchQueries } from './corpus.ts';
+import { type LighthouseRun, lighthouseOnce } from './lighthouse.ts';
+import { loadNow, machine } from './machine.ts';
+import { htmlFileOf, PAGE_TYPES } from './page-types.ts';
+import { pageWeight } from './page-weight.ts';
+import { startPreview } from './preview.ts';
+import { type BenchReport, type BuildRow, median, renderReport } from './report.ts';
+import { measureSearch } from './search-latency.ts';
+import { installStarlight, STARLIGHT_VERSION, starlightProject } from './starlight.ts';
+
+const { values: flags } = parseArgs({
+	options: {
+		quick: { type: 'boolean', default: false },
+		sizes: { type: 'string' },
+		runs: { type: 'string' },
+		seed: { type: 'string', default: '1' },
+		starlight: { type: 'boolean', default: true },
+		lighthouse: { type: 'boolean', default: true },
+		search: { type: 'boolean', default: true },
+		keep: { type: 'boolean', default: false },
+		render: { type: 'boolean', default: false },
+	},
+	allowNegative: true,
+	strict: true,
+});
+
+const sizes = (flags.sizes ?? (flags.quick ? '100' : '100,500,2000'))
+	.split(',')
+	.map((s) => Number.parseInt(s, 10))
+	.filter((n) => Number.isInteger(n) && n > 0)
+	.sort((a, b) => a - b);
+const runs = Math.max(1, Number.parseInt(flags.runs ?? (flags.quick ? '1' : '3'), 10) || 1);
+const seed = Number.parseInt(flags.seed, 10) || 1;
+const withStarlight = flags.starlight && !flags.quick;
+if (sizes.length === 0) throw new Error('--sizes needs at least one positive number, e.g. --sizes=100,500');
+
+const started = Date.now();
+const log = (line: string) =>
+	console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+const report: BenchReport = {
+	startedAt: new Date(started).toISOString(),
+	minutes: 0,
+	options: {
+		sizes,
+		runs,
+		seed,
+		starlight: withStarlight,
+		lighthouse: flags.lighthouse,
+		search: flags.search,
+	},
+	machine: machine(),
+	builds: [],
+	pageTypes: [],
+	errors: [],
+};
+const dirs: string[] = [];
+
+function finderOf(dist: string, modules: number | null): BuildRow['finder'] {
+	const file = join(dist, 'search/finder.json');
+	if (!existsSync(file)) return undefined;
+	const text = readFileSync(file);
+	const gzip = gzipSync(text).length;
+	return { bytes: text.length, gzip, perModuleGzip: modules ? gzip / modules : null };
+}
+
+function row(label: string, modules: number | null, results: BuildResult[], dist: string): BuildRow {
+	const last = results[results.length - 1] as BuildResult;
+	const medianMs = median(results.map((r) => r.ms));
+	const finder = finderOf(dist, modules);
+	return {
+		label,
+		modules,
+		runsMs: results.map((r) => Math.round(r.ms)),
+		medianMs: Math.round(medianMs),
+		pages: last.pages,
+		pagesPerSecond: Math.round((last.pages / (medianMs / 1000)) * 10) / 10,
+		outBytes: last.outBytes,
+		outFiles: last.outFiles,
+		pagefindBytes: last.pagefindBytes,
+		...(finder ? { finder } : {}),
+	};
+}
+
+async function main() {
+	const m = report.machine;
+	log(
+		`${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.chromium}; load ${m.loadStart.toFixed(2)}`,
+	);
+	log(`sizes ${sizes.join(', ')}; ${runs} run(s); Starlight ${withStarlight ? 'yes' : 'no'}`);
+
+	// Projects: the real site and one copy per corpus size, generated once.
+	const principles = principleList();
+	const real = realProject();
+	dirs.push(real);
+	const ours = sizes.map((n) => {
+		log(`generating ${n} modules with quizzes`);
+		const dir = corpusProject(n, seed);
+		dirs.push(dir);
+		return { n, dir, results: [] as BuildResult[] };
+	});
+	let peers: { n: number; dir: string; results: BuildResult[] }[] = [];
+	let starlightRoot = '';
+	if (withStarlight) {
+		try {
+			starlightRoot = installStarlight(log);
+			peers = sizes.map((n) => {
+				const dir = starlightProject(starlightRoot, { modules: n, seed, principles });
+				dirs.push(dir);
+				return { n, dir, results: [] as BuildResult[] };
+			});
+		} catch (e) {
+			report.starlightError = (e as Error).message;
+			log(`Starlight left out: ${report.starlightError.split('\n')[0]}`);
+		}
+	}
+
+	// Builds, interleaved (ours, then Starlight's, size by size, run by run) so that other load
+	// on the machine falls on both alike.
+	const realResults: BuildResult[] = [];
+	for (let r = 1; r <= runs; r++) {
+		const one = buildOnce(real);
+		realResults.push(one);
+		log(`run ${r}/${runs}: real site ${(one.ms / 1000).toFixed(1)} s (${one.pages} pages)`);
+		for (const [k, o] of ours.entries()) {
+			const a = buildOnce(o.dir);
+			o.results.push(a);
+			const peer = peers[k];
+			let b: BuildResult | undefined;
+			if (peer) {
+				try {
+					b = buildOnce(peer.dir, { config: 'astro.config.mjs', astroRoot: starlightRoot });
+					peer.results.push(b);
+				} catch (e) {
+					report.starlightError = (e as Error).message;
+					peers = [];
+				}
+			}
+			log(
+				`run ${r}/${runs}: ${o.n} modules ${(a.ms / 1000).toFixed(1)} s (${a.pages} pages)${b ? `; Starlight ${(b.ms / 1000).toFixed(1)} s (${b.pages} pages)` : ''}`,
+			);
+		}
+	}
+	const realDist = join(real, 'dist');
+	report.builds.push(row('Real site', null, realResults, realDist));
+	const lessons = corpusLessons({ modules: 1, seed, principles })[0] as { id: string; track: string };
+	for (const o of ours) {
+		const dist = join(o.dir, 'dist');
+		const path = `modules/${lessons.id}/index.html`;
+		report.builds.push({
+			...row(`${o.n} modules`, o.n, o.results, dist),
+			contentPage: { path, weight: pageWeight(dist, '/', join(dist, path)) },
+		});
+	}
+	if (withStarlight && peers.length === sizes.length) {
+		const builds = peers.map((p) => {
+			const dist = join(p.dir, 'dist');
+			const path = `${lessons.track}/${lessons.id}/index.html`;
+			return {
+				...row(`${p.n} modules`, p.n, p.results, dist),
+				contentPage: { path, weight: pageWeight(dist, '/', join(dist, path)) },
+			};
+		});
+		const oursRows = report.builds.filter((b) => b.modules !== null);
+		report.starlight = {
+			version: STARLIGHT_VERSION,
+			astro: JSON.parse(readFileSync(join(starlightRoot, 'node_modules/astro/package.json'), 'utf8')).version,
+			builds,
+			ratios: builds.map((t, i) => {
+				const o = oursRows[i] as BuildRow;
+				const ow = o.contentPage?.weight;
+				const tw = t.contentPage?.weight;
+				return {
+					modules: t.modules ?? 0,
+					buildTime: o.medianMs / t.medianMs,
+					jsPerContentPage: ow && tw ? ow.js.total.gzip / tw.js.total.gzip : Number.NaN,
+					htmlPerContentPage: ow && tw ? ow.html.gzip / tw.html.gzip : Number.NaN,
+				};
+			}),
+		};
+	}
+	const g = growth(report.builds.filter((b) => b.modules !== null));
+	if (g) report.growth = g;
+
+	// Weight of each page type, on the real site's build.
+	for (const type of PAGE_TYPES) {
+		const file = htmlFileOf(type);
+		const full = join(realDist, file);
+		if (!existsSync(full)) {
+			report.pageTypes.push({ type, file });
+			continue;
+		}
+		const weight = pageWeight(realDist, '/', full);
+		report.pageTypes.push({
+			type,
+			file,
+			weight,
+			withinBudget: {
+				js: weight.js.external.gzip <= type.jsGzip,
+				css: weight.css.total.gzip <= type.cssGzip,
+			},
+		});
+	}
+
+	if (flags.lighthouse) {
+		log('Lighthouse on the real site (astro preview)');
+		const preview = await startPreview(real);
+		try {
+			for (const row of report.pageTypes.filter((p) => p.weight)) {
+				const results: LighthouseRun[] = [];
+				try {
+					for (let r = 0; r < runs; r++) results.push(lighthouseOnce(`${preview.url}${row.type.path}`));
+				} catch (e) {
+					row.lighthouseError = (e as Error).message;
+					report.errors.push(row.lighthouseError);
+				}
+				if (results.length === 0) continue;
+				const cats = Object.keys(results[0]?.scores ?? {});
+				const metric = (k: keyof LighthouseRun['metrics']) => median(results.map((x) => x.metrics[k]));
+				row.lighthouse = {
+					runs: results,
+					scores: Object.fromEntries(
+						cats.map((c) => {
+							const xs = results.map((x) => x.scores[c]).filter((v): v is number => typeof v === 'number');
+							return [c, xs.length ? median(xs) : null];
+						}),
+					),
+					metrics: {
+						fcp: metric('fcp'),
+						lcp: metric('lcp'),
+						tbt: metric('tbt'),
+						cls: metric('cls'),
+						si: metric('si'),
+					},
+				};
+				log(`Lighthouse ${row.type.name}: ${JSON.stringify(row.lighthouse.scores)}`);
+			}
+		} finally {
+			await preview.stop();
+		}
+	}
+
+	if (flags.search) {
+		const largest = ours[ours.length - 1] as (typeof ours)[number];
+		log(`search latency on the ${largest.n}-module corpus`);
+		try {
+			const preview = await startPreview(largest.dir);
+			try {
+				const dist = join(largest.dir, 'dist');
+				const latency = await measureSearch(
+					dist,
+					preview.url,
+					searchQueries({ modules: largest.n }),
+					Math.max(3, runs),
+				);
+				const b = report.builds.find((x) => x.modules === largest.n);
+				report.search = {
+					modules: largest.n,
+					latency,
+					pagefindBytes: b?.pagefindBytes ?? 0,
+					pagefindFiles: folderSize(join(dist, 'pagefind')).files,
+					finderBytes: b?.finder?.bytes ?? 0,
+					finderGzip: b?.finder?.gzip ?? 0,
+				};
+			} finally {
+				await preview.stop();
+			}
+		} catch (e) {
+			report.searchError = (e as Error).message;
+			report.errors.push(report.searchError);
+		}
+	}
+}
+
+/** Least-squares line through (modules, median ms), and the slope between neighbouring sizes. */
+function growth(rows: BuildRow[]): BenchReport['growth'] {
+	const pts = rows.map((r) => ({ n: r.modules ?? 0, t: r.medianMs }));
+	if (pts.length < 2) return undefined;
+	const mn = pts.reduce((s, p) => s + p.n, 0) / pts.length;
+	const mt = pts.reduce((s, p) => s + p.t, 0) / pts.length;
+	const slope =
+		pts.reduce((s, p) => s + (p.n - mn) * (p.t - mt), 0) / pts.reduce((s, p) => s + (p.n - mn) ** 2, 0);
+	return {
+		interceptMs: Math.round(mt - slope * mn),
+		msPerModule: Math.round(slope * 10) / 10,
+		segments: pts.slice(1).map((p, i) => {
+			const q = pts[i] as { n: number; t: number };
+			return { from: q.n, to: p.n, msPerModule: Math.round(((p.t - q.t) / (p.n - q.n)) * 10) / 10 };
+		}),
+	};
+}
+
+const RESULTS = join(PROJECT_ROOT, 'bench/results');
+
+if (flags.render) {
+	const saved = JSON.parse(readFileSync(join(RESULTS, 'latest.json'), 'utf8')) as BenchReport;
+	writeFileSync(join(RESULTS, 'latest.md'), renderReport(saved));
+	console.log('bench/results/latest.md rewritten from latest.json');
+	process.exit(0);
+}
+
+try {
+	await main();
+} catch (e) {
+	report.errors.push((e as Error).stack ?? String(e));
+	console.error(e);
+} finally {
+	report.machine.loadEnd = loadNow();
+	report.minutes = Math.round(((Date.now() - started) / 60_000) * 10) / 10;
+	mkdirSync(RESULTS, { recursive: true });
+	writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, '\t')}\n`);
+	writeFileSync(join(RESULTS, 'latest.md'), renderReport(report));
+	log(`report: bench/results/latest.md and latest.json (${report.minutes} min)`);
+	if (flags.keep) log(`kept: ${dirs.join(' ')}`);
+	else for (const d of dirs) removeDir(d);
+	if (report.errors.length) process.exitCode = 1;
+}
