@@ -16,7 +16,7 @@ import { certificateIdOf, credentialUrnOf } from './certificates.ts';
 import { type CertificateRecord, CertificateRecordSchema } from './certificate-record.ts';
 import { canonicalJson, digestOf } from './evidence.ts';
 import { packForLink } from './link-codec.ts';
-import { parseJson } from './progress-codec.ts';
+import { parseJson, issuesText } from './progress-codec.ts';
 
 export const OB3_CONTEXT = [
 	'https://www.w3.org/ns/credentials/v2',
@@ -127,13 +127,6 @@ export type Opened =
 			problems: string[];
 	  }
 	| { ok: false; message: string };
-
-function issuesText(error: z.ZodError): string {
-	return error.issues
-		.slice(0, 3)
-		.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-		.join('; ');
-}
 
 /** Reads a record from its canonical-JSON form (as carried in credentials and links). */
 export function parseRecord(

@@ -45,7 +45,8 @@ export type DecodeResult =
 	| { ok: true; data: ProgressData; fromVersion: number }
 	| { ok: false; reason: 'corrupt' | 'future' | 'invalid'; message: string };
 
-function issuesText(error: z.ZodError): string {
+/** The first three zod issues as `path: message`, for messages people read. */
+export function issuesText(error: z.ZodError): string {
 	return error.issues
 		.slice(0, 3)
 		.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)

@@ -25,7 +25,7 @@ import { SlugIdSchema } from '../schemas/vocabulary.ts';
 import { type AssignmentCatalog, resolveItems, studyProgress } from './assignments.ts';
 import { collectEvidence, digestOf, type Evidence, type EvidenceMeta, EvidenceSchema } from './evidence.ts';
 import type { Attempt, ProgressData, StoredAssignment } from './progress.ts';
-import { EXPORT_FORMAT } from './progress-codec.ts';
+import { EXPORT_FORMAT, issuesText } from './progress-codec.ts';
 import { parseUntrustedJson } from './untrusted-json.ts';
 
 export const REPORT_FORMAT = 'secure-ai-academy/report';
@@ -169,13 +169,6 @@ export function reportFileName(report: Report): string {
 export type OpenedReport =
 	| { ok: true; report: Report; digestMatches: boolean }
 	| { ok: false; message: string };
-
-function issuesText(error: z.ZodError): string {
-	return error.issues
-		.slice(0, 3)
-		.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-		.join('; ');
-}
 
 /**
  * Reads a report file someone sent. Anything that is not a report of a version this site reads
