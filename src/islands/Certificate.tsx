@@ -31,11 +31,17 @@ export default function Certificate({ id, catalog, site }: Props) {
 	if (!status) return <p className="notice">There is no certificate called “{id}”.</p>;
 	const name = progress.data.learnerName;
 
-	if (!hydrated) return <p className="muted">Reading your progress from this browser…</p>;
+	if (!hydrated) {
+		return (
+			<div className="certificate-view">
+				<p className="muted">Reading your progress from this browser…</p>
+			</div>
+		);
+	}
 
 	if (!status.earned) {
 		return (
-			<div className="certificate-pending" data-hydrated="true">
+			<div className="certificate-view certificate-pending" data-hydrated="true">
 				<StorageNotice state={progress} />
 				<p>You have not earned this certificate yet. Still to do:</p>
 				<ul>
