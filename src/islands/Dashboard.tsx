@@ -3,6 +3,7 @@
  * backup tools (export, import, reset). Everything is computed by `core/dashboard.ts`.
  */
 import './zod-jitless.ts';
+import { allStatuses } from '../core/certificates.ts';
 import { useEffect, useRef, useState } from 'react';
 import type { PathSummary } from '../core/assignments.ts';
 import { type CatalogSummary, buildDashboard } from '../core/dashboard.ts';
@@ -34,6 +35,12 @@ const STATE_LABEL = {
 export default function Dashboard({ catalog, contentVersion, base, trackTitles, paths = [] }: Props) {
 	const progress = useProgress();
 	const d = buildDashboard(progress.data, catalog);
+	// Provision lists are not needed to count certificates, so the dashboard does not carry them.
+	const certificates = allStatuses(
+		{ ...catalog, principles: catalog.principles.map((p) => ({ ...p, provisions: [] })) },
+		progress.data,
+	);
+	const earned = certificates.filter((c) => c.earned);
 	const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string } | undefined>();
 	const [confirmReset, setConfirmReset] = useState<string | undefined>();
 	const [persisted, setPersisted] = useState<boolean | undefined>();
@@ -109,6 +116,12 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 			<section aria-labelledby="by-principle">
 				<h2 id="by-principle">Code of Practice principles</h2>
 				<ProgressChart rows={d.byPrinciple} />
+				<p>
+					Certificates earned: <strong>{earned.length}</strong> of {certificates.length}
+					{earned.length > 0 &&
+						` (${earned.map((c) => (c.principle ? `principle ${c.principle}` : 'capstone')).join(', ')})`}
+					. <a href={`${base}certificates/`}>Your certificates and what each still needs</a>
+				</p>
 			</section>
 
 			<section aria-labelledby="by-track">

@@ -61,6 +61,11 @@ test('a principle earned end to end: certificate with a non-Latin name, PDF, pri
 	await expect(page.getByRole('heading', { name: /Earned: 1 of 14/ })).toBeVisible();
 	await expect(p1).toContainText('Earned');
 	await expect(page.locator('[data-certificate=p02]')).toContainText('Not yet');
+	await page.goto('dashboard/');
+	await expect(page.locator('.dashboard[data-hydrated=true]')).toBeVisible();
+	await expect(page.getByText(/Certificates earned: 1 of 14 \(principle 1\)/)).toBeVisible();
+	await page.goto('certificates/');
+	await expect(page.locator('.certificates[data-hydrated=true]')).toBeVisible();
 
 	// A bidi override in a name is refused with a reason; a real non-Latin name is kept.
 	const field = page.getByLabel('Your name, as it should appear');
