@@ -15,7 +15,7 @@ import { z } from 'astro/zod';
 import { certificateIdOf, credentialUrnOf } from './certificates.ts';
 import { type CertificateRecord, CertificateRecordSchema } from './certificate-record.ts';
 import { canonicalJson, digestOf } from './evidence.ts';
-import { packForLink } from './link-codec.ts';
+import { base64ToBytes, bytesToBase64, packForLink } from './link-codec.ts';
 import { parseJson, issuesText } from './progress-codec.ts';
 
 export const OB3_CONTEXT = [
@@ -36,14 +36,8 @@ export interface CredentialContext {
 	provisions: string[];
 }
 
-const toBase64 = (text: string) => {
-	const bytes = new TextEncoder().encode(text);
-	let bin = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(bin);
-};
-const fromBase64 = (b64: string) =>
-	new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+const toBase64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
+const fromBase64 = (b64: string) => new TextDecoder('utf-8', { fatal: true }).decode(base64ToBytes(b64));
 
 const DATA_PREFIX = 'data:application/json;base64,';
 

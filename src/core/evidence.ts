@@ -22,6 +22,7 @@ import { z } from 'astro/zod';
 import type { Quiz } from '../schemas/quiz.ts';
 import { drawQuestions, scoreAttempt } from './attempt.ts';
 import { type Attempt, AttemptSchema, LearnerNameSchema, type ProgressData } from './progress.ts';
+import { percent } from './labels.ts';
 
 export { LearnerNameSchema, MAX_NAME_LENGTH } from './progress.ts';
 
@@ -136,8 +137,6 @@ export interface AttemptCheck {
 	message: string;
 }
 
-const pct = (n: number) => `${Math.round(n * 100)}%`;
-
 /** Marks one attempt again against the bank and says whether the record holds together. */
 export function rescoreAttempt(attempt: Attempt, bank: QuizBank): AttemptCheck {
 	const base = {
@@ -194,8 +193,8 @@ export function rescoreAttempt(attempt: Attempt, bank: QuizBank): AttemptCheck {
 		score: result.score,
 		passed: result.passed,
 		message: agrees
-			? `${pct(result.score)}, ${result.passed ? 'passed' : 'not passed'}: matches the record`
-			: `the answers score ${pct(result.score)} (${result.passed ? 'pass' : 'fail'}), but the record claims ${pct(attempt.score)} (${attempt.passed ? 'pass' : 'fail'})`,
+			? `${percent(result.score)}, ${result.passed ? 'passed' : 'not passed'}: matches the record`
+			: `the answers score ${percent(result.score)} (${result.passed ? 'pass' : 'fail'}), but the record claims ${percent(attempt.score)} (${attempt.passed ? 'pass' : 'fail'})`,
 	};
 }
 

@@ -1,5 +1,6 @@
 /** Display labels and small derived facts for the shared vocabularies. Pure data, no DOM. */
 import type { Level, Modal, Phase, Role, Track } from '../schemas/vocabulary.ts';
+import type { ModuleState } from './dashboard.ts';
 
 export const ROLE_LABELS: Record<Role, string> = {
 	developers: 'Developers',
@@ -72,3 +73,13 @@ export function provisionAnchor(provisionId: string): string {
 export function principleOf(provisionId: string): number {
 	return Number.parseInt(provisionId, 10);
 }
+
+/** A module's state in words (never colour alone). */
+export const MODULE_STATE_LABELS: Record<ModuleState, string> = {
+	completed: 'Completed',
+	'in-progress': 'In progress',
+	'not-started': 'Not started',
+};
+
+/** A score from 0 to 1 as a whole percentage, e.g. 0.875 → "88%". */
+export const percent = (n: number) => `${Math.round(n * 100)}%`;

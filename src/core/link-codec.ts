@@ -34,11 +34,20 @@ async function pipeThrough(
 	return out;
 }
 
-const b64url = (bytes: Uint8Array) => {
+/** Standard base64 of bytes (in chunks, so large inputs do not overflow the argument list). */
+export function bytesToBase64(bytes: Uint8Array): string {
 	let bin = '';
-	for (const b of bytes) bin += String.fromCharCode(b);
-	return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-};
+	for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(bin);
+}
+
+/** Bytes from standard base64; throws on text that is not base64. */
+export function base64ToBytes(b64: string): Uint8Array {
+	return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+}
+
+const b64url = (bytes: Uint8Array) =>
+	bytesToBase64(bytes).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 
 /** Compact, URL-safe text for a link: deflate-raw, then base64url. */
 export async function packForLink(text: string): Promise<string> {
@@ -56,8 +65,7 @@ export async function unpackFromLink(packed: string, maxBytes = MAX_UNPACKED_BYT
 	if (!/^[A-Za-z0-9_-]+$/.test(packed))
 		throw new SyntaxError('the link contains characters a packed record never has');
 	if (packed.length > maxBytes) throw new RangeError('too large');
-	const bin = atob(packed.replaceAll('-', '+').replaceAll('_', '/'));
-	const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+	const bytes = base64ToBytes(packed.replaceAll('-', '+').replaceAll('_', '/'));
 	const out = await pipeThrough(bytes, new DecompressionStream('deflate-raw'), maxBytes);
 	return new TextDecoder('utf-8', { fatal: true }).decode(out);
 }

@@ -27,6 +27,7 @@ import { collectEvidence, digestOf, type Evidence, type EvidenceMeta, EvidenceSc
 import type { Attempt, ProgressData, StoredAssignment } from './progress.ts';
 import { EXPORT_FORMAT, issuesText } from './progress-codec.ts';
 import { parseUntrustedJson } from './untrusted-json.ts';
+import { percent } from './labels.ts';
 
 export const REPORT_FORMAT = 'secure-ai-academy/report';
 export const REPORT_VERSION = 1;
@@ -73,7 +74,6 @@ export function evidenceAsProgress(
 	};
 }
 
-const pct = (n: number) => `${Math.round(n * 100)}%`;
 const STATE = { completed: 'completed', 'in-progress': 'in progress', 'not-started': 'not started' } as const;
 
 /** The readable summary inside a report (deterministic: ISO dates, no locale). */
@@ -98,7 +98,7 @@ export function reportSummary(
 		`Completed ${progress.completed} of ${progress.total} assigned modules.`,
 		...progress.modules.map((m) => {
 			const bits: string[] = [STATE[m.state]];
-			if (m.bestScore !== undefined) bits.push(`best score ${pct(m.bestScore)}`);
+			if (m.bestScore !== undefined) bits.push(`best score ${percent(m.bestScore)}`);
 			if (m.passedAt) bits.push(`passed ${m.passedAt.slice(0, 10)}`);
 			return `- ${m.title} (${m.id}): ${bits.join(', ')}`;
 		}),

@@ -8,8 +8,9 @@ import { useEffect, useState } from 'react';
 import { type AchievementId, type CertificateCatalog, certificateIdOf } from '../core/certificates.ts';
 import { type CertificateSite, describeAchievement, useIssued } from './certificate-data.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { downloadText, useProgress } from './progress-client.ts';
+import { downloadBlob, downloadText, useProgress } from './progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
+import { percent } from '../core/labels.ts';
 
 interface Props {
 	id: AchievementId;
@@ -18,7 +19,6 @@ interface Props {
 }
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
-const pct = (n: number) => `${Math.round(n * 100)}%`;
 
 export default function Certificate({ id, catalog, site }: Props) {
 	const progress = useProgress();
@@ -82,7 +82,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 					title: status.title,
 					provisions: status.provisions,
 					earnedOn: day(status.earnedAt as string),
-					score: pct(status.score ?? 0),
+					score: percent(status.score ?? 0),
 					contentVersion: site.contentVersion,
 					quizRevisions: `quiz ${revisions.join(', ')}`,
 					certificateId,
@@ -90,14 +90,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 				},
 				site.base,
 			);
-			const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-			const a = document.createElement('a');
-			a.href = url;
-			a.download = `${baseName}.pdf`;
-			document.body.append(a);
-			a.click();
-			a.remove();
-			setTimeout(() => URL.revokeObjectURL(url), 1000);
+			downloadBlob(`${baseName}.pdf`, new Blob([bytes as BlobPart], { type: 'application/pdf' }));
 			setMessage('PDF downloaded.');
 		} catch (e) {
 			setMessage(
@@ -146,7 +139,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 								</div>
 								<div>
 									<dt>Score</dt>
-									<dd>{pct(status.score ?? 0)}</dd>
+									<dd>{percent(status.score ?? 0)}</dd>
 								</div>
 								<div>
 									<dt>Content</dt>

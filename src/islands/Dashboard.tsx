@@ -12,6 +12,7 @@ import { ProgressChart } from './ProgressChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { YourPlan } from './YourPlan.tsx';
+import { MODULE_STATE_LABELS, percent } from '../core/labels.ts';
 
 interface Props {
 	catalog: CatalogSummary;
@@ -23,14 +24,9 @@ interface Props {
 	paths?: PathSummary[];
 }
 
-const pct = (n: number | undefined) => (n === undefined ? '–' : `${Math.round(n * 100)}%`);
+const pct = (n: number | undefined) => (n === undefined ? '–' : percent(n));
 const day = (iso: string | undefined) =>
 	iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : 'never';
-const STATE_LABEL = {
-	completed: 'Completed',
-	'in-progress': 'In progress',
-	'not-started': 'Not started',
-} as const;
 
 export default function Dashboard({ catalog, contentVersion, base, trackTitles, paths = [] }: Props) {
 	const progress = useProgress();
@@ -164,7 +160,7 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 										<th scope="row">
 											<a href={`${base}modules/${m.id}/`}>{m.title}</a>
 										</th>
-										<td className={`state-${m.state}`}>{STATE_LABEL[m.state]}</td>
+										<td className={`state-${m.state}`}>{MODULE_STATE_LABELS[m.state]}</td>
 										<td>{pct(m.bestScore)}</td>
 										<td>
 											{m.passedAt

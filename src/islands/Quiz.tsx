@@ -13,6 +13,7 @@ import { QuestionView } from './kinds/index.tsx';
 import { getProgressStore, requestPersistence, useProgress } from './progress-client.ts';
 import { Review } from './Review.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
+import { percent } from '../core/labels.ts';
 
 interface Props {
 	quiz: QuizData;
@@ -26,7 +27,6 @@ type Phase =
 	| { name: 'done'; attempt: Attempt }
 	| { name: 'reviewing'; attempt: Attempt };
 
-const pct = (n: number) => `${Math.round(n * 100)}%`;
 const date = (iso: string) =>
 	new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -96,8 +96,8 @@ export default function Quiz({ quiz, moduleId }: Props) {
 		void requestPersistence();
 		setPhase({ name: 'done', attempt });
 		setAnnounce(
-			`You scored ${pct(s.score)}: ${s.correctCount} of ${phase.questionIds.length} fully correct. ${
-				s.passed ? 'Passed.' : `Not passed; the pass mark is ${pct(quiz.passMark)}.`
+			`You scored ${percent(s.score)}: ${s.correctCount} of ${phase.questionIds.length} fully correct. ${
+				s.passed ? 'Passed.' : `Not passed; the pass mark is ${percent(quiz.passMark)}.`
 			}`,
 		);
 		requestAnimationFrame(() => resultsRef.current?.focus());
@@ -129,7 +129,7 @@ export default function Quiz({ quiz, moduleId }: Props) {
 						{quiz.draw && quiz.draw < quiz.questions.length
 							? `${quiz.draw} questions, drawn from a pool of ${quiz.questions.length}`
 							: `${quiz.questions.length} questions`}{' '}
-						· pass mark {pct(quiz.passMark)} · revision {quiz.revision}
+						· pass mark {percent(quiz.passMark)} · revision {quiz.revision}
 					</p>
 					<QuizHistory
 						stats={stats}
@@ -195,10 +195,10 @@ export default function Quiz({ quiz, moduleId }: Props) {
 									: 'Your result'}
 							</h3>
 							<p className="score">
-								{pct(result.score)} · {result.passed ? 'Passed' : 'Not passed'}{' '}
+								{percent(result.score)} · {result.passed ? 'Passed' : 'Not passed'}{' '}
 								<span className="muted">
 									({result.correctCount} of {reviewAttempt.questionIds.length} fully correct; pass mark{' '}
-									{pct(quiz.passMark)}; {reviewAttempt.mode})
+									{percent(quiz.passMark)}; {reviewAttempt.mode})
 								</span>
 							</p>
 							{reviewAttempt.revision !== quiz.revision && (
@@ -304,7 +304,7 @@ function QuizHistory({
 		<div className="quiz-history">
 			{stats.firstPassedAt && (
 				<p className="pass-badge">
-					✓ Passed on {date(stats.firstPassedAt)} · best score {pct(stats.bestScoreCurrent ?? 0)}
+					✓ Passed on {date(stats.firstPassedAt)} · best score {percent(stats.bestScoreCurrent ?? 0)}
 				</p>
 			)}
 			{stats.passedOnOlderRevision && (
@@ -320,7 +320,7 @@ function QuizHistory({
 					{[...stats.attempts].reverse().map((a) => (
 						<li key={a.id}>
 							<button type="button" className="link-button" onClick={() => onReview(a)}>
-								{date(a.submittedAt)}: {pct(a.score)} {a.passed ? 'passed' : 'not passed'} ({a.mode}
+								{date(a.submittedAt)}: {percent(a.score)} {a.passed ? 'passed' : 'not passed'} ({a.mode}
 								{a.revision !== revision ? `, revision ${a.revision}` : ''})
 							</button>
 						</li>

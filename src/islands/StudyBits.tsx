@@ -2,13 +2,9 @@
 import { formatDay } from '../core/assignments.ts';
 import type { ModuleProgress } from '../core/dashboard.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
+import { MODULE_STATE_LABELS, percent } from '../core/labels.ts';
 
-const STATE_LABEL = {
-	completed: 'Completed',
-	'in-progress': 'In progress',
-	'not-started': 'Not started',
-} as const;
-const pct = (n: number | undefined) => (n === undefined ? '–' : `${Math.round(n * 100)}%`);
+const pct = (n: number | undefined) => (n === undefined ? '–' : percent(n));
 
 /** A due date with its state in words ("Overdue" never rests on colour alone). */
 export function DueDate({
@@ -58,7 +54,7 @@ export function StudyTable({
 								<a href={`${base}modules/${m.id}/`}>{m.title}</a>
 							</th>
 							<td className={m.state === 'completed' ? 'cell-completed' : undefined}>
-								{STATE_LABEL[m.state]}
+								{MODULE_STATE_LABELS[m.state]}
 							</td>
 							<td>{pct(m.bestScore)}</td>
 							<td>{m.passedAt ? formatDay(m.passedAt.slice(0, 10)) : '–'}</td>

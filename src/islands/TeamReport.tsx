@@ -21,6 +21,7 @@ import type {
 import type { Quiz } from '../schemas/quiz.ts';
 import { downloadText } from './progress-client.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
+import { percent } from '../core/labels.ts';
 
 type Core = typeof import('../core/team-report.ts');
 
@@ -66,7 +67,7 @@ function loadQuizzes(base: string) {
 	};
 }
 
-const pct = (n: number | undefined) => (n === undefined ? '' : `${Math.round(n * 100)}%`);
+const pct = (n: number | undefined) => (n === undefined ? '' : percent(n));
 /** Rows shown at first ("Show all" shows the rest); the CSV always carries every matching row. */
 const ROW_LIMIT = 100;
 const ORDER: FileStatus[] = ['tampered', 'rejected', 'flagged', 'duplicate', 'accepted'];

@@ -62,9 +62,9 @@ export async function requestPersistence(): Promise<boolean | undefined> {
 	}
 }
 
-/** Offers text as a file download (no server involved). */
-export function downloadText(filename: string, text: string, type = 'application/json') {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers data as a file download (no server involved). */
+export function downloadBlob(filename: string, blob: Blob) {
+	const url = URL.createObjectURL(blob);
 	const a = document.createElement('a');
 	a.href = url;
 	a.download = filename;
@@ -72,4 +72,9 @@ export function downloadText(filename: string, text: string, type = 'application
 	a.click();
 	a.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Offers text as a file download. */
+export function downloadText(filename: string, text: string, type = 'application/json') {
+	downloadBlob(filename, new Blob([text], { type }));
 }

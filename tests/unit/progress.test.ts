@@ -16,6 +16,7 @@ import {
 	mergeProgress,
 	type ProgressData,
 	quizStats,
+	withLearnerName,
 	withModuleVisit,
 	withoutQuiz,
 } from '../../src/core/progress.ts';
@@ -91,6 +92,20 @@ describe('import files', () => {
 	const data: ProgressData = { attempts: [attempt()], modules: {} };
 	const good = encodeExport(data, '2026.11.1', '2026-11-22T10:00:00.000Z');
 
+	test('the learner name travels with an export; a disguised or oversized name is refused', () => {
+		const named = { ...data, learnerName: 'Ζωή 王' };
+		const back = decodeImport(encodeExport(named, '2026.11.1', '2026-11-22T10:00:00.000Z'));
+		expect(back.ok && back.data.learnerName).toBe('Ζωή 王');
+		for (const bad of ['Eve\u202Egnp.exe', 'x'.repeat(121), '   ']) {
+			const r = decodeImport(
+				encodeExport({ ...data, learnerName: bad }, '2026.11.1', '2026-11-22T10:00:00.000Z'),
+			);
+			expect(r.ok, JSON.stringify(bad)).toBe(false);
+			expect(!r.ok && r.message).toContain('learnerName');
+		}
+		expect(() => withLearnerName(data, 'a\u0007b')).toThrow(/control/);
+		expect(withLearnerName({ ...data, learnerName: 'A' }, '  ')).toEqual(data);
+	});
 	test('an export imports back', () => {
 		expect(decodeImport(good)).toEqual({
 			ok: true,
