@@ -197,11 +197,6 @@ export const ABSOLUTE_WORDS = [
  */
 export const NOT_YET_REAUTHORED: readonly string[] = [
 	'ml01-why-ml-is-different',
-	'ml02-data-dependencies',
-	'ml03-anti-patterns',
-	'ml04-configuration-debt',
-	'ml05-changing-world',
-	'ml06-paying-down-debt',
 	'ncsc-guidelines',
 	'p00-code-overview',
 	'p01-awareness',
@@ -225,7 +220,4 @@ export const NOT_YET_REAUTHORED: readonly string[] = [
 	'sc06-secrets-and-pii',
 	'sc07-poisoning',
 	'sc08-model-attacks',
-	'sc09-ai-for-code-security',
-	'sc10-unbounded-consumption',
-	'sc11-vector-stores',
 ];
