@@ -31,7 +31,10 @@
  */
 import type { Question, Quiz } from '../../schemas/quiz.ts';
 import { ABSOLUTE_WORDS, NOT_YET_REAUTHORED, type RuleId, THRESHOLDS } from './item-lint-thresholds.ts';
+import type { ReviewTheChangeQuestion } from '../../schemas/questions/review-the-change.ts';
+import { parseDiff } from '../../schemas/questions/diff.ts';
 import { selectionCredit } from './kinds/choice.ts';
+import { reviewCredit } from './kinds/review-the-change.ts';
 
 export type LintQuiz = Pick<Quiz, 'id' | 'questions'>;
 
@@ -47,7 +50,8 @@ type Unit =
 	| { kind: 'true-false'; path: string; stem: string; answer: boolean; weight: number }
 	| { kind: 'multiple'; path: string; stem: string; options: Opt[]; weight: number }
 	| { kind: 'spot'; path: string; lines: string[]; vulnerable: Set<number>; weight: number }
-	| { kind: 'ordering'; path: string; n: number; weight: number };
+	| { kind: 'ordering'; path: string; n: number; weight: number }
+	| { kind: 'review'; path: string; question: ReviewTheChangeQuestion; weight: number };
 
 export type UnitKind = Unit['kind'];
 
@@ -73,6 +77,18 @@ function unitsOf(q: Question, weight = 1, prefix = '', context = ''): Unit[] {
 					weight,
 				},
 			];
+		case 'choose-the-fix':
+			return [
+				{
+					kind: 'single',
+					path,
+					stem,
+					options: q.fixes.map((f) => ({ text: f.diff, correct: f.correct })),
+					weight,
+				},
+			];
+		case 'review-the-change':
+			return [{ kind: 'review', path, question: q, weight }];
 		case 'scenario':
 			return q.parts.flatMap((p) => unitsOf(p, weight / q.parts.length, path, q.scenario));
 	}
@@ -267,6 +283,36 @@ const TACTICS: TacticTable = {
 		'as-shown': (u) => shownOrderCredit(u.n),
 		chance: (u) => shownOrderCredit(u.n),
 	},
+	review: {
+		'reject-longer-lines-longest-flaw': (u) => {
+			const changed = parseDiff(u.question.change.diff).filter(
+				(l) => l.mark === 'added' || l.mark === 'removed',
+			);
+			const m = median(changed.map((l) => len(l.text)));
+			const lines = changed.filter((l) => len(l.text) > m).map((l) => l.n);
+			const flaws = u.question.flaws;
+			const top = argmax(flaws.map((f) => len(f.label)));
+			return (
+				top.reduce(
+					(n, i) => n + reviewCredit(u.question, { verdict: 'reject', lines, flaw: flaws[i]?.id }).total,
+					0,
+				) / top.length
+			);
+		},
+		'accept-no-flaw': (u) => {
+			const none = u.question.flaws.find((f) => f.noFlaw);
+			return reviewCredit(u.question, { verdict: 'accept', lines: [], flaw: none?.id }).total;
+		},
+		chance: (u) => {
+			const q = u.question;
+			const lines = parseDiff(q.change.diff).filter((l) => len(l.text) > 0).length;
+			const k = q.flaws.length;
+			if (q.verdict === 'accept') return 0.5 * (1 / 3 + (1 / 3) * 0.5 ** lines + 1 / (3 * k));
+			return (
+				0.5 / 3 + chanceSelectionCredit(q.unsafeLines.length, lines - q.unsafeLines.length) / 3 + 1 / (3 * k)
+			);
+		},
+	},
 };
 
 function lineCredit(u: Extract<Unit, { kind: 'spot' }>, tick: (i: number) => boolean): number {
@@ -287,6 +333,7 @@ export const STATED_STRATEGY: { [K in UnitKind]: keyof (typeof TACTICS)[K] & str
 	multiple: 'longer-than-median',
 	spot: 'longer-than-median',
 	ordering: 'as-shown',
+	review: 'reject-longer-lines-longest-flaw',
 };
 
 function tacticScore(unit: Unit, tactic: string): number {

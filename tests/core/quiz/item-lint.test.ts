@@ -16,6 +16,7 @@ import { NOT_YET_REAUTHORED, THRESHOLDS } from '../../../src/core/quiz/item-lint
 import { QuizSchema } from '../../../src/schemas/quiz.ts';
 import { loadContent } from '../../../src/lib/content-files.ts';
 import { cleanBank, cueLadenBank } from '../../fixtures/item-lint-banks.ts';
+import { chooseTheFixRaw, reviewTheChangeRaw, safeChangeRaw } from '../../fixtures/new-kinds.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -140,6 +141,25 @@ describe('cue-follower arithmetic', () => {
 		// (1/2 + shownOrderCredit(3)) / 2, shownOrderCredit(3) = 1/2 − (2/3)/6 = 7/18.
 		expect(shownOrderCredit(3)).toBeCloseTo(7 / 18, 10);
 		expect(r.cue.stated).toBeCloseTo((0.5 + 7 / 18) / 2, 10);
+	});
+
+	it('the diff kinds: longest fix; reject, lines longer than the median changed line, longest flaw', () => {
+		const quiz = QuizSchema.parse({
+			id: 'diffs',
+			revision: 1,
+			title: 't',
+			module: 't',
+			questions: [chooseTheFixRaw(), reviewTheChangeRaw(), safeChangeRaw()],
+		});
+		// Fix "escape-output" is the longest diff and the key: 1. The review: changed lines 3, 4, 5
+		// have trimmed lengths 10, 37, 22, so the median is 22 and only line 4 (the unsafe one) is
+		// ticked; the longest flaw label is the key: 1. The safe change is rejected: 0.
+		const r = analyseBank(quiz);
+		expect(r.cue.stated).toBeCloseTo(2 / 3, 10);
+		expect(r.single.keyLongest).toEqual(['summary-escape']);
+		// "Accept, no lines, no flaw" earns 1 on the safe change and 0 on the unsafe one: a tie at 1,
+		// which keeps the first (stated) tactic.
+		expect(r.cue.bestTactics.review).toBe('reject-longer-lines-longest-flaw');
 	});
 
 	it('blind ticking: expected partial credit by hand', () => {
