@@ -5,7 +5,7 @@
 import type { AssignmentFile } from '../../schemas/assignment.ts';
 import type { LearningPath } from '../../schemas/path.ts';
 import type { Role } from '../../schemas/vocabulary.ts';
-import type { CatalogInput, ContentProblem } from './catalog.ts';
+import type { CatalogInput, ContentProblem } from './problems.ts';
 
 export function checkPathsAndAssignments(input: CatalogInput): ContentProblem[] {
 	const problems: ContentProblem[] = [];
