@@ -14,9 +14,10 @@ import {
 } from '../core/assignments/assignments.ts';
 import type { AssignmentSpec } from '../schemas/assignment.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { downloadText, getProgressStore, useProgress } from './adapters/progress-client.ts';
+import { downloadText } from './adapters/downloads.ts';
+import { getProgressStore, useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
-import { CompletedBar, DueDate, StudyTable } from './StudyBits.tsx';
+import { CompletedBar, DueDate, StudyTable } from './parts/StudyBits.tsx';
 
 interface Props {
 	catalog: AssignmentCatalog;

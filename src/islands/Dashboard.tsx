@@ -7,16 +7,12 @@ import { allStatuses } from '../core/certificates/eligibility.ts';
 import { useEffect, useRef, useState } from 'react';
 import type { PathSummary } from '../core/assignments/assignments.ts';
 import { type CatalogSummary, buildDashboard } from '../core/progress/dashboard.ts';
-import {
-	downloadText,
-	getProgressStore,
-	requestPersistence,
-	useProgress,
-} from './adapters/progress-client.ts';
-import { ProgressChart } from './ProgressChart.tsx';
+import { downloadText } from './adapters/downloads.ts';
+import { getProgressStore, requestPersistence, useProgress } from './adapters/progress-client.ts';
+import { ProgressChart } from './parts/ProgressChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
-import { YourPlan } from './YourPlan.tsx';
+import { YourPlan } from './parts/YourPlan.tsx';
 import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
 
 interface Props {

@@ -18,7 +18,7 @@ import type {
 	TeamCatalog,
 	TeamCell,
 } from '../core/teams/team-report.ts';
-import { downloadText } from './adapters/progress-client.ts';
+import { downloadText } from './adapters/downloads.ts';
 import { quizBank } from './adapters/quiz-bank.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { percent } from '../core/progress/labels.ts';

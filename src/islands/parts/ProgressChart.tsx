@@ -3,7 +3,7 @@
  * assessment score, with a tick where the module is completed. The same numbers are in a table
  * (shown on request) so the chart is never the only way to read them.
  */
-import { ScrollRegion } from './ScrollRegion.tsx';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 
 interface Row {
 	number: number;
