@@ -13,7 +13,7 @@ import { ProgressChart } from './parts/ProgressChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { YourPlan } from './parts/YourPlan.tsx';
-import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
+import { formatDate, MODULE_STATE_LABELS, percentOr } from '../core/progress/labels.ts';
 
 interface Props {
 	catalog: CatalogSummary;
@@ -25,9 +25,7 @@ interface Props {
 	paths?: PathSummary[];
 }
 
-const pct = (n: number | undefined) => (n === undefined ? '–' : percent(n));
-const day = (iso: string | undefined) =>
-	iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : 'never';
+const day = (iso: string | undefined) => (iso ? formatDate(iso) : 'never');
 
 export default function Dashboard({ catalog, contentVersion, base, trackTitles, paths = [] }: Props) {
 	const progress = useProgress();
@@ -162,7 +160,7 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 											<a href={`${base}modules/${m.id}/`}>{m.title}</a>
 										</th>
 										<td className={`state-${m.state}`}>{MODULE_STATE_LABELS[m.state]}</td>
-										<td>{pct(m.bestScore)}</td>
+										<td>{percentOr(m.bestScore)}</td>
 										<td>
 											{m.passedAt
 												? day(m.passedAt)

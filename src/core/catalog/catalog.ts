@@ -7,6 +7,7 @@
 import type { ModuleData } from '../../schemas/module.ts';
 import type { Principle } from '../../schemas/principle.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
+import { PRINCIPLE_COUNT } from '../../schemas/vocabulary.ts';
 import type { CatalogInput, ContentProblem, Sourced } from './problems.ts';
 import { checkPathsAndAssignments } from './teams.ts';
 
@@ -18,7 +19,7 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 	const add = (file: string, field: string, message: string, fix: string) =>
 		problems.push({ file, field, message, fix });
 
-	// Principles: exactly 1..13, each once.
+	// Principles: exactly 1..PRINCIPLE_COUNT, each once.
 	const principleByNumber = new Map<number, Sourced<Principle>>();
 	for (const p of input.principles) {
 		const other = principleByNumber.get(p.data.number);
@@ -27,12 +28,12 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 				p.file,
 				'number',
 				`principle ${p.data.number} is also defined in ${other.file}`,
-				'give each principle file its own number from 1 to 13',
+				`give each principle file its own number from 1 to ${PRINCIPLE_COUNT}`,
 			);
 		}
 		principleByNumber.set(p.data.number, p);
 	}
-	for (let n = 1; n <= 13; n++) {
+	for (let n = 1; n <= PRINCIPLE_COUNT; n++) {
 		if (!principleByNumber.has(n)) {
 			add(
 				'content/principles/',
@@ -81,7 +82,7 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 					m.file,
 					`principles[${i}]`,
 					`principle ${n} does not exist`,
-					'use a principle number from 1 to 13',
+					`use a principle number from 1 to ${PRINCIPLE_COUNT}`,
 				);
 			}
 		});
