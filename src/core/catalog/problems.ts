@@ -9,6 +9,7 @@ import type { ModuleData } from '../../schemas/module.ts';
 import type { LearningPath } from '../../schemas/path.ts';
 import type { NcscGuideline, Principle } from '../../schemas/principle.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
+import { type CatalogProblem, describeProblem } from './messages.ts';
 
 /** A content file together with where it came from (path relative to the project root). */
 export interface Sourced<T> {
@@ -35,6 +36,13 @@ export interface ContentProblem {
 	message: string;
 	/** How to put it right, where the message alone does not say. */
 	fix?: string;
+	/** For cross-file problems: the code and data the message was made from (see messages.ts). */
+	detail?: CatalogProblem;
+}
+
+/** A cross-file problem at `file` → `field`, worded by messages.ts. */
+export function problemAt(file: string, field: string, detail: CatalogProblem): ContentProblem {
+	return { file, field, ...describeProblem(detail), detail };
 }
 
 export function formatProblem(p: ContentProblem): string {
