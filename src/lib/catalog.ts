@@ -46,6 +46,10 @@ export interface Catalog {
 	principle(n: number): PrincipleEntry;
 	provision(id: string): { provision: Provision; principle: PrincipleEntry } | undefined;
 	quiz(id: string | undefined): QuizEntry | undefined;
+	/** The published module with this id (undefined when its track is switched off or it does not exist). */
+	module(id: string): ModuleEntry | undefined;
+	/** Minutes to study these modules (unpublished ids count nothing). */
+	minutesOf(ids: readonly string[]): number;
 	modulesInTrack(track: Track): ModuleEntry[];
 	modulesForPrinciple(n: number): ModuleEntry[];
 	/** Every provision with the modules that teach it and the questions that test it. */
@@ -118,6 +122,7 @@ async function load(): Promise<Catalog> {
 		principles.flatMap((p) => p.data.provisions.map((v) => [v.id, { provision: v, principle: p }] as const)),
 	);
 	const quizById = new Map(quizzes.map((q) => [q.data.id, q]));
+	const moduleById = new Map(modules.map((m) => [m.id, m]));
 	// Route data, computed once per build rather than on every page.
 	const moduleNeighbours = neighboursBy(
 		modules,
@@ -149,6 +154,8 @@ async function load(): Promise<Catalog> {
 		},
 		provision: (id) => provisions.get(id),
 		quiz: (id) => (id === undefined ? undefined : quizById.get(id)),
+		module: (id) => moduleById.get(id),
+		minutesOf: (ids) => ids.reduce((n, id) => n + (moduleById.get(id)?.data.minutes ?? 0), 0),
 		modulesInTrack: (track) => modules.filter((m) => m.data.track === track),
 		coverage: () => provisionCoverage(input),
 		counts: contentCounts(

@@ -12,6 +12,7 @@
 import type { AssignmentItem, AssignmentSpec } from '../../schemas/assignment.ts';
 import { type CatalogSummary, type ModuleProgress, moduleProgress } from '../progress/dashboard.ts';
 import type { ProgressData } from '../progress/progress.ts';
+import { formatDate } from '../progress/labels.ts';
 import { itemLabel, notPublished } from './messages.ts';
 
 /** A learning path as islands need it: its id, title and modules in order. */
@@ -151,6 +152,5 @@ export const siteAssignmentKey = (id: string) => `site-${id}`;
 
 /** Formats YYYY-MM-DD as e.g. "31 Mar 2027" (in the reader's locale), without time-zone shifts. */
 export function formatDay(day: string, locale?: string): string {
-	const [y, m, d] = day.split('-').map(Number);
-	return new Date(y as number, (m as number) - 1, d).toLocaleDateString(locale, { dateStyle: 'medium' });
+	return formatDate(day, 'medium', locale);
 }

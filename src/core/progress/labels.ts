@@ -103,7 +103,13 @@ export const percent = (n: number) => `${Math.round(n * 100)}%`;
 /** `percent`, or `missing` (a dash by default) when there is no score yet. */
 export const percentOr = (n: number | undefined, missing = '–') => (n === undefined ? missing : percent(n));
 
-/** An ISO timestamp as a date in the reader's locale, e.g. "7 Dec 2026" (medium) or "7 December 2026" (long). */
+/**
+ * The one date formatter: an ISO timestamp, or a calendar day (YYYY-MM-DD), as a date in the
+ * reader's locale, e.g. "7 Dec 2026" (medium) or "7 December 2026" (long). A calendar day is read
+ * as that day where the reader is, so it never shifts across a time-zone boundary.
+ */
 export function formatDate(iso: string, style: 'medium' | 'long' = 'medium', locale?: string): string {
-	return new Date(iso).toLocaleDateString(locale, { dateStyle: style });
+	const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
+	return date.toLocaleDateString(locale, { dateStyle: style });
 }

@@ -6,7 +6,8 @@ import {
 	neighboursBy,
 	principlesTouched,
 } from '../../../src/core/catalog/projections.ts';
-import { percentOr, TRACK_TITLES, trackBlurb } from '../../../src/core/progress/labels.ts';
+import { formatDay } from '../../../src/core/assignments/assignments.ts';
+import { formatDate, percentOr, TRACK_TITLES, trackBlurb } from '../../../src/core/progress/labels.ts';
 import { loadContent } from '../../../src/lib/content-files.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
@@ -88,5 +89,17 @@ describe('labels', () => {
 		expect(percentOr(0.875)).toBe('88%');
 		expect(percentOr(undefined)).toBe('–');
 		expect(percentOr(undefined, '')).toBe('');
+	});
+});
+
+describe('the one date formatter', () => {
+	it('reads a calendar day where the reader is (no time-zone shift) and a timestamp as a date', () => {
+		expect(formatDate('2027-03-31', 'medium', 'en-GB')).toBe('31 Mar 2027');
+		expect(formatDate('2027-03-31', 'long', 'en-GB')).toBe('31 March 2027');
+		expect(formatDay('2027-01-01', 'en-GB')).toBe('1 Jan 2027');
+		const stamp = '2026-12-07T12:00:00.000Z';
+		expect(formatDate(stamp, 'medium', 'en-GB')).toBe(
+			new Date(stamp).toLocaleDateString('en-GB', { dateStyle: 'medium' }),
+		);
 	});
 });
