@@ -36,8 +36,12 @@ describe('catalog projections (shared by lib/ and scripts/)', () => {
 		expect(p01).toMatchObject({
 			track: 'principles',
 			principles: [1],
-			quiz: { id: 'p01-awareness', revision: 1 },
+			quiz: {
+				id: 'p01-awareness',
+				revision: input.quizzes.find((q) => q.id === 'p01-awareness')?.revision,
+			},
 		});
+		expect(p01?.quiz?.revision).toBeGreaterThanOrEqual(1);
 		const noQuiz = catalogSummary({ ...input, quizzes: [] });
 		expect(noQuiz.modules.every((m) => m.quiz === undefined)).toBe(true);
 	});
