@@ -604,7 +604,7 @@ export function academyCorpus(opts: CorpusOptions): Files {
 			objectives: l.objectives,
 			quiz: l.id,
 			order: l.order,
-			lastReviewed: '2026-11-23',
+			reviewed: { on: '2026-11-23', against: ['code-of-practice-2025'] },
 		});
 		files[`content/modules/bench/${l.id}.mdx`] = `${head}\n${render(l, 'academy')}\n`;
 		files[`quizzes/bench/${l.id}.yaml`] = stringify(quiz(l, rng), { lineWidth: 0 });

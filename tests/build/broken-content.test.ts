@@ -19,7 +19,7 @@ afterAll(() => {
 
 const quiz = (body: string) => `id: zz-broken\nrevision: 1\ntitle: Broken\nmodule: p01-awareness\n${body}`;
 const moduleFile = (frontmatter: string, body = 'Text.') =>
-	`---\nid: zz-broken\ntitle: Broken\nsummary: A broken module.\ntrack: secure-coding\nroles: [developers]\nlevel: foundation\nminutes: 5\nobjectives: [One, Two]\norder: 99\nlastReviewed: 2026-11-23\n${frontmatter}---\n\n${body}\n`;
+	`---\nid: zz-broken\ntitle: Broken\nsummary: A broken module.\ntrack: secure-coding\nroles: [developers]\nlevel: foundation\nminutes: 5\nobjectives: [One, Two]\norder: 99\nreviewed: { on: 2026-11-23, against: [code-of-practice-2025] }\nincidents: [echoleak]\n${frontmatter}---\n\n${body}\n`;
 
 describe('the build stops on broken content and says where and how to fix it', () => {
 	test('a quiz question with two correct answers', () => {
