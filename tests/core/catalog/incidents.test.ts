@@ -20,6 +20,7 @@ const parse = {
 const incident = (patch: Record<string, unknown> = {}) => ({
 	id: 'echoleak',
 	title: 'EchoLeak',
+	names: ['EchoLeak'],
 	date: '2025-06-11',
 	cves: ['CVE-2025-32711'],
 	summary: 'What happened.',
