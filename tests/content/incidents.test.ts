@@ -52,14 +52,29 @@ describe.each(content.catalog.modules.map((m) => [m.data.id, m] as const))('%s',
 	});
 });
 
-test('every OWASP LLM id in the lessons and incident records is the 2025 edition (no editions mixed)', () => {
-	const other: string[] = [];
+test('OWASP LLM editions are never mixed: tables and quizzes use 2025 ids; 2026 ids only in the edition note', () => {
+	const wrong: string[] = [];
 	for (const file of content.files.modules) {
+		for (const line of readFileSync(`${root}/${file}`, 'utf8').split('\n')) {
+			const ids = line.match(/LLM(?:0[1-9]|10):20\d\d/g) ?? [];
+			const allowed = line.startsWith('**2026 edition.**') ? /:(2025|2026)$/ : /:2025$/;
+			for (const id of ids) if (!allowed.test(id)) wrong.push(`${file}: ${id} in "${line.slice(0, 60)}..."`);
+		}
+	}
+	for (const file of content.files.quizzes) {
 		for (const id of readFileSync(`${root}/${file}`, 'utf8').match(/LLM(?:0[1-9]|10):20\d\d/g) ?? []) {
-			if (!id.endsWith(':2025')) other.push(`${file}: ${id}`);
+			if (!id.endsWith(':2025')) wrong.push(`${file}: ${id}`);
 		}
 	}
 	for (const i of incidents.values())
-		for (const id of i.owasp) if (!id.endsWith(':2025')) other.push(`${i.id}: ${id}`);
-	expect(other).toEqual([]);
+		for (const id of i.owasp) if (!id.endsWith(':2025')) wrong.push(`${i.id}: ${id}`);
+	expect(wrong).toEqual([]);
+});
+
+test('every module with an OWASP mapping table says which edition its ids are', () => {
+	const missing = content.files.modules.filter((file) => {
+		const text = readFileSync(`${root}/${file}`, 'utf8');
+		return /^\|.*LLM\d\d:2025/m.test(text) && !text.includes('**2026 edition.**');
+	});
+	expect(missing).toEqual([]);
 });
