@@ -79,6 +79,18 @@ describe('the build stops on broken content and says where and how to fix it', (
 		expect(output).toContain('unknown role "hackers"');
 	});
 
+	test('a module citing an incident that does not exist', () => {
+		const { status, output } = buildWith({
+			'content/modules/zz-broken.mdx': moduleFile('').replace(
+				'incidents: [echoleak]',
+				'incidents: [echo-leak]',
+			),
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('zz-broken.mdx → incidents[0]: no incident has id "echo-leak"');
+		expect(output).toContain('add the incident to content/incidents.yaml');
+	});
+
 	test('a learning path citing a provision that does not name its role', () => {
 		const { status, output } = buildWith({
 			'content/paths/zz-broken.yaml': `id: zz-broken\ntitle: Broken\nsummary: A broken path.\nroles: [data-custodians]\norder: 9\nsteps:\n  - module: p01-awareness\n    why: Because.\n    provisions: ["1.1"]\n  - module: zz-missing\n    why: Because.\n    provisions: ["5.1"]\n`,
