@@ -605,6 +605,8 @@ export function academyCorpus(opts: CorpusOptions): Files {
 			quiz: l.id,
 			order: l.order,
 			reviewed: { on: '2026-11-23', against: ['code-of-practice-2025'] },
+			// Secure-coding and ML modules must cite a real incident (content/incidents.yaml).
+			...(l.track === 'secure-coding' || l.track === 'ml-complexity' ? { incidents: ['echoleak'] } : {}),
 		});
 		files[`content/modules/bench/${l.id}.mdx`] = `${head}\n${render(l, 'academy')}\n`;
 		files[`quizzes/bench/${l.id}.yaml`] = stringify(quiz(l, rng), { lineWidth: 0 });

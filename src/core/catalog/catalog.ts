@@ -316,7 +316,7 @@ function checkIncidentsAndSources(
 			add(
 				m.file,
 				'incidents',
-				`a ${m.data.track} module must cite at least one real incident`,
+				`a module in the ${m.data.track} track must cite at least one real incident`,
 				'add incidents: [id] with an id from content/incidents.yaml, and discuss that incident in the lesson text',
 			);
 		}

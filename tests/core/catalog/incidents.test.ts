@@ -94,7 +94,10 @@ describe('cross-checks', () => {
 		const input = catalog();
 		input.mod.data.incidents = [];
 		expect(checkCatalog(input)).toMatchObject([
-			{ field: 'incidents', message: 'a secure-coding module must cite at least one real incident' },
+			{
+				field: 'incidents',
+				message: 'a module in the secure-coding track must cite at least one real incident',
+			},
 		]);
 		input.mod.data.track = 'ml-complexity';
 		expect(checkCatalog(input)).toHaveLength(1);
