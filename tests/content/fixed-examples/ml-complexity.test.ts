@@ -12,7 +12,7 @@ describe('ml01: the declared early-payouts consumer fails closed', () => {
 	);
 	const setup = (response: Response | Error) => {
 		const released: string[] = [];
-		const fetch = vi.fn(async () => {
+		const fetch = vi.fn(async (..._args: unknown[]) => {
 			if (response instanceof Error) throw response;
 			return response;
 		});
@@ -64,7 +64,7 @@ describe('ml02: merchantRisk turns every upstream failure into { ok: false }', (
 		'Pinned model version, validated response, explicit failure',
 	);
 	const call = async (merchantId: string, response: Response | Error) => {
-		const fetch = vi.fn(async () => {
+		const fetch = vi.fn(async (..._args: unknown[]) => {
 			if (response instanceof Error) throw response;
 			return response;
 		});

@@ -23,7 +23,7 @@ describe('p11: a pinned model version, and a reply that cannot skip review', () 
 		reply: unknown,
 		approvals: Record<string, unknown> = { 'tern-2.4.1': { reviewThreshold: 0.85 } },
 	) => {
-		const extract = vi.fn(async () => reply);
+		const extract = vi.fn(async (..._args: unknown[]) => reply);
 		const exports = runSnippet(code, { loadApprovals: () => approvals, client: { extract }, ModelMismatch });
 		return { extractDeclaration: exports.extractDeclaration, extract };
 	};
@@ -131,7 +131,7 @@ describe('sc02: a photo link is fetched only from the one allowed host', () => {
 	);
 	const setup = (response: Response) => {
 		const attached: number[] = [];
-		const fetch = vi.fn(async () => response);
+		const fetch = vi.fn(async (..._args: unknown[]) => response);
 		const { attachPhoto } = runSnippet(code, {
 			fetch,
 			cases: { attach: async (_id: string, bytes: Uint8Array) => void attached.push(bytes.length) },
@@ -417,7 +417,7 @@ describe('sc09: a new dependency must exist, be old enough, and be approved', ()
 		'A check run in CI on every new dependency; installs go through review',
 	);
 	const check = async (name: string, response: Response, approved = true) => {
-		const fetch = vi.fn(async () => response);
+		const fetch = vi.fn(async (..._args: unknown[]) => response);
 		const { checkNewDependency } = runSnippet(code, {
 			fetch,
 			approvedPackages: { has: async () => approved },
@@ -455,8 +455,8 @@ describe('sc10: summarise reserves the worst case and settles on actual use', ()
 		const reserved: number[] = [];
 		const settled: number[] = [];
 		const create = vi.fn(
-			reply ??
-				(async () => ({ usage: { total_tokens: 321 }, choices: [{ message: { content: 'Short.' } }] })),
+			async (..._args: unknown[]): Promise<unknown> =>
+				reply ? reply() : { usage: { total_tokens: 321 }, choices: [{ message: { content: 'Short.' } }] },
 		);
 		const { summarise } = runSnippet(code, {
 			quotas: {
@@ -565,7 +565,7 @@ describe('sc10: the gateway builds the provider request from an allow-list', () 
 	);
 	// The worst parser: lets every field through. The snippet must still send only what it names.
 	const setup = () => {
-		const create = vi.fn(async () => ({}));
+		const create = vi.fn(async (..._args: unknown[]) => ({}));
 		const { gateway } = runSnippet(code, {
 			parseGatewayRequest: (b: unknown) => b,
 			openai: { chat: { completions: { create } } },
