@@ -9,10 +9,12 @@ import { defineCollection } from 'astro:content';
 import { parse as parseYaml } from 'yaml';
 import { AssignmentFileSchema } from './schemas/assignment.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
+import { IncidentSchema } from './schemas/incident.ts';
 import { ModuleSchema } from './schemas/module.ts';
 import { LearningPathSchema } from './schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from './schemas/principle.ts';
 import { QuizSchema } from './schemas/quiz.ts';
+import { SourceEditionSchema } from './schemas/source-edition.ts';
 import { idFromField } from './lib/content-ids.ts';
 
 const principles = defineCollection({
@@ -94,6 +96,30 @@ const glossary = defineCollection({
 	schema: GlossaryTermSchema,
 });
 
+/** A YAML list file whose items are keyed by their `id` field (incidents, source editions). */
+const listById = (path: string, what: string) =>
+	file(path, {
+		parser: (text) => {
+			const list: unknown = parseYaml(text);
+			if (!Array.isArray(list)) {
+				throw new Error(`${path} must be a YAML list of ${what} (each item starting with "- id:")`);
+			}
+			return Object.fromEntries(
+				list.map((item: { id?: unknown }, i) => [String(item?.id ?? `missing-id-${i + 1}`), item]),
+			);
+		},
+	});
+
+const incidents = defineCollection({
+	loader: listById('content/incidents.yaml', 'incidents'),
+	schema: IncidentSchema,
+});
+
+const sources = defineCollection({
+	loader: listById('content/sources.yaml', 'source editions'),
+	schema: SourceEditionSchema,
+});
+
 const paths = defineCollection({
 	loader: glob({
 		base: './content/paths',
@@ -112,4 +138,15 @@ const assignments = defineCollection({
 	schema: AssignmentFileSchema,
 });
 
-export const collections = { principles, ncsc, modules, quizzes, quizArchive, glossary, paths, assignments };
+export const collections = {
+	principles,
+	ncsc,
+	modules,
+	quizzes,
+	quizArchive,
+	glossary,
+	paths,
+	assignments,
+	incidents,
+	sources,
+};

@@ -560,7 +560,56 @@ function quiz(l: Lesson, r: Rng): Record<string, unknown> {
 		scenario: sentences(r, 3),
 		parts: [single(`${id}-a`), trueFalse(`${id}-b`)],
 	});
-	const kinds = [single, multiple, trueFalse, ordering, spot, scenario];
+	// The two diff kinds, on a small snippet of their own so every diff matches its source.
+	const snippet = ['function load(name) {', '  const path = DIR + name;', '  return read(path);', '}', ''];
+	const chooseTheFix = (id: string) => {
+		const right = r.int(0, 2);
+		return {
+			type: 'choose-the-fix',
+			id,
+			prompt: `${sentence(r)} Which change removes the flaw and keeps the loader working? (${id})`,
+			...tag(),
+			code: { language: 'javascript', source: snippet.join('\n') },
+			fixes: Array.from({ length: 3 }, (_, k) => ({
+				id: `f${k + 1}`,
+				diff: [`-  const path = DIR + name;`, `+  const path = ${r.pick(NOUNS)}(DIR, name, ${k + 1});`].join(
+					'\n',
+				),
+				...(k === right ? { correct: true } : {}),
+				explanation: explain(),
+			})),
+		};
+	};
+	const reviewTheChange = (id: string) => ({
+		type: 'review-the-change',
+		id,
+		prompt: `A developer asked the assistant to ${r.pick(VERBS)} the ${r.pick(NOUNS)}. It proposes: (${id})`,
+		...tag(),
+		change: {
+			language: 'javascript',
+			diff: [
+				' function load(name) {',
+				'-  return read(safePath(DIR, name));',
+				'+  return read(DIR + name);',
+				' }',
+			].join('\n'),
+		},
+		verdict: 'reject',
+		verdictExplanation: explain(),
+		unsafeLines: [{ line: 3, explanation: explain() }],
+		otherLines: explain(),
+		flaws: [
+			{
+				id: 'traversal',
+				label: `Path traversal through the ${r.pick(NOUNS)} name`,
+				correct: true,
+				explanation: explain(),
+			},
+			{ id: 'injection', label: `Injection into the ${r.pick(NOUNS)} query`, explanation: explain() },
+			{ id: 'none', label: 'No flaw: the change is safe', noFlaw: true, explanation: explain() },
+		],
+	});
+	const kinds = [single, multiple, trueFalse, ordering, spot, scenario, chooseTheFix, reviewTheChange];
 	return {
 		id: l.id,
 		revision: 1,
@@ -598,7 +647,9 @@ export function academyCorpus(opts: CorpusOptions): Files {
 			objectives: l.objectives,
 			quiz: l.id,
 			order: l.order,
-			lastReviewed: '2026-11-23',
+			reviewed: { on: '2026-11-23', against: ['code-of-practice-2025'] },
+			// Secure-coding and ML modules must cite a real incident (content/incidents.yaml).
+			...(l.track === 'secure-coding' || l.track === 'ml-complexity' ? { incidents: ['echoleak'] } : {}),
 		});
 		files[`content/modules/bench/${l.id}.mdx`] = `${head}\n${render(l, 'academy')}\n`;
 		files[`quizzes/bench/${l.id}.yaml`] = stringify(quiz(l, rng), { lineWidth: 0 });

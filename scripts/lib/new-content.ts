@@ -25,7 +25,7 @@ export interface NewOptions {
 	module?: string | undefined;
 	/** module: also write its quiz (default true). */
 	withQuiz?: boolean;
-	/** Today's date, YYYY-MM-DD (for lastReviewed). */
+	/** Today's date, YYYY-MM-DD (for reviewed.on). */
 	today?: string;
 }
 
@@ -129,7 +129,14 @@ export function newModule(id: string, options: NewOptions): Written {
 	}
 	const today = options.today ?? new Date().toISOString().slice(0, 10);
 	const file = `content/modules/${track}/${id}.mdx`;
-	write(options.root, file, moduleSkeleton(id, track, nextOrder(options.root, track), today, withQuiz));
+	write(
+		options.root,
+		file,
+		moduleSkeleton(id, track, nextOrder(options.root, track), today, withQuiz, {
+			sources: listedIds(options.root, 'content/sources.yaml'),
+			incidents: listedIds(options.root, 'content/incidents.yaml'),
+		}),
+	);
 	const files = [file];
 	if (withQuiz) files.push(...newQuiz(id, { ...options, module: id, linkModule: false }).files);
 	return {
@@ -210,13 +217,30 @@ export function createSkeleton(
 
 const q = (s: string) => JSON.stringify(s);
 
+/** The `id`s of a YAML list file (content/sources.yaml, content/incidents.yaml), or [] if unreadable. */
+function listedIds(root: string, file: string): string[] {
+	try {
+		const list: unknown = parseYaml(readFileSync(join(root, file), 'utf8'));
+		return Array.isArray(list)
+			? list.flatMap((e) => (typeof e?.id === 'string' ? [e.id as string] : []))
+			: [];
+	} catch {
+		return [];
+	}
+}
+
+/** Tracks whose modules must cite a real incident (src/core/catalog/catalog.ts). */
+const INCIDENT_TRACKS: readonly Track[] = ['secure-coding', 'ml-complexity'];
+
 export function moduleSkeleton(
 	id: string,
 	track: Track,
 	order: number,
 	today: string,
 	withQuiz: boolean,
+	listed: { sources: readonly string[]; incidents: readonly string[] } = { sources: [], incidents: [] },
 ): string {
+	const needsIncident = INCIDENT_TRACKS.includes(track) && listed.incidents.length > 0;
 	return `---
 # The module's frontmatter: every field is checked by \`npm run validate\` and by the build
 # (src/schemas/module.ts has the full rules). Lines starting with # are comments: delete them
@@ -256,9 +280,22 @@ quiz: ${id}
 `
 }# Position in its track on /modules/ (1 = first).
 order: ${order}
-# When the content was last checked against its sources (YYYY-MM-DD).
-lastReviewed: ${today}
----
+# When the content was last checked against its sources, and which source editions it was
+# checked against: ids from content/sources.yaml (the page shows both). Keep only the ones the
+# lesson really relies on.
+reviewed:
+  on: ${today}
+  against: [${listed.sources.join(', ')}]
+${
+	needsIncident
+		? `# Real incidents the lesson discusses, by id from content/incidents.yaml (a ${track} module must
+# cite at least one, and the lesson text must name it). Replace this placeholder with yours.
+incidents: [${listed.incidents[0]}]
+`
+		: `# Real incidents the lesson discusses, by id from content/incidents.yaml (optional in this track).
+incidents: []
+`
+}---
 
 {/* The lesson, in MDX: Markdown plus the components in src/components/mdx/ (Provision,
     Scenario, CodePair, Callout, KeyTakeaways, ...). Look at a module in the same track for the

@@ -32,6 +32,8 @@ export type NcscEntry = CollectionEntry<'ncsc'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
 export type PathEntry = CollectionEntry<'paths'>;
 export type AssignmentEntry = CollectionEntry<'assignments'>;
+export type IncidentEntry = CollectionEntry<'incidents'>;
+export type SourceEntry = CollectionEntry<'sources'>;
 
 export interface Catalog {
 	principles: PrincipleEntry[];
@@ -43,6 +45,13 @@ export interface Catalog {
 	paths: PathEntry[];
 	/** Assignment files published on this site. */
 	assignments: AssignmentEntry[];
+	/** Real incidents (content/incidents.yaml) and tracked source editions (content/sources.yaml). */
+	incidents: IncidentEntry[];
+	sources: SourceEntry[];
+	/** The incidents a module cites, in the order it cites them. */
+	incidentsOf(ids: readonly string[]): IncidentEntry[];
+	/** The source editions named by ids, in order. */
+	sourcesOf(ids: readonly string[]): SourceEntry[];
 	principle(n: number): PrincipleEntry;
 	provision(id: string): { provision: Provision; principle: PrincipleEntry } | undefined;
 	quiz(id: string | undefined): QuizEntry | undefined;
@@ -78,15 +87,18 @@ const byOrder = (a: ModuleEntry, b: ModuleEntry) =>
 	a.data.order - b.data.order || a.data.title.localeCompare(b.data.title);
 
 async function load(): Promise<Catalog> {
-	const [principles, ncsc, modules, quizzes, glossary, paths, assignments] = await Promise.all([
-		getCollection('principles'),
-		getCollection('ncsc'),
-		getCollection('modules'),
-		getCollection('quizzes'),
-		getCollection('glossary'),
-		getCollection('paths'),
-		getCollection('assignments'),
-	]);
+	const [principles, ncsc, modules, quizzes, glossary, paths, assignments, incidents, sources] =
+		await Promise.all([
+			getCollection('principles'),
+			getCollection('ncsc'),
+			getCollection('modules'),
+			getCollection('quizzes'),
+			getCollection('glossary'),
+			getCollection('paths'),
+			getCollection('assignments'),
+			getCollection('incidents'),
+			getCollection('sources'),
+		]);
 	paths.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
 	assignments.sort((a, b) => a.data.title.localeCompare(b.data.title));
 	glossary.sort((a, b) => a.data.term.localeCompare(b.data.term));
@@ -103,6 +115,8 @@ async function load(): Promise<Catalog> {
 		glossary: glossary.map((e) => ({ file: 'content/glossary.yaml', data: e.data })),
 		paths: paths.map((e) => ({ file: file(e, 'content/paths'), data: e.data })),
 		assignments: assignments.map((e) => ({ file: file(e, 'content/assignments'), data: e.data })),
+		incidents: incidents.map((e) => ({ file: 'content/incidents.yaml', data: e.data })),
+		sources: sources.map((e) => ({ file: 'content/sources.yaml', data: e.data })),
 	};
 	const problems: ContentProblem[] = checkCatalog(input);
 	if (problems.length > 0) {
@@ -135,7 +149,13 @@ async function load(): Promise<Catalog> {
 		() => 'all',
 	);
 	const none = { prev: undefined, next: undefined };
+	const incidentById = new Map(incidents.map((e) => [e.data.id, e]));
+	const sourceById = new Map(sources.map((e) => [e.data.id, e]));
 	return {
+		incidents,
+		sources,
+		incidentsOf: (ids) => ids.flatMap((id) => incidentById.get(id) ?? []),
+		sourcesOf: (ids) => ids.flatMap((id) => sourceById.get(id) ?? []),
 		principles,
 		ncsc,
 		modules,

@@ -11,10 +11,12 @@ import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/ca
 import { checkQuizArchive } from '../core/catalog/quiz-archive.ts';
 import { AssignmentFileSchema } from '../schemas/assignment.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
+import { IncidentSchema } from '../schemas/incident.ts';
 import { ModuleSchema } from '../schemas/module.ts';
 import { LearningPathSchema } from '../schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from '../schemas/principle.ts';
 import { QuizSchema } from '../schemas/quiz.ts';
+import { SourceEditionSchema } from '../schemas/source-edition.ts';
 
 export interface ContentFile {
 	/** Path relative to the project root, with forward slashes. */
@@ -173,6 +175,19 @@ export function loadContent(root: string): LoadedContent {
 		GlossaryTermSchema,
 		problems,
 	);
+	const listFile = (path: string, what: string) => {
+		const read = readYaml(root, join(root, path), problems);
+		if (read && !Array.isArray(read.raw)) {
+			problems.push({ file: read.file, field: '(file)', message: `must be a YAML list of ${what}` });
+		}
+		return (Array.isArray(read?.raw) ? read.raw : []).map((raw: unknown) => ({ file: path, raw }));
+	};
+	const incidents = validateAll(listFile('content/incidents.yaml', 'incidents'), IncidentSchema, problems);
+	const sources = validateAll(
+		listFile('content/sources.yaml', 'source editions'),
+		SourceEditionSchema,
+		problems,
+	);
 	const paths = validateAll(
 		pathFiles.map((f) => readYaml(root, f, problems)),
 		LearningPathSchema,
@@ -183,7 +198,17 @@ export function loadContent(root: string): LoadedContent {
 		AssignmentFileSchema,
 		problems,
 	);
-	const catalog: CatalogInput = { principles, ncsc, modules, quizzes, glossary, paths, assignments };
+	const catalog: CatalogInput = {
+		principles,
+		ncsc,
+		modules,
+		quizzes,
+		glossary,
+		paths,
+		assignments,
+		incidents,
+		sources,
+	};
 	problems.push(...checkCatalog(catalog));
 	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
 	return {

@@ -42,8 +42,30 @@ export const ModuleSchema = z
 		quiz: SlugIdSchema.optional(),
 		/** Position within its track (1 = first). */
 		order: z.int().min(0),
-		/** When the content was last checked against its sources (YYYY-MM-DD). */
-		lastReviewed: z.coerce.date({ error: 'lastReviewed must be a date like 2026-11-23' }),
+		/**
+		 * When the content was last checked, and against which source editions: ids from
+		 * content/sources.yaml (e.g. `code-of-practice-2025`, `owasp-llm-2025`, `mitre-atlas-5-6`).
+		 */
+		reviewed: z.strictObject(
+			{
+				/** Date of the last review (YYYY-MM-DD). */
+				on: z.coerce.date({ error: 'reviewed.on must be a date like 2026-12-07' }),
+				/** Source editions the content was checked against, each an id in content/sources.yaml. */
+				against: z
+					.array(SlugIdSchema)
+					.min(1, { error: 'name at least one source edition the module was reviewed against' }),
+			},
+			{ error: 'add reviewed: { on: 2026-12-07, against: [ids from content/sources.yaml] }' },
+		),
+		/** Replaced by `reviewed`; kept only to give a clear message to old frontmatter. */
+		lastReviewed: z
+			.never({
+				error:
+					'lastReviewed was replaced by reviewed: { on: <date>, against: [ids from content/sources.yaml] }',
+			})
+			.optional(),
+		/** Ids of real incidents (content/incidents.yaml) the lesson discusses; shown on its page. */
+		incidents: z.array(SlugIdSchema).default([]),
 	})
 	.superRefine((m, ctx) => {
 		const dup = m.provisions.find((p, i) => m.provisions.indexOf(p) !== i);
@@ -52,6 +74,14 @@ export const ModuleSchema = z
 				code: 'custom',
 				path: ['provisions'],
 				message: `provision ${dup} is listed twice`,
+			});
+		}
+		const dupIncident = m.incidents.find((p, i) => m.incidents.indexOf(p) !== i);
+		if (dupIncident) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['incidents'],
+				message: `incident ${dupIncident} is listed twice`,
 			});
 		}
 	});

@@ -19,7 +19,7 @@ afterAll(() => {
 
 const quiz = (body: string) => `id: zz-broken\nrevision: 1\ntitle: Broken\nmodule: p01-awareness\n${body}`;
 const moduleFile = (frontmatter: string, body = 'Text.') =>
-	`---\nid: zz-broken\ntitle: Broken\nsummary: A broken module.\ntrack: secure-coding\nroles: [developers]\nlevel: foundation\nminutes: 5\nobjectives: [One, Two]\norder: 99\nlastReviewed: 2026-11-23\n${frontmatter}---\n\n${body}\n`;
+	`---\nid: zz-broken\ntitle: Broken\nsummary: A broken module.\ntrack: secure-coding\nroles: [developers]\nlevel: foundation\nminutes: 5\nobjectives: [One, Two]\norder: 99\nreviewed: { on: 2026-11-23, against: [code-of-practice-2025] }\nincidents: [echoleak]\n${frontmatter}---\n\n${body}\n`;
 
 describe('the build stops on broken content and says where and how to fix it', () => {
 	test('a quiz question with two correct answers', () => {
@@ -77,6 +77,18 @@ describe('the build stops on broken content and says where and how to fix it', (
 		expect(status).not.toBe(0);
 		expect(output).toContain('zz-broken');
 		expect(output).toContain('unknown role "hackers"');
+	});
+
+	test('a module citing an incident that does not exist', () => {
+		const { status, output } = buildWith({
+			'content/modules/zz-broken.mdx': moduleFile('').replace(
+				'incidents: [echoleak]',
+				'incidents: [echo-leak]',
+			),
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('zz-broken.mdx → incidents[0]: no incident has id "echo-leak"');
+		expect(output).toContain('add the incident to content/incidents.yaml');
 	});
 
 	test('a learning path citing a provision that does not name its role', () => {

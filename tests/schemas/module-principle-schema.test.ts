@@ -9,8 +9,9 @@ const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]
 describe('module frontmatter', () => {
 	test('valid frontmatter parses; the date string becomes a Date', () => {
 		const m = ModuleSchema.parse(validModule());
-		expect(m.lastReviewed).toBeInstanceOf(Date);
-		expect(m.lastReviewed.toISOString().slice(0, 10)).toBe('2026-11-23');
+		expect(m.reviewed.on).toBeInstanceOf(Date);
+		expect(m.reviewed.on.toISOString().slice(0, 10)).toBe('2026-11-23');
+		expect(m.incidents).toEqual([]);
 	});
 	const cases: [string, Record<string, unknown>, RegExp][] = [
 		['unknown track', { track: 'blockchain' }, /unknown track "blockchain": use one of principles, ncsc/],
@@ -20,7 +21,16 @@ describe('module frontmatter', () => {
 		['principle 14', { principles: [14] }, /principles.0/],
 		['duplicate provision', { provisions: ['1.1', '1.1'] }, /provision 1.1 is listed twice/],
 		['malformed provision id', { provisions: ['P1.1'] }, /a provision id looks like/],
-		['unparseable date', { lastReviewed: 'last Tuesday' }, /lastReviewed must be a date/],
+		['unparseable date', { reviewed: { on: 'last Tuesday', against: ['x'] } }, /reviewed.on must be a date/],
+		['no review', { reviewed: undefined }, /add reviewed: \{ on:/],
+		[
+			'reviewed against nothing',
+			{ reviewed: { on: '2026-12-07', against: [] } },
+			/at least one source edition/,
+		],
+		['the old lastReviewed field', { lastReviewed: '2026-11-23' }, /lastReviewed was replaced by reviewed/],
+		['duplicate incident', { incidents: ['echoleak', 'echoleak'] }, /incident echoleak is listed twice/],
+		['malformed incident id', { incidents: ['EchoLeak'] }, /incidents.0: an id is lower-case/],
 		['zero minutes', { minutes: 0 }, /minutes/],
 		['misspelt key', { sumary: 'x' }, /sumary/],
 		['uppercase id', { id: 'P01' }, /id: an id is lower-case/],

@@ -12,6 +12,9 @@ import type { CatalogProblem } from './messages.ts';
 import { type CatalogInput, type ContentProblem, problemAt, type Sourced } from './problems.ts';
 import { checkPathsAndAssignments } from './teams.ts';
 
+/** Tracks whose modules must cite at least one real incident. */
+export const TRACKS_NEEDING_INCIDENTS = ['secure-coding', 'ml-complexity'] as const;
+
 export type { CatalogProblem, CatalogProblemCode } from './messages.ts';
 export { describeProblem } from './messages.ts';
 export type { CatalogInput, ContentProblem, Sourced } from './problems.ts';
@@ -143,7 +146,91 @@ export function checkCatalog(input: CatalogInput): ContentProblem[] {
 			}
 		});
 	}
+	problems.push(...checkIncidentsAndSources(input, moduleById));
 	problems.push(...checkPathsAndAssignments(input));
+	return problems;
+}
+
+/**
+ * Incidents and source editions: unique ids, and every id a module or incident cites exists.
+ * Callers that pass no incidents or sources (small test catalogs) skip the references to them.
+ */
+function checkIncidentsAndSources(
+	input: CatalogInput,
+	moduleById: ReadonlyMap<string, Sourced<ModuleData>>,
+): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const add = (file: string, field: string, message: string, fix: string) =>
+		problems.push({ file, field, message, fix });
+	const sourceIds = new Set<string>();
+	for (const [i, s] of (input.sources ?? []).entries()) {
+		if (sourceIds.has(s.data.id))
+			add(
+				s.file,
+				`[${i}].id`,
+				`source id "${s.data.id}" is used twice`,
+				'give each source edition its own id',
+			);
+		sourceIds.add(s.data.id);
+	}
+	const incidentIds = new Set<string>();
+	for (const [i, inc] of (input.incidents ?? []).entries()) {
+		const at = `[${i}] (${inc.data.id})`;
+		if (incidentIds.has(inc.data.id))
+			add(
+				inc.file,
+				`${at}.id`,
+				`incident id "${inc.data.id}" is used twice`,
+				'give each incident its own id',
+			);
+		incidentIds.add(inc.data.id);
+		inc.data.owasp.forEach((id, j) => {
+			const edition = id.slice(id.indexOf(':') + 1);
+			if (!sourceIds.has(`owasp-llm-${edition}`)) {
+				add(
+					inc.file,
+					`${at}.owasp[${j}]`,
+					`${id} is from an OWASP LLM edition (${edition}) that content/sources.yaml does not list`,
+					'use an id from an edition listed in content/sources.yaml (owasp-llm-<year>), or add that edition there',
+				);
+			}
+		});
+	}
+	const knownSources = [...sourceIds].join(', ') || '(none)';
+	for (const m of moduleById.values()) {
+		m.data.reviewed.against.forEach((id, j) => {
+			if (input.sources !== undefined && !sourceIds.has(id)) {
+				add(
+					m.file,
+					`reviewed.against[${j}]`,
+					`source edition "${id}" is not listed in content/sources.yaml (it may have been retired)`,
+					`review the module against a current edition and cite one of: ${knownSources}`,
+				);
+			}
+		});
+		m.data.incidents.forEach((id, j) => {
+			if (input.incidents !== undefined && !incidentIds.has(id)) {
+				add(
+					m.file,
+					`incidents[${j}]`,
+					`no incident has id "${id}"`,
+					'add the incident to content/incidents.yaml (with its sources) or use an id listed there',
+				);
+			}
+		});
+		if (
+			(TRACKS_NEEDING_INCIDENTS as readonly string[]).includes(m.data.track) &&
+			m.data.incidents.length === 0 &&
+			input.incidents !== undefined
+		) {
+			add(
+				m.file,
+				'incidents',
+				`a module in the ${m.data.track} track must cite at least one real incident`,
+				'add incidents: [id] with an id from content/incidents.yaml, and discuss that incident in the lesson text',
+			);
+		}
+	}
 	return problems;
 }
 

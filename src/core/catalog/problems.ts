@@ -5,10 +5,12 @@
  */
 import type { AssignmentFile } from '../../schemas/assignment.ts';
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
+import type { Incident } from '../../schemas/incident.ts';
 import type { ModuleData } from '../../schemas/module.ts';
 import type { LearningPath } from '../../schemas/path.ts';
 import type { NcscGuideline, Principle } from '../../schemas/principle.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
+import type { SourceEdition } from '../../schemas/source-edition.ts';
 import { type CatalogProblem, describeProblem } from './messages.ts';
 
 /** A content file together with where it came from (path relative to the project root). */
@@ -27,6 +29,9 @@ export interface CatalogInput {
 	/** Learning paths (content/paths/) and assignment files (content/assignments/). */
 	paths?: readonly Sourced<LearningPath>[];
 	assignments?: readonly Sourced<AssignmentFile>[];
+	/** Real incidents (content/incidents.yaml) and tracked source editions (content/sources.yaml). */
+	incidents?: readonly Sourced<Incident>[];
+	sources?: readonly Sourced<SourceEdition>[];
 }
 
 /** One thing wrong with the content, phrased for an author: where, what, and how to fix it. */

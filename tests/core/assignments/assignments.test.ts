@@ -160,7 +160,7 @@ describe('cross-file checks for paths and assignment files', () => {
 				...(input.modules[0]?.data as object),
 				id: 'demo-module-2',
 				quiz: undefined,
-				lastReviewed: '2026-11-23',
+				reviewed: { on: '2026-11-23', against: ['code-of-practice-2025'] },
 			}),
 		});
 		const assignments = [
