@@ -48,7 +48,7 @@ test('learning paths: choose one, and the dashboard follows it', async ({ page }
 	await expect(page.getByRole('link', { name: 'Manager or risk owner' })).toBeVisible();
 	await page.getByRole('link', { name: 'Developer', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learning path: Developer');
-	await expect(page.locator('.path-steps > li')).toHaveCount(14);
+	await expect(page.locator('.path-steps > li')).toHaveCount(17);
 	await expect(page.locator('.path-steps > li').first().locator('.provision-chip').first()).toContainText(
 		'1.2.2',
 	);
@@ -61,7 +61,7 @@ test('learning paths: choose one, and the dashboard follows it', async ({ page }
 	await page.goto('dashboard/');
 	const section = page.locator('section[aria-labelledby=your-path]');
 	await expect(section.getByRole('link', { name: 'Developer' })).toBeVisible();
-	await expect(section).toContainText('0 of 14 modules completed');
+	await expect(section).toContainText('0 of 17 modules completed');
 	await expect(section).toContainText('Next on your path: Principle 1');
 });
 
