@@ -73,7 +73,11 @@ export interface SchemaCheck {
 }
 
 /** Validates one manifest's text against its format's schemas. */
-export async function validateManifest(format: LmsFormat, xml: string, name = 'manifest.xml'): Promise<SchemaCheck> {
+export async function validateManifest(
+	format: LmsFormat,
+	xml: string,
+	name = 'manifest.xml',
+): Promise<SchemaCheck> {
 	const result = await validateXML({
 		xml: [{ fileName: name, contents: xml }],
 		schema: [{ fileName: 'driver.xsd', contents: driver(format) }],

@@ -8,15 +8,21 @@
  */
 import { activityIri, launchFile, type PackageScope } from './scope.ts';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 /** Text escaped for XML element content and attribute values. */
 export function xmlEscape(s: string): string {
-	return s
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;')
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+	return (
+		s
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			.replace(/"/g, '&quot;')
+			.replace(/'/g, '&apos;')
+			// Control characters other than tab and newlines are not allowed in XML 1.0 at all.
+			.replace(CONTROL, '')
+	);
 }
 
 export interface ManifestOptions {

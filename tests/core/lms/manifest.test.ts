@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateManifest } from '../../../scripts/lib/lms-xsd.ts';
-import { cmi5Manifest, scorm12Manifest, scorm2004Manifest, xmlEscape } from '../../../src/core/lms/manifest.ts';
+import {
+	cmi5Manifest,
+	scorm12Manifest,
+	scorm2004Manifest,
+	xmlEscape,
+} from '../../../src/core/lms/manifest.ts';
 import { type PackageScope, planScopes } from '../../../src/core/lms/scope.ts';
 import { loadContent } from '../../../src/lib/content-files.ts';
 
@@ -51,14 +56,18 @@ describe('manifests are valid against the published schemas', () => {
 	it.each([
 		['scorm12', scorm12Manifest],
 		['scorm2004', scorm2004Manifest],
-	] as const)('%s: every module, path and course manifest', async (format, build) => {
-		for (const scope of all) {
-			const xml = build(scope, { siteUrl: SITE, files });
-			const r = await validateManifest(format, xml, `${scope.kind}-${scope.id}.xml`);
-			expect(r.errors, `${format} ${scope.kind} ${scope.id}`).toEqual([]);
-			expect(r.valid).toBe(true);
-		}
-	}, 120_000);
+	] as const)(
+		'%s: every module, path and course manifest',
+		async (format, build) => {
+			for (const scope of all) {
+				const xml = build(scope, { siteUrl: SITE, files });
+				const r = await validateManifest(format, xml, `${scope.kind}-${scope.id}.xml`);
+				expect(r.errors, `${format} ${scope.kind} ${scope.id}`).toEqual([]);
+				expect(r.valid).toBe(true);
+			}
+		},
+		120_000,
+	);
 	it('cmi5: every module, path and course cmi5.xml', async () => {
 		for (const scope of all) {
 			const r = await validateManifest('cmi5', cmi5Manifest(scope, { siteUrl: SITE }), `${scope.id}.xml`);
@@ -90,14 +99,23 @@ describe('manifests are valid against the published schemas', () => {
 		const noId = good.replace(/<item identifier="[^"]*"/, '<item');
 		const bad12 = await validateManifest('scorm12', noId);
 		expect(bad12.valid).toBe(false);
-		const badType = await validateManifest('scorm12', good.replace('adlcp:scormtype="sco"', 'adlcp:scormtype="page"'));
+		const badType = await validateManifest(
+			'scorm12',
+			good.replace('adlcp:scormtype="sco"', 'adlcp:scormtype="page"'),
+		);
 		expect(badType.valid).toBe(false);
 		expect(badType.errors.join('\n')).toMatch(/scormtype/);
 		const x04 = scorm2004Manifest(one, { siteUrl: SITE, files });
-		const badMeasure = await validateManifest('scorm2004', x04.replace(/<imsss:minNormalizedMeasure>[^<]*/, '<imsss:minNormalizedMeasure>1.5'));
+		const badMeasure = await validateManifest(
+			'scorm2004',
+			x04.replace(/<imsss:minNormalizedMeasure>[^<]*/, '<imsss:minNormalizedMeasure>1.5'),
+		);
 		expect(badMeasure.valid).toBe(false);
 		const c = cmi5Manifest(one, { siteUrl: SITE });
-		const badMove = await validateManifest('cmi5', c.replace('moveOn="CompletedAndPassed"', 'moveOn="Finished"'));
+		const badMove = await validateManifest(
+			'cmi5',
+			c.replace('moveOn="CompletedAndPassed"', 'moveOn="Finished"'),
+		);
 		expect(badMove.valid).toBe(false);
 		const noUrl = await validateManifest('cmi5', c.replace(/<url>.*<\/url>/, ''));
 		expect(noUrl.valid).toBe(false);
