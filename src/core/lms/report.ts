@@ -17,7 +17,7 @@ export interface PackageStatus {
 	scaled: number | undefined;
 	/** The threshold used: the LMS's mastery score if it sent one, else the package's. */
 	mastery: number | undefined;
-	/** undefined until an assessment has been taken. */
+	/** undefined until the assessment (in a path: every assessment) has been taken. */
 	passed: boolean | undefined;
 	/** The module to resume at: the first one not yet read and passed, else the first. */
 	nextModule: string;
@@ -43,7 +43,10 @@ export function packageStatus(data: ProgressData, scope: PackageScope, lmsMaster
 		else scaled = stats.filter(({ s }) => s.firstPassedAt !== undefined).length / stats.length;
 	}
 	const mastery = lmsMastery ?? scope.masteryScore;
-	const passed = scaled === undefined || mastery === undefined ? undefined : scaled >= mastery - 1e-9;
+	// A path is judged once every assessment in it has been taken; until then it is neither.
+	const allTaken = stats.every(({ s }) => s.bestScoreCurrent !== undefined);
+	const judged = scaled !== undefined && mastery !== undefined && (scope.modules.length === 1 || allTaken);
+	const passed = judged ? (scaled as number) >= (mastery as number) - 1e-9 : undefined;
 	const done = (id: string) => {
 		const st = stats.find(({ m }) => m.id === id)?.s;
 		return isRead(id) && (st === undefined || st.firstPassedAt !== undefined);
