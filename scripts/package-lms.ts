@@ -5,6 +5,8 @@
  * its modules, the site's scripts and styles, and `lms-package.json` (the scope, read by the
  * runtime in src/islands/adapters/lms/). Prints what it wrote with sizes, and the time taken.
  *
+ * The LMS runtime (src/islands/adapters/lms/runtime.ts) is bundled here with esbuild into lms/.
+ *
  * Pages inside a package are served from the LMS's own address, under a path we cannot know, so
  * root-relative links (`/_astro/…`, `/modules/…`) are rewritten to relative ones; links to pages
  * that are not in the package point at the public site (`site.url`).
@@ -24,6 +26,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { build as esbuild } from 'esbuild';
 import { zipSync } from 'fflate';
 import { cmi5Manifest, scorm12Manifest, scorm2004Manifest } from '../src/core/lms/manifest.ts';
 import {
@@ -142,6 +145,27 @@ if (preloadPatched !== 1) {
 	);
 }
 if (existsSync(join(dist, 'favicon.svg'))) shared.set('favicon.svg', readFileSync(join(dist, 'favicon.svg')));
+
+// The LMS runtime, bundled once and shipped in every package as lms/ (never in the site's build,
+// so module pages carry only the small detector in src/islands/adapters/lms/detect.ts).
+const runtimeBundle = await esbuild({
+	entryPoints: [join(root, 'src/islands/adapters/lms/runtime.ts')],
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'browser',
+	target: 'es2022',
+	minify: true,
+	outdir: join(root, 'lms-bundle'),
+	entryNames: '[name]',
+	chunkNames: '[name]-[hash]',
+	write: false,
+	logLevel: 'silent',
+	legalComments: 'none',
+}).catch((e: Error) => fail(`bundling the LMS runtime failed: ${e.message}`));
+for (const f of runtimeBundle.outputFiles)
+	shared.set(`lms/${relative(join(root, 'lms-bundle'), f.path)}`, f.contents);
+shared.set('lms/runtime.css', readFileSync(join(root, 'src/islands/adapters/lms/lms.css')));
 
 const ATTR = new RegExp(
 	`(\\s(?:href|src|action|component-url|renderer-url|data-base)=")${escapeRe(base)}([^"]*)"`,

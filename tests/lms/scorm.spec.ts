@@ -231,3 +231,13 @@ test('SCORM 2004 path: a new device resumes at the bookmarked module with the ea
 		),
 	).toBe(false);
 });
+
+test('outside an LMS a packaged page loads no LMS code and shows nothing', async ({ page }) => {
+	const requested: string[] = [];
+	page.on('request', (r) => requested.push(r.url()));
+	await page.goto(`${server.origin}/pkg/scorm2004-module-${MODULE}.zip/modules/${MODULE}/index.html`);
+	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
+	await page.waitForTimeout(500);
+	expect(requested.filter((u) => u.includes('/lms/') || u.includes('lms-package.json'))).toEqual([]);
+	await expect(page.locator('.lms-bar')).toHaveCount(0);
+});

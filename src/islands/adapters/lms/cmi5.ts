@@ -10,8 +10,14 @@ import type { Cmi5Launch } from '../../../core/lms/discovery.ts';
 import { cmi5Due, packageStatus } from '../../../core/lms/report.ts';
 import { decodeResume, encodeResume, RESUME_LIMITS } from '../../../core/lms/resume.ts';
 import { getProgressStore } from '../progress-client.ts';
-import { CMI5_SESSION_KEY } from './detect.ts';
-import { type Bar, mergeResume, omittedNotice, type PackageData, session } from './runtime.ts';
+import {
+	type Bar,
+	CMI5_SESSION_KEY,
+	mergeResume,
+	omittedNotice,
+	type PackageData,
+	session,
+} from './runtime.ts';
 
 interface Saved {
 	launch: Cmi5Launch;

@@ -6,9 +6,19 @@
  *
  * One package is one SCO (or AU) that may span several module pages. Moving between them keeps
  * the LMS session open (the next page finds it already initialised); leaving the package ends it.
+ *
+ * `npm run package:lms` bundles this file (esbuild) into each package as `lms/runtime.js`, so it
+ * has its own progress store object: it re-reads the shared local storage when it changes (the
+ * islands write there), and after merging resume state it tells the islands with a `storage`
+ * event, which their progress client already listens to.
  */
-import './lms.css';
-import type { Cmi5Launch, ScormVersion } from '../../../core/lms/discovery.ts';
+import {
+	type Cmi5Launch,
+	cmi5LaunchFrom,
+	findScormApi,
+	type ScormVersion,
+	type WindowLike,
+} from '../../../core/lms/discovery.ts';
 import {
 	packageStatus,
 	scorm12Time,
@@ -26,6 +36,7 @@ import {
 } from '../../../core/lms/scope.ts';
 import { encodeExport } from '../../../core/progress/codec.ts';
 import type { ProgressData } from '../../../core/progress/progress.ts';
+import { PROGRESS_KEY } from '../../../core/progress/store.ts';
 import { getProgressStore } from '../progress-client.ts';
 
 export interface PackageData {
@@ -35,11 +46,7 @@ export interface PackageData {
 	scope: PackageScope;
 }
 
-export interface StartArgs {
-	moduleId: string;
-	scorm: { version: ScormVersion; api: unknown } | undefined;
-	cmi5: Cmi5Launch | undefined;
-}
+export const CMI5_SESSION_KEY = 'saa:lms:cmi5';
 
 /** Set while the learner follows a link to another page of the same package. */
 const NAV_KEY = 'saa:lms:navigating';
@@ -109,6 +116,10 @@ function mountBar(pkg: PackageData, moduleId: string): Bar {
 	exit.className = 'button button-secondary';
 	exit.textContent = 'Save and exit';
 	bar.append(exit);
+	const css = document.createElement('link');
+	css.rel = 'stylesheet';
+	css.href = new URL('runtime.css', import.meta.url).href;
+	document.head.append(css);
 	(document.querySelector('main .wrap') ?? document.querySelector('main') ?? document.body).prepend(bar);
 	return {
 		say: (t) => {
@@ -146,6 +157,28 @@ export function mergeResume(resume: DecodedResume, contentVersion: string) {
 	getProgressStore().importFile(
 		encodeExport({ attempts: resume.attempts, modules }, contentVersion, new Date().toISOString()),
 	);
+	// The islands' own store re-reads storage on this event (src/islands/adapters/progress-client.ts).
+	dispatchEvent(new StorageEvent('storage', { key: PROGRESS_KEY }));
+}
+
+/** The islands write progress through their own store object: follow storage when it changes. */
+function followStorage() {
+	let last: string | null = null;
+	const check = () => {
+		let now: string | null = null;
+		try {
+			now = localStorage.getItem(PROGRESS_KEY);
+		} catch {
+			return;
+		}
+		if (now !== last) {
+			last = now;
+			getProgressStore().refresh();
+		}
+	};
+	check();
+	setInterval(check, 500);
+	addEventListener('pagehide', check);
 }
 
 export function omittedNotice(omitted: number, format: LmsFormat): string {
@@ -154,7 +187,12 @@ export function omittedNotice(omitted: number, format: LmsFormat): string {
 		: '';
 }
 
-export async function startLms(args: StartArgs): Promise<void> {
+export async function startLms(moduleId: string): Promise<void> {
+	const args = {
+		moduleId,
+		scorm: findScormApi(window as unknown as WindowLike),
+		cmi5: cmi5LaunchFrom(location.search) as Cmi5Launch | undefined,
+	};
 	const packageRoot = new URL('../../', location.href);
 	let pkg: PackageData;
 	try {
@@ -169,6 +207,7 @@ export async function startLms(args: StartArgs): Promise<void> {
 	session.remove(NAV_KEY);
 	const bar = mountBar(pkg, args.moduleId);
 	watchLinks(packageRoot);
+	followStorage();
 	if (pkg.format === 'cmi5') {
 		const { connectCmi5 } = await import('./cmi5.ts');
 		await connectCmi5({ pkg, moduleId: args.moduleId, launch: args.cmi5, bar, packageRoot, navigating });
