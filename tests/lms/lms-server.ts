@@ -17,7 +17,7 @@ const OUT = 'test-results/lms-packages';
 /** Packages the given ids in the given formats; returns the zips' contents by file name. */
 export function buildPackages(formats: string, only: string): Map<string, Record<string, Uint8Array>> {
 	const r = spawnSync(
-		'node',
+		process.execPath,
 		['scripts/package-lms.ts', '--reuse-dist', `--formats=${formats}`, `--only=${only}`, `--out=${OUT}`],
 		{ cwd: root, encoding: 'utf8' },
 	);
