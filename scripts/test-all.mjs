@@ -89,6 +89,11 @@ if (!buildOk) {
 		}
 	};
 	e2e('browser and accessibility tests (playwright)', 'test-results/e2e.json', {});
+	// LMS packages run inside an LMS: scorm-again (SCORM 1.2 and 2004) and a strict in-test LRS (cmi5).
+	e2e('LMS packages in scorm-again and a strict LRS (playwright)', 'test-results/lms-e2e.json', {}, [
+		'-c',
+		'playwright.lms.config.ts',
+	]);
 
 	// The same suite against a build served under a base path, as a self-hosting team might deploy it.
 	const baseEnv = { ACADEMY_CONFIG: 'tests/fixtures/config/base-path.yaml', ACADEMY_OUT_DIR: 'dist-base' };
