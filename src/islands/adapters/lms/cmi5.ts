@@ -17,7 +17,7 @@ import {
 	omittedNotice,
 	type PackageData,
 	session,
-} from './runtime.ts';
+} from './shared.ts';
 
 interface Saved {
 	launch: Cmi5Launch;
