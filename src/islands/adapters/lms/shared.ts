@@ -1,3 +1,7 @@
+/**
+ * What the LMS runtime and its cmi5 part share (package data, session keys, the notice bar, the
+ * resume merge), in a module of its own so that runtime.ts and cmi5.ts do not import each other.
+ */
 import { type DecodedResume, RESUME_LIMITS } from '../../../core/lms/resume.ts';
 import { FORMAT_LABELS, type LmsFormat, launchFile, type PackageScope } from '../../../core/lms/scope.ts';
 import { encodeExport } from '../../../core/progress/codec.ts';
