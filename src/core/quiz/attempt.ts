@@ -19,8 +19,12 @@ export interface Draw {
 
 /** Marks a seed that carries a "prefer these questions" mask: `<random>-u<hex mask>`. */
 const PREFER = '-u';
-/** Seeds are stored with attempts, at most 40 characters (`AttemptSchema`). */
-const MAX_SEED = 40;
+/**
+ * Longest seed made: attempts store the seed (at most 40 characters) and an id
+ * `<time in base 36>-<seed>` (at most 40), so 30 leaves room for the 8-character time. A mask
+ * fits pools of up to 84 questions; larger pools fall back to a plain (uniform) draw.
+ */
+const MAX_SEED = 30;
 
 /** The question-id mask a seed carries (true = seen before), if it carries one for this pool size. */
 function seedMask(seed: string, size: number): { base: string; seen: boolean[] | undefined } {
