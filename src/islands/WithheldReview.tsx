@@ -24,10 +24,8 @@ export function WithheldReview({
 	return (
 		<div className="withheld-review">
 			<p>
-				Answers are not shown after an assessment that did not pass, so that your next attempt tests what you
-				know. For each question you missed, here is the provision it checks and the part of the module to
-				re-read. Pass the assessment to see every answer with its explanation, or use practice mode, which
-				explains each answer as you go.
+				Answers are not shown after an assessment that did not pass. For each question you missed: the
+				provision it checks and what to re-read.
 			</p>
 			<h4>
 				Missed: {missed.length} of {asked} questions

@@ -50,7 +50,7 @@ test('the new kinds while answering: labelled for screen readers, axe-clean, sco
 	const review = page.locator('[data-question-id="report-download"]');
 	await expect(review.getByRole('checkbox', { name: /^Line 4, added: path = os\.path\.join/ })).toBeVisible();
 	await expect(review.getByRole('group', { name: 'Your verdict on this change' })).toBeVisible();
-	await expect(review).toContainText('a third for the verdict, a third for the lines');
+	await expect(review).toContainText('a third each for the verdict, the lines');
 	await expectNoAxeViolations(page, 'new kinds while answering');
 });
 

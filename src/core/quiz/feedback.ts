@@ -22,7 +22,7 @@ export function reviewLevel(mode: QuizMode, passed: boolean): ReviewLevel {
 
 /** The rule in words, shown on the quiz and in the docs. */
 export const FEEDBACK_RULE =
-	'Practice shows every answer and explanation as you go. After an assessment you pass, you see the full review. After one you do not pass, you see your score, which questions you missed and what to re-read, but not the answers, so your next attempt tests what you know.';
+	'Practice explains every answer as you go. A passed assessment shows the full review; one that did not pass shows your score, the questions you missed and what to re-read, but not the answers.';
 
 export interface SectionRef {
 	/** The heading's id on the module page. */
