@@ -16,14 +16,14 @@ function serialise(value: unknown): unknown {
 	return [0, value];
 }
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
 	s
 		.replace(/&quot;/g, '"')
 		.replace(/&#39;/g, "'")
 		.replace(/&lt;/g, '<')
 		.replace(/&gt;/g, '>')
 		.replace(/&amp;/g, '&');
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Routes `modulePath` so its quiz island shows `quiz` (keep the real quiz's id and module). */
@@ -35,13 +35,13 @@ export async function substituteQuiz(page: Page, modulePath: string, quiz: Quiz)
 		const body = html.replace(
 			/(<astro-island[^>]*component-url="[^"]*\/Quiz\.[^"]*"[^>]*?props=")([^"]*)(")/,
 			(_m, before: string, props: string, after: string) => {
-				const parsed = JSON.parse(unescape(props)) as Record<string, unknown>;
+				const parsed = JSON.parse(unescapeHtml(props)) as Record<string, unknown>;
 				replaced++;
 				const next = {
 					...(serialise({ quiz }) as [0, Record<string, unknown>])[1],
 					moduleId: parsed.moduleId,
 				};
-				return `${before}${escape(JSON.stringify(next))}${after}`;
+				return `${before}${escapeHtml(JSON.stringify(next))}${after}`;
 			},
 		);
 		if (replaced !== 1) throw new Error(`no quiz island found on ${modulePath}`);
