@@ -559,6 +559,37 @@ function quiz(l: Lesson, r: Rng): Record<string, unknown> {
 		],
 		otherLines: explain(),
 	});
+	const source = code('handle', 0).vulnerable;
+	const [first = '', second = ''] = source.split('\n');
+	const fix = (id: string) => ({
+		type: 'choose-the-fix',
+		id,
+		prompt: `Which change makes this handler safe and keeps it working? (${id})`,
+		...tag(),
+		code: { language: 'typescript', source: `${source}\n` },
+		fixes: [1, 2, 3].map((k) => ({
+			id: `f${k}`,
+			diff: ` ${first}\n-${second}\n+${second} // ${r.pick(VERBS)} ${k}`,
+			correct: k === 1,
+			explanation: explain(),
+		})),
+	});
+	const review = (id: string) => ({
+		type: 'review-the-change',
+		id,
+		prompt: `A developer asked the assistant to ${r.pick(VERBS)} the ${r.pick(NOUNS)}. It proposes: (${id})`,
+		...tag(),
+		change: { language: 'typescript', diff: ` ${first}\n-${second}\n+${second} // unchecked` },
+		verdict: 'reject',
+		verdictExplanation: explain(),
+		unsafeLines: [{ line: 3, explanation: explain() }],
+		flaws: [1, 2, 3].map((k) => ({
+			id: `w${k}`,
+			label: `Flaw ${k}: ${r.pick(VERBS)} the ${r.pick(NOUNS)}`,
+			correct: k === 2,
+			explanation: explain(),
+		})),
+	});
 	const scenario = (id: string) => ({
 		type: 'scenario',
 		id,
@@ -566,7 +597,7 @@ function quiz(l: Lesson, r: Rng): Record<string, unknown> {
 		scenario: sentences(r, 3),
 		parts: [single(`${id}-a`), trueFalse(`${id}-b`)],
 	});
-	const kinds = [single, multiple, trueFalse, ordering, spot, scenario];
+	const kinds = [single, multiple, trueFalse, ordering, spot, fix, review, scenario];
 	return {
 		id: l.id,
 		revision: 1,
