@@ -8,8 +8,10 @@ import {
 	drawQuestions,
 	newSeed,
 	preferUnseenSeed,
+	scoreAttempt,
 	seenInAssessments,
 } from '../../../src/core/quiz/attempt.ts';
+import { bankOf, rescoreAttempt } from '../../../src/core/quiz/evidence.ts';
 import { seededRandom } from '../../../src/core/quiz/shuffle.ts';
 import { type Quiz, QuizSchema } from '../../../src/schemas/quiz.ts';
 
@@ -112,6 +114,28 @@ describe('draw preference for unseen questions', () => {
 		const seed = preferUnseenSeed(quiz, 'abc', new Set(['q0']));
 		const smaller = poolQuiz(12, 10);
 		expect(drawQuestions(smaller, seed).questionIds).toHaveLength(10);
+	});
+
+	test('an attempt drawn with a preference seed still verifies in a report; an edited draw does not', () => {
+		const seed = preferUnseenSeed(quiz, 'k3x9', new Set(ids.slice(0, 10)));
+		const { questionIds } = drawQuestions(quiz, seed);
+		const s = scoreAttempt(quiz, questionIds, {});
+		const attempt = {
+			id: `mz1-${seed}`,
+			quizId: quiz.id,
+			revision: quiz.revision,
+			mode: 'assessment' as const,
+			seed,
+			questionIds,
+			answers: {},
+			score: s.score,
+			passed: s.passed,
+			startedAt: '2026-12-07T01:00:00.000Z',
+			submittedAt: '2026-12-07T01:10:00.000Z',
+		};
+		expect(rescoreAttempt(attempt, bankOf([quiz])).status).toBe('consistent');
+		const edited = { ...attempt, questionIds: [...questionIds.slice(1), ids[0] as string] };
+		expect(rescoreAttempt(edited, bankOf([quiz])).status).toBe('draw-mismatch');
 	});
 
 	test('seen questions come from assessment attempts of this quiz only', () => {
