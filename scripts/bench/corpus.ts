@@ -553,6 +553,37 @@ function quiz(l: Lesson, r: Rng): Record<string, unknown> {
 		],
 		otherLines: explain(),
 	});
+	const source = code('handle', 0).vulnerable;
+	const [first = '', second = ''] = source.split('\n');
+	const fix = (id: string) => ({
+		type: 'choose-the-fix',
+		id,
+		prompt: `Which change makes this handler safe and keeps it working? (${id})`,
+		...tag(),
+		code: { language: 'typescript', source: `${source}\n` },
+		fixes: [1, 2, 3].map((k) => ({
+			id: `f${k}`,
+			diff: ` ${first}\n-${second}\n+${second} // ${r.pick(VERBS)} ${k}`,
+			correct: k === 1,
+			explanation: explain(),
+		})),
+	});
+	const review = (id: string) => ({
+		type: 'review-the-change',
+		id,
+		prompt: `A developer asked the assistant to ${r.pick(VERBS)} the ${r.pick(NOUNS)}. It proposes: (${id})`,
+		...tag(),
+		change: { language: 'typescript', diff: ` ${first}\n-${second}\n+${second} // unchecked` },
+		verdict: 'reject',
+		verdictExplanation: explain(),
+		unsafeLines: [{ line: 3, explanation: explain() }],
+		flaws: [1, 2, 3].map((k) => ({
+			id: `w${k}`,
+			label: `Flaw ${k}: ${r.pick(VERBS)} the ${r.pick(NOUNS)}`,
+			correct: k === 2,
+			explanation: explain(),
+		})),
+	});
 	const scenario = (id: string) => ({
 		type: 'scenario',
 		id,
@@ -560,56 +591,7 @@ function quiz(l: Lesson, r: Rng): Record<string, unknown> {
 		scenario: sentences(r, 3),
 		parts: [single(`${id}-a`), trueFalse(`${id}-b`)],
 	});
-	// The two diff kinds, on a small snippet of their own so every diff matches its source.
-	const snippet = ['function load(name) {', '  const path = DIR + name;', '  return read(path);', '}', ''];
-	const chooseTheFix = (id: string) => {
-		const right = r.int(0, 2);
-		return {
-			type: 'choose-the-fix',
-			id,
-			prompt: `${sentence(r)} Which change removes the flaw and keeps the loader working? (${id})`,
-			...tag(),
-			code: { language: 'javascript', source: snippet.join('\n') },
-			fixes: Array.from({ length: 3 }, (_, k) => ({
-				id: `f${k + 1}`,
-				diff: [`-  const path = DIR + name;`, `+  const path = ${r.pick(NOUNS)}(DIR, name, ${k + 1});`].join(
-					'\n',
-				),
-				...(k === right ? { correct: true } : {}),
-				explanation: explain(),
-			})),
-		};
-	};
-	const reviewTheChange = (id: string) => ({
-		type: 'review-the-change',
-		id,
-		prompt: `A developer asked the assistant to ${r.pick(VERBS)} the ${r.pick(NOUNS)}. It proposes: (${id})`,
-		...tag(),
-		change: {
-			language: 'javascript',
-			diff: [
-				' function load(name) {',
-				'-  return read(safePath(DIR, name));',
-				'+  return read(DIR + name);',
-				' }',
-			].join('\n'),
-		},
-		verdict: 'reject',
-		verdictExplanation: explain(),
-		unsafeLines: [{ line: 3, explanation: explain() }],
-		otherLines: explain(),
-		flaws: [
-			{
-				id: 'traversal',
-				label: `Path traversal through the ${r.pick(NOUNS)} name`,
-				correct: true,
-				explanation: explain(),
-			},
-			{ id: 'injection', label: `Injection into the ${r.pick(NOUNS)} query`, explanation: explain() },
-			{ id: 'none', label: 'No flaw: the change is safe', noFlaw: true, explanation: explain() },
-		],
-	});
-	const kinds = [single, multiple, trueFalse, ordering, spot, scenario, chooseTheFix, reviewTheChange];
+	const kinds = [single, multiple, trueFalse, ordering, spot, fix, review, scenario];
 	return {
 		id: l.id,
 		revision: 1,

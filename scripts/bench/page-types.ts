@@ -11,8 +11,13 @@ const KiB = 1024;
 
 /** Pages without an island load no JavaScript file at all: lessons must work, and be fast, without scripts. */
 export const NO_ISLAND_JS_GZIP = 0;
-/** Island pages: React DOM's client is about 66 KB of it; the quiz engine, progress store and zod schemas most of the rest. */
-export const ISLAND_PAGE_JS_GZIP = 110 * KiB;
+/**
+ * Island pages: React DOM's client is about 66 KB of it; the quiz engine, progress store and zod
+ * schemas most of the rest. Raised from 110 KB to 112 KB for issue #15: the two diff-based question
+ * kinds (scoring and views), the assessment feedback rule and the submit confirmation add about
+ * 3 KB to the quiz page; loading them lazily cost more (Vite's preload helper, extra chunks).
+ */
+export const ISLAND_PAGE_JS_GZIP = 112 * KiB;
 /** The search page's own script; lunr, the finder index and Pagefind load on the first query, not up front. */
 export const SEARCH_PAGE_JS_GZIP = 10 * KiB;
 /** The inline theme bootstrap on every page: applies the saved theme before first paint (raw bytes, it is inline). */

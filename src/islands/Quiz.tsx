@@ -8,10 +8,13 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
 	drawQuestions,
 	newSeed,
+	preferUnseenSeed,
+	seenInAssessments,
 	presentQuestions,
 	type QuizMode,
 	scoreAttempt,
 } from '../core/quiz/attempt.ts';
+import { FEEDBACK_RULE, missedQuestions, reviewLevel } from '../core/quiz/feedback.ts';
 import { isAnswered, scoreQuestion } from '../core/quiz/kinds/index.ts';
 import { type Attempt, quizStats } from '../core/progress/progress.ts';
 import type { Quiz as QuizData } from '../schemas/quiz.ts';
@@ -19,12 +22,15 @@ import { QuestionView } from './kinds/index.tsx';
 import { getProgressStore, requestPersistence, useProgress } from './adapters/progress-client.ts';
 import { Review } from './Review.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
+import { type ProvisionPointer, WithheldReview } from './WithheldReview.tsx';
 import { percent } from '../core/progress/labels.ts';
 
 interface Props {
 	quiz: QuizData;
 	/** The module page this quiz sits on; opening the page records a visit. */
 	moduleId: string;
+	/** For each provision the quiz checks: its title, page, and the module section that teaches it. */
+	pointers?: Record<string, ProvisionPointer>;
 }
 
 type Phase =
@@ -36,7 +42,7 @@ type Phase =
 const date = (iso: string) =>
 	new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export default function Quiz({ quiz, moduleId }: Props) {
+export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 	const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
 	const progress = useProgress();
 	const stats = quizStats(progress.data, quiz.id, quiz.revision);
@@ -47,6 +53,7 @@ export default function Quiz({ quiz, moduleId }: Props) {
 	const [announce, setAnnounce] = useState('');
 	const [hydrated, setHydrated] = useState(false);
 	const resultsRef = useRef<HTMLHeadingElement>(null);
+	const confirmRef = useRef<HTMLDialogElement>(null);
 	const questionsRef = useRef<HTMLHeadingElement>(null);
 
 	useEffect(() => {
@@ -65,7 +72,12 @@ export default function Quiz({ quiz, moduleId }: Props) {
 	);
 
 	const start = () => {
-		const seed = newSeed();
+		// An assessment prefers questions this learner has not yet met in an assessment; the
+		// preference travels in the seed, so the draw can still be reproduced from it.
+		const seed =
+			mode === 'assessment'
+				? preferUnseenSeed(quiz, newSeed(), seenInAssessments(progress.data.attempts, quiz.id))
+				: newSeed();
 		const draw = drawQuestions(quiz, seed);
 		setAnswers({});
 		setChecked(new Set());
@@ -82,7 +94,16 @@ export default function Quiz({ quiz, moduleId }: Props) {
 		requestAnimationFrame(() => questionsRef.current?.focus());
 	};
 
+	const askSubmit = () => {
+		if (phase.name === 'answering' && phase.mode === 'assessment' && unanswered > 0) {
+			confirmRef.current?.showModal();
+			return;
+		}
+		submit();
+	};
+
 	const submit = () => {
+		confirmRef.current?.close();
 		if (phase.name !== 'answering') return;
 		const s = scoreAttempt(quiz, phase.questionIds, answers);
 		const attempt: Attempt = {
@@ -116,6 +137,11 @@ export default function Quiz({ quiz, moduleId }: Props) {
 			? scoreAttempt(quiz, phase.attempt.questionIds, phase.attempt.answers)
 			: undefined;
 	const reviewAttempt = phase.name === 'done' || phase.name === 'reviewing' ? phase.attempt : undefined;
+	const withheld = !!(
+		result &&
+		reviewAttempt &&
+		reviewLevel(reviewAttempt.mode, result.passed) === 'withheld'
+	);
 
 	return (
 		<section
@@ -184,6 +210,7 @@ export default function Quiz({ quiz, moduleId }: Props) {
 								counts toward certificates.
 							</span>
 						</label>
+						<p className="muted feedback-rule">{FEEDBACK_RULE}</p>
 					</fieldset>
 					<button type="button" className="button" onClick={start} disabled={!hydrated}>
 						{stats.attempts.length ? 'Start a new attempt' : 'Start the quiz'}
@@ -226,69 +253,100 @@ export default function Quiz({ quiz, moduleId }: Props) {
 							Questions
 						</h3>
 					)}
-					<ol className="quiz-questions">
-						{shown.map((q, i) => {
-							const isChecked = answering && phase.mode === 'practice' && checked.has(q.id);
-							const locked = !answering || isChecked;
-							const answer = answering ? answers[q.id] : reviewAttempt?.answers[q.id];
-							const qr = result?.results[i] ?? (isChecked ? scoreQuestion(q, answer) : undefined);
-							return (
-								<li key={q.id} className="quiz-question" data-question-id={q.id}>
-									<fieldset>
-										<legend>
-											<span className="q-number">
-												Question {i + 1} of {shown.length}
-											</span>
-											<span className="q-prompt">{q.prompt}</span>
-										</legend>
-										<QuestionView
-											question={q}
-											answer={answer}
-											onChange={(a) => setAnswers((prev) => ({ ...prev, [q.id]: a }))}
-											locked={locked}
-											uid={`${uid}-${q.id}`}
-										/>
-									</fieldset>
-									{answering && phase.mode === 'practice' && !isChecked && (
-										<button
-											type="button"
-											className="button button-secondary"
-											disabled={!isAnswered(q, answers[q.id])}
-											onClick={() => {
-												setChecked((prev) => new Set(prev).add(q.id));
-												const r = scoreQuestion(q, answers[q.id]);
-												setAnnounce(
-													`Question ${i + 1}: ${r.correct ? 'correct' : r.credit > 0 ? 'partly correct' : 'not correct'}.`,
-												);
-											}}
-										>
-											Check answer
-										</button>
-									)}
-									{qr && <Review result={qr} />}
-								</li>
-							);
-						})}
-					</ol>
+					{withheld && result && reviewAttempt && (
+						<WithheldReview
+							missed={missedQuestions(shown, result.results)}
+							asked={reviewAttempt.questionIds.length}
+							pointers={pointers}
+						/>
+					)}
+					{!withheld && (
+						<ol className="quiz-questions">
+							{shown.map((q, i) => {
+								const isChecked = answering && phase.mode === 'practice' && checked.has(q.id);
+								const locked = !answering || isChecked;
+								const answer = answering ? answers[q.id] : reviewAttempt?.answers[q.id];
+								const qr = result?.results[i] ?? (isChecked ? scoreQuestion(q, answer) : undefined);
+								return (
+									<li key={q.id} className="quiz-question" data-question-id={q.id}>
+										<fieldset>
+											<legend>
+												<span className="q-number">
+													Question {i + 1} of {shown.length}
+												</span>
+												<span className="q-prompt">{q.prompt}</span>
+											</legend>
+											<QuestionView
+												question={q}
+												answer={answer}
+												onChange={(a) => setAnswers((prev) => ({ ...prev, [q.id]: a }))}
+												locked={locked}
+												uid={`${uid}-${q.id}`}
+											/>
+										</fieldset>
+										{answering && phase.mode === 'practice' && !isChecked && (
+											<button
+												type="button"
+												className="button button-secondary"
+												disabled={!isAnswered(q, answers[q.id])}
+												onClick={() => {
+													setChecked((prev) => new Set(prev).add(q.id));
+													const r = scoreQuestion(q, answers[q.id]);
+													setAnnounce(
+														`Question ${i + 1}: ${r.correct ? 'correct' : r.credit > 0 ? 'partly correct' : 'not correct'}.`,
+													);
+												}}
+											>
+												Check answer
+											</button>
+										)}
+										{qr && <Review result={qr} />}
+									</li>
+								);
+							})}
+						</ol>
+					)}
 					{answering && (
-						<div className="quiz-submit">
-							{unanswered > 0 && (
-								<p className="muted">
-									{unanswered} question{unanswered === 1 ? '' : 's'} not answered yet; unanswered questions
-									score zero.
-								</p>
-							)}
-							<button type="button" className="button" onClick={submit}>
-								{phase.mode === 'practice' ? 'Finish and record this practice' : 'Submit answers'}
-							</button>{' '}
-							<button
-								type="button"
-								className="button button-secondary"
-								onClick={() => setPhase({ name: 'start' })}
+						<>
+							<div className="quiz-submit">
+								{unanswered > 0 && (
+									<p className="muted">
+										{unanswered} question{unanswered === 1 ? '' : 's'} not answered yet; unanswered questions
+										score zero.
+									</p>
+								)}
+								<button type="button" className="button" onClick={askSubmit}>
+									{phase.mode === 'practice' ? 'Finish and record this practice' : 'Submit answers'}
+								</button>{' '}
+								<button
+									type="button"
+									className="button button-secondary"
+									onClick={() => setPhase({ name: 'start' })}
+								>
+									Cancel
+								</button>
+							</div>
+							<dialog
+								ref={confirmRef}
+								className="confirm-dialog"
+								aria-labelledby={`${uid}-confirm-title`}
+								aria-describedby={`${uid}-confirm-text`}
 							>
-								Cancel
-							</button>
-						</div>
+								<h3 id={`${uid}-confirm-title`}>Submit with unanswered questions?</h3>
+								<p id={`${uid}-confirm-text`}>
+									{unanswered} question{unanswered === 1 ? ' is' : 's are'} not answered. Unanswered questions
+									score zero, and this attempt counts toward certificates.
+								</p>
+								<p className="dialog-buttons">
+									<button type="button" className="button" onClick={() => confirmRef.current?.close()}>
+										Go back and answer them
+									</button>{' '}
+									<button type="button" className="button button-secondary" onClick={submit}>
+										Submit anyway
+									</button>
+								</p>
+							</dialog>
+						</>
 					)}
 				</>
 			)}

@@ -18,8 +18,10 @@ import type {
 	TeamCatalog,
 	TeamCell,
 } from '../core/teams/team-report.ts';
+import type { Quiz } from '../schemas/quiz.ts';
 import { downloadText } from './adapters/downloads.ts';
 import { quizBank } from './adapters/quiz-bank.ts';
+import { ItemStatsSection } from './ItemStatsSection.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { percent } from '../core/progress/labels.ts';
 
@@ -173,7 +175,14 @@ export default function TeamReport({ catalog, base, siteUrl }: Props) {
 			</section>
 
 			{core && results.length > 0 && (
-				<TeamResults core={core} results={results} catalog={catalog} elapsed={elapsed} uid={uid} />
+				<TeamResults
+					core={core}
+					results={results}
+					catalog={catalog}
+					elapsed={elapsed}
+					uid={uid}
+					loadBank={quizBank(base)}
+				/>
 			)}
 		</div>
 	);
@@ -185,12 +194,15 @@ function TeamResults({
 	catalog,
 	elapsed,
 	uid,
+	loadBank,
 }: {
 	core: Core;
 	results: FileResult[];
 	catalog: TeamCatalog;
 	elapsed: number | undefined;
 	uid: string;
+	/** Reads quizzes from this site's bank (for the question statistics). */
+	loadBank: (ids: string[]) => Promise<Quiz[]>;
 }) {
 	const [query, setQuery] = useState<RowQuery>({
 		text: '',
@@ -444,6 +456,8 @@ function TeamResults({
 					</table>
 				</ScrollRegion>
 			</section>
+
+			<ItemStatsSection learners={learners} loadQuizzes={loadBank} uid={uid} />
 		</>
 	);
 }

@@ -60,9 +60,41 @@ export async function answerCorrectly(page: Page, quiz: Quiz, questionId: string
 		await expect(page.locator(`${scope} .ordering-item .ordering-text`)).toHaveText(
 			q.items.map((i) => i.text),
 		);
+	} else if (q.type === 'choose-the-fix') {
+		await chooseRadio(
+			page,
+			`${scope} input[type=radio]`,
+			`${scope} ${idEnds(`-${q.id}-${q.fixes.find((f) => f.correct)?.id}`)}`,
+		);
+	} else if (q.type === 'review-the-change') {
+		for (const u of q.unsafeLines) {
+			await tabTo(page, `${scope} ${idEnds(`-${q.id}-l${u.line}`)}`);
+			await page.keyboard.press('Space');
+		}
+		await chooseRadio(
+			page,
+			`${scope} input[name$="-verdict"]`,
+			`${scope} ${idEnds(`-${q.id}-verdict-${q.verdict}`)}`,
+		);
+		await chooseRadio(
+			page,
+			`${scope} input[name$="-flaw"]`,
+			`${scope} ${idEnds(`-${q.id}-flaw-${q.flaws.find((f) => f.correct)?.id}`)}`,
+		);
 	} else {
 		throw new Error(`answerCorrectly does not handle ${q.type}`);
 	}
+}
+
+/** Tabs into a radio group, arrows to the target and selects it with Space. */
+export async function chooseRadio(page: Page, group: string, target: string) {
+	await tabTo(page, group);
+	for (let i = 0; i < 10; i++) {
+		if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, target)) break;
+		await page.keyboard.press('ArrowDown');
+	}
+	await page.keyboard.press('Space');
+	await expect(page.locator(target)).toBeChecked();
 }
 
 /** Opens a module page and waits for its quiz to hydrate. */

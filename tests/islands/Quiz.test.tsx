@@ -75,6 +75,10 @@ describe('Quiz island', () => {
 		await user.click(screen.getByRole('radio', { name: 'Rate limiting' }));
 		expect(screen.getByText('1 question not answered yet; unanswered questions score zero.')).toBeTruthy();
 		await user.click(screen.getByRole('button', { name: 'Submit answers' }));
+		// An unanswered question: the learner is asked first, and nothing is recorded until they confirm.
+		expect(screen.getByRole('heading', { name: 'Submit with unanswered questions?' })).toBeTruthy();
+		expect(stored().attempts ?? []).toHaveLength(0);
+		await user.click(screen.getByRole('button', { name: 'Submit anyway' }));
 
 		expect(status()?.textContent).toBe('You scored 50%: 1 of 2 fully correct. Passed.');
 		await nextFrame();
@@ -95,6 +99,7 @@ describe('Quiz island', () => {
 		await user.click(screen.getByRole('radio', { name: /Assessment/ }));
 		await user.click(screen.getByRole('button', { name: 'Start the quiz' }));
 		await user.click(screen.getByRole('button', { name: 'Submit answers' }));
+		await user.click(screen.getByRole('button', { name: 'Submit anyway' }));
 		expect(status()?.textContent).toBe(
 			'You scored 0%: 0 of 2 fully correct. Not passed; the pass mark is 50%.',
 		);
@@ -103,7 +108,9 @@ describe('Quiz island', () => {
 		await user.click(screen.getByRole('button', { name: /0% not passed \(assessment\)/ }));
 		await nextFrame();
 		expect(document.activeElement?.textContent).toMatch(/^Review of your attempt on /);
-		expect(screen.getAllByText('Not answered')).toHaveLength(2);
+		// A failed assessment's review withholds the keys (quizzes/README.md, the feedback rule).
+		expect(screen.getByText(/Answers are not shown after an assessment that did not pass/)).toBeTruthy();
+		expect(screen.queryByText('It caps queries per client.')).toBeNull();
 	});
 
 	it('marks the module as read and says so', async () => {
@@ -152,6 +159,9 @@ describe('Quiz island', () => {
 		expect(first.checked).toBe(true);
 		expect(screen.getByText('1 question not answered yet; unanswered questions score zero.')).toBeTruthy();
 		screen.getByRole('button', { name: 'Submit answers' }).focus();
+		await user.keyboard('{Enter}');
+		// One question is unanswered: the confirmation comes first, and Enter on its button submits.
+		screen.getByRole('button', { name: 'Submit anyway' }).focus();
 		await user.keyboard('{Enter}');
 		expect(stored().attempts).toHaveLength(1);
 		await nextFrame();

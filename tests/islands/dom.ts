@@ -31,6 +31,18 @@ if (typeof Blob.prototype.stream !== 'function') {
 	};
 }
 
+// jsdom has <dialog> but not its modal methods (jsdom/jsdom#3294); these do what the islands rely
+// on: open and close the dialog (no focus trap or top layer, which tests do not look at).
+if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototype.showModal !== 'function') {
+	HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+		this.open = true;
+	};
+	HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+		this.open = false;
+		this.dispatchEvent(new Event('close'));
+	};
+}
+
 beforeEach(() => {
 	vi.resetModules();
 	window.localStorage.clear();

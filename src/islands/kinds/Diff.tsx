@@ -3,7 +3,7 @@
  * words "added", "removed" or "unchanged", so the change is never carried by colour alone.
  */
 import type { ReactNode } from 'react';
-import { type DiffMark, MARK_WORDS, parseDiff } from '../../schemas/questions/diff.ts';
+import { type DiffMark, MARK_WORDS, parseDiff } from '../../schemas/questions/diff-lines.ts';
 
 export const SIGN: Record<DiffMark, string> = { added: '+', removed: '−', context: ' ', hunk: '@' };
 

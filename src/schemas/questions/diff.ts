@@ -1,14 +1,12 @@
 /**
- * Unified diffs as question content (choose-the-fix, review-the-change). Pure text handling with
- * no dependencies, shared by the schemas (which refuse a diff that does not fit its snippet) and
- * the views (which number and label each line). Depends only on zod.
- *
- * A diff here is a list of lines, each starting with one mark: " " (unchanged context), "-"
- * (removed), "+" (added), or "@@" (a hunk header, optional, separating non-adjacent changes). An
- * empty line counts as an empty context line, since YAML block scalars drop a lone space.
+ * Unified diffs as question content (choose-the-fix, review-the-change): the checks the schemas
+ * run at build time (marks, and that a fix fits its snippet). How lines are read is in
+ * `diff-lines.ts`, which is all the quiz page needs.
  */
-
 import { z } from 'astro/zod';
+import { parseDiff } from './diff-lines.ts';
+
+export { type DiffLine, type DiffMark, MARK_WORDS, parseDiff } from './diff-lines.ts';
 
 /**
  * Diff text: unlike prose it is not trimmed, since a first line of unchanged code starts with a
@@ -20,42 +18,6 @@ export const DiffText = (what: string) =>
 		.string({ error: `${what} is required and must be text` })
 		.refine((s) => s.trim().length > 0, { error: `${what} must not be empty` })
 		.transform((s) => s.replace(/\n+$/, ''));
-
-export type DiffMark = 'context' | 'removed' | 'added' | 'hunk';
-
-export interface DiffLine {
-	/** 1-based number as displayed. */
-	n: number;
-	mark: DiffMark;
-	/** The code without its mark. */
-	text: string;
-}
-
-/** Splits a diff into lines; a line with no valid mark comes back with `mark: undefined`. */
-export function parseDiff(diff: string): (Omit<DiffLine, 'mark'> & { mark: DiffMark | undefined })[] {
-	return diff
-		.replace(/\n$/, '')
-		.split('\n')
-		.map((raw, i) => {
-			const n = i + 1;
-			if (raw === '') return { n, mark: 'context' as const, text: '' };
-			if (raw.startsWith('@@')) return { n, mark: 'hunk' as const, text: raw };
-			const c = raw[0];
-			const text = raw.slice(1);
-			if (c === ' ') return { n, mark: 'context' as const, text };
-			if (c === '-') return { n, mark: 'removed' as const, text };
-			if (c === '+') return { n, mark: 'added' as const, text };
-			return { n, mark: undefined, text: raw };
-		});
-}
-
-/** Words a screen reader says for each mark (the views also show + and −, never colour alone). */
-export const MARK_WORDS: Record<DiffMark, string> = {
-	context: 'unchanged',
-	removed: 'removed',
-	added: 'added',
-	hunk: 'section',
-};
 
 export interface DiffProblem {
 	/** 1-based line of the diff the problem is on. */

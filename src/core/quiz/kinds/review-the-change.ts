@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { shuffle } from '../shuffle.ts';
-import { parseDiff } from '../../../schemas/questions/diff.ts';
+import { parseDiff } from '../../../schemas/questions/diff-lines.ts';
 import type { ReviewTheChangeQuestion } from '../../../schemas/questions/review-the-change.ts';
 import { selectionCredit } from './choice.ts';
 import { credit, type FeedbackLine, type QuestionKind } from './types.ts';
@@ -13,7 +13,7 @@ export type ReviewTheChangeAnswer = {
 
 /** The scoring rule in words, shown on screen next to the question and in the review. */
 export const REVIEW_SCORING_RULE =
-	'Scoring: a third for the verdict, a third for the lines (as spot-the-line: right lines marked minus wrong ones; on a safe change, marking none), a third for the flaw. Rejecting a safe change scores 0.';
+	'Scoring: a third each for the verdict, the lines (as spot-the-line; on a safe change, for marking none) and the flaw. Rejecting a safe change scores 0.';
 
 const lineLabel = (n: number, text: string, mark: string | undefined) =>
 	`Line ${n} (${mark ?? 'unchanged'}): ${text.trim()}`;
