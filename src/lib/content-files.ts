@@ -14,6 +14,7 @@ import { ModuleSchema } from '../schemas/module.ts';
 import { LearningPathSchema } from '../schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from '../schemas/principle.ts';
 import { QuizSchema } from '../schemas/quiz.ts';
+import { loadLabs } from './labs.ts';
 
 export interface ContentFile {
 	/** Path relative to the project root, with forward slashes. */
@@ -115,6 +116,8 @@ export interface LoadedContent {
 		quizzes: string[];
 		paths: string[];
 		assignments: string[];
+		/** Lab folders under content/labs/ that loaded without problems. */
+		labs: string[];
 	};
 	problems: ContentProblem[];
 }
@@ -177,6 +180,11 @@ export function loadContent(root: string): LoadedContent {
 	);
 	const catalog: CatalogInput = { principles, ncsc, modules, quizzes, glossary, paths, assignments };
 	problems.push(...checkCatalog(catalog));
+	const labs = loadLabs(root, {
+		modules: new Set(modules.map((m) => m.data.id)),
+		provisions: new Set(principles.flatMap((p) => p.data.provisions.map((prov) => prov.id))),
+	});
+	problems.push(...labs.problems);
 	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
 	return {
 		catalog,
@@ -186,6 +194,7 @@ export function loadContent(root: string): LoadedContent {
 			quizzes: rel(quizFiles),
 			paths: rel(pathFiles),
 			assignments: rel(assignmentFiles),
+			labs: labs.labs.map((l) => `content/labs/${l.data.id}`),
 		},
 		problems,
 	};
