@@ -172,8 +172,12 @@ export function checkLabFolder(
 	}
 	let starter: string | undefined;
 	let reference: string | undefined;
-	if (data) {
-		const ext = codeExtension(data.language);
+	// Even when lab.yaml has other problems, check the code files it names.
+	const rawLab = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+	const language = data?.language ?? (rawLab.language === 'typescript' ? 'typescript' : rawLab.language === 'javascript' ? 'javascript' : undefined);
+	const entry = data?.entry ?? (typeof rawLab.entry === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(rawLab.entry) ? rawLab.entry : undefined);
+	if (language && entry) {
+		const ext = codeExtension(language);
 		starter = files[`starter.${ext}`];
 		reference = files[`reference.${ext}`];
 		for (const [name, text] of [
@@ -185,14 +189,14 @@ export function checkLabFolder(
 					file: `${dir}/${name}`,
 					field: '(file)',
 					message: 'the file is missing',
-					fix: `add ${name} (language: ${data.language}) declaring the function ${data.entry}`,
+					fix: `add ${name} (language: ${language}) declaring the function ${entry}`,
 				});
-			} else if (!new RegExp(`\\bfunction\\s+${data.entry}\\s*[(<]`).test(text)) {
+			} else if (!new RegExp(`\\bfunction\\s+${entry}\\s*[(<]`).test(text)) {
 				problems.push({
 					file: `${dir}/${name}`,
 					field: '(file)',
-					message: `the code does not declare function ${data.entry}`,
-					fix: `declare "function ${data.entry}(...)" (or "async function"), as lab.yaml's entry says`,
+					message: `the code does not declare function ${entry}`,
+					fix: `declare "function ${entry}(...)" (or "async function"), as lab.yaml's entry says`,
 				});
 			}
 		}
