@@ -6,7 +6,7 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig(
 	{
 		test: {
-			include: ['tests/repo/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/build/**/*.test.ts'],
+			include: ['tests/**/*.test.ts'],
 			// Node >= 22 has its own localStorage global, which would shadow jsdom's.
 			execArgv: ['--no-experimental-webstorage'],
 			testTimeout: 20_000,

@@ -12,18 +12,18 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CertificateCatalog } from '../src/core/certificates.ts';
-import { checkRecord } from '../src/core/certificate-record.ts';
-import { openCredential } from '../src/core/credential.ts';
-import { bankOf } from '../src/core/evidence.ts';
-import { parseJson } from '../src/core/progress-codec.ts';
+import type { CertificateCatalog } from '../src/core/certificates/eligibility.ts';
+import { checkRecord } from '../src/core/certificates/record.ts';
+import { openCredential } from '../src/core/certificates/credential.ts';
+import { bankOf } from '../src/core/quiz/evidence.ts';
+import { parseJson } from '../src/core/progress/codec.ts';
 import {
 	generateSigningKey,
 	JwksSchema,
 	RevocationListSchema,
 	signCredential,
 	verifySignedCredential,
-} from '../src/core/signing.ts';
+} from '../src/core/certificates/signing.ts';
 import { loadContent } from '../src/lib/content-files.ts';
 
 const root = resolve(new URL('..', import.meta.url).pathname);

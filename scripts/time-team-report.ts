@@ -4,8 +4,8 @@
  * The browser test "the team report reads 500 reports" measures the same in Chromium, rendering
  * included; neither asserts a time.
  */
-import { localDay } from '../src/core/assignments.ts';
-import { buildTeamView, checkReportFiles, mergeLearners, teamCsv } from '../src/core/team-report.ts';
+import { localDay } from '../src/core/assignments/assignments.ts';
+import { buildTeamView, checkReportFiles, mergeLearners, teamCsv } from '../src/core/teams/team-report.ts';
 import { generateReports, realContent } from '../tests/fixtures/real-reports.ts';
 
 const count = Number(process.argv[2] ?? 500);

@@ -2,7 +2,7 @@
  * `npm run validate`: checks every content file against the schemas and the cross-references,
  * in about a second, with the same messages the build gives.
  */
-import { formatProblems } from '../src/core/catalog.ts';
+import { formatProblems } from '../src/core/catalog/catalog.ts';
 import { loadContent } from '../src/lib/content-files.ts';
 
 const root = new URL('..', import.meta.url).pathname;

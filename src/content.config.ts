@@ -2,7 +2,7 @@
  * The content layer: collections read from the top-level `content/` and `quizzes/` folders.
  * Schemas live in `src/schemas/` (declared once, shared with tests and the JSON Schema generator);
  * cross-collection rules (a module's provisions exist, a quiz's module exists...) are checked in
- * `src/core/catalog.ts`, run once per build by `src/lib/catalog.ts`.
+ * `src/core/catalog/catalog.ts`, run once per build by `src/lib/catalog.ts`.
  */
 import { file, glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';

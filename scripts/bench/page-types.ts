@@ -23,7 +23,7 @@ export const ISLAND_LOADER_INLINE_BYTES = 6 * KiB;
 export const PAGE_CSS_GZIP = 5 * KiB;
 /** Island pages add the islands' styles (quiz, dashboard) and, on lessons, the code-highlighting theme. */
 export const ISLAND_PAGE_CSS_GZIP = 9 * KiB;
-/** Finder (lunr) index growth per module with its quiz: titles, summaries and objectives only, never lesson text (tests/unit/finder.test.ts). */
+/** Finder (lunr) index growth per module with its quiz: titles, summaries and objectives only, never lesson text (tests/search/finder.test.ts). */
 export const FINDER_BYTES_PER_MODULE_GZIP = 700;
 
 export interface PageType {

@@ -2,7 +2,7 @@
  * `npm run bench`: build time, page weight, Lighthouse and search latency, with Astro Starlight
  * building the same synthetic corpus as a peer. Writes bench/results/latest.md and latest.json.
  * Slow (18-21 minutes on 2 cores) and timing-based, so it is not part of `npm test`; the
- * deterministic byte budgets are (tests/e2e/weight.spec.ts, tests/unit/finder.test.ts).
+ * deterministic byte budgets are (tests/e2e/weight.spec.ts, tests/search/finder.test.ts).
  *
  * Flags:
  *   --quick            one run, the 100-module corpus only, no Starlight

@@ -3,10 +3,10 @@
  * name and an optional note; get a link (the assignment packed into its fragment, see
  * core/assignment-link.ts) and a printable sheet with a QR code. Nothing is stored or sent.
  */
-import './zod-jitless.ts';
+import './adapters/zod-jitless.ts';
 import { useEffect, useId, useState } from 'react';
-import { type AssignmentCatalog, localDay, resolveItems } from '../core/assignments.ts';
-import type { QrShape } from '../core/qr.ts';
+import { type AssignmentCatalog, localDay, resolveItems } from '../core/assignments/assignments.ts';
+import type { QrShape } from '../core/certificates/qr.ts';
 import {
 	type AssignmentItem,
 	type AssignmentSpec,
@@ -110,8 +110,8 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 		setErrors({});
 		// Loaded on first use: the link codec (with its digest code) and the QR encoder.
 		const [{ packAssignment }, { qrShape }] = await Promise.all([
-			import('../core/assignment-link.ts'),
-			import('../core/qr.ts'),
+			import('../core/assignments/link.ts'),
+			import('../core/certificates/qr.ts'),
 		]);
 		const packed = await packAssignment(parsed.data);
 		const url = new URL(`${base}assignments/open/#a=${packed}`, window.location.origin).href;

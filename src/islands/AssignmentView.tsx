@@ -4,17 +4,17 @@
  * address (`#a=<packed link>`, or `#k=<key>` for one already added) or, on a published
  * assignment's page, from the page itself. A bad link shows why and changes nothing.
  */
-import './zod-jitless.ts';
+import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import {
 	type AssignmentCatalog,
 	assignmentStatus,
 	localDay,
 	siteAssignmentKey,
-} from '../core/assignments.ts';
+} from '../core/assignments/assignments.ts';
 import type { AssignmentSpec } from '../schemas/assignment.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { downloadText, getProgressStore, useProgress } from './progress-client.ts';
+import { downloadText, getProgressStore, useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
 import { CompletedBar, DueDate, StudyTable } from './StudyBits.tsx';
 
@@ -47,7 +47,7 @@ async function fromAddress(hash: string): Promise<Loaded> {
 				};
 	}
 	// Loaded on demand: the link codec brings the digest code, which the page needs only now.
-	const { openAssignmentLink, packedFromFragment } = await import('../core/assignment-link.ts');
+	const { openAssignmentLink, packedFromFragment } = await import('../core/assignments/link.ts');
 	const opened = await openAssignmentLink(packedFromFragment(hash));
 	return opened.ok
 		? { state: 'ready', key: opened.key, assignment: opened.assignment, source: 'link' }
@@ -138,7 +138,7 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 			});
 			return;
 		}
-		const { buildReport, encodeReport, reportFileName } = await import('../core/report.ts');
+		const { buildReport, encodeReport, reportFileName } = await import('../core/teams/report.ts');
 		const report = await buildReport({
 			data,
 			key,

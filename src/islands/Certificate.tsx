@@ -3,14 +3,19 @@
  * downloads: PDF (pdf-lib, loaded on click), Open Badges 3.0 credential (JSON), and a
  * verification link. Thin: the rule, record and credential come from src/core.
  */
-import './zod-jitless.ts';
+import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
-import { type AchievementId, type CertificateCatalog, certificateIdOf } from '../core/certificates.ts';
-import { type CertificateSite, describeAchievement, useIssued } from './certificate-data.ts';
+import {
+	type AchievementId,
+	type CertificateCatalog,
+	certificateIdOf,
+} from '../core/certificates/eligibility.ts';
+import { type CertificateSite, describeAchievement } from '../core/certificates/site.ts';
+import { useIssued } from './certificates/certificate-data.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { downloadBlob, downloadText, useProgress } from './progress-client.ts';
+import { downloadBlob, downloadText, useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
-import { percent } from '../core/labels.ts';
+import { percent } from '../core/progress/labels.ts';
 
 interface Props {
 	id: AchievementId;
@@ -72,7 +77,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 		setBusy(true);
 		setMessage('Making the PDF…');
 		try {
-			const { certificatePdf } = await import('./certificate-pdf.ts');
+			const { certificatePdf } = await import('./certificates/certificate-pdf.ts');
 			const bytes = await certificatePdf(
 				{
 					siteName: site.name,

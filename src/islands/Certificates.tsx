@@ -1,9 +1,9 @@
 /** The learner's certificates: earned ones with links, and for the rest what is still to do. */
-import './zod-jitless.ts';
+import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
-import { allStatuses, type CertificateCatalog } from '../core/certificates.ts';
+import { allStatuses, type CertificateCatalog } from '../core/certificates/eligibility.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { useProgress } from './progress-client.ts';
+import { useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
 
 interface Props {

@@ -2,17 +2,22 @@
  * The learner dashboard: progress per principle and track, where to continue, a chart, and the
  * backup tools (export, import, reset). Everything is computed by `core/dashboard.ts`.
  */
-import './zod-jitless.ts';
-import { allStatuses } from '../core/certificates.ts';
+import './adapters/zod-jitless.ts';
+import { allStatuses } from '../core/certificates/eligibility.ts';
 import { useEffect, useRef, useState } from 'react';
-import type { PathSummary } from '../core/assignments.ts';
-import { type CatalogSummary, buildDashboard } from '../core/dashboard.ts';
-import { downloadText, getProgressStore, requestPersistence, useProgress } from './progress-client.ts';
+import type { PathSummary } from '../core/assignments/assignments.ts';
+import { type CatalogSummary, buildDashboard } from '../core/progress/dashboard.ts';
+import {
+	downloadText,
+	getProgressStore,
+	requestPersistence,
+	useProgress,
+} from './adapters/progress-client.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { YourPlan } from './YourPlan.tsx';
-import { MODULE_STATE_LABELS, percent } from '../core/labels.ts';
+import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
 
 interface Props {
 	catalog: CatalogSummary;

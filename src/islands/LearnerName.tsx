@@ -3,8 +3,8 @@
  * record, any script. Used inside other islands (certificates, reports), not on its own.
  */
 import { useEffect, useId, useState } from 'react';
-import { LearnerNameSchema, MAX_NAME_LENGTH } from '../core/progress.ts';
-import { getProgressStore } from './progress-client.ts';
+import { LearnerNameSchema, MAX_NAME_LENGTH } from '../core/progress/progress.ts';
+import { getProgressStore } from './adapters/progress-client.ts';
 
 interface Props {
 	/** The saved name, from the progress record. */

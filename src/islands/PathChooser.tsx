@@ -2,10 +2,10 @@
  * On a learning path's page: the learner's progress along it, the next module, and a button to make
  * it their path (kept in this browser's progress; the dashboard then shows it).
  */
-import './zod-jitless.ts';
+import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
-import { type CatalogModule, studyProgress } from '../core/assignments.ts';
-import { getProgressStore, useProgress } from './progress-client.ts';
+import { type CatalogModule, studyProgress } from '../core/assignments/assignments.ts';
+import { getProgressStore, useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
 import { CompletedBar } from './StudyBits.tsx';
 

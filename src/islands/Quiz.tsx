@@ -3,17 +3,23 @@
  * Practice mode checks each answer as you go; assessment mode (the one that counts toward
  * certificates) shows feedback after submitting the whole quiz.
  */
-import './zod-jitless.ts';
+import './adapters/zod-jitless.ts';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { drawQuestions, newSeed, presentQuestions, type QuizMode, scoreAttempt } from '../core/attempt.ts';
-import { isAnswered, scoreQuestion } from '../core/kinds/index.ts';
-import { type Attempt, quizStats } from '../core/progress.ts';
+import {
+	drawQuestions,
+	newSeed,
+	presentQuestions,
+	type QuizMode,
+	scoreAttempt,
+} from '../core/quiz/attempt.ts';
+import { isAnswered, scoreQuestion } from '../core/quiz/kinds/index.ts';
+import { type Attempt, quizStats } from '../core/progress/progress.ts';
 import type { Quiz as QuizData } from '../schemas/quiz.ts';
 import { QuestionView } from './kinds/index.tsx';
-import { getProgressStore, requestPersistence, useProgress } from './progress-client.ts';
+import { getProgressStore, requestPersistence, useProgress } from './adapters/progress-client.ts';
 import { Review } from './Review.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
-import { percent } from '../core/labels.ts';
+import { percent } from '../core/progress/labels.ts';
 
 interface Props {
 	quiz: QuizData;

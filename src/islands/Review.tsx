@@ -1,5 +1,5 @@
 /** The review of one answered question: the learner's answer beside the correct one, then why. */
-import type { FeedbackLine, QuestionResult } from '../core/kinds/index.ts';
+import type { FeedbackLine, QuestionResult } from '../core/quiz/kinds/index.ts';
 
 export function verdict(r: QuestionResult): { text: string; tone: 'ok' | 'partial' | 'bad' } {
 	if (!r.answered) return { text: 'Not answered', tone: 'bad' };

@@ -1,8 +1,8 @@
 /** Small views shared by the path, assignment and dashboard islands. */
-import { formatDay } from '../core/assignments.ts';
-import type { ModuleProgress } from '../core/dashboard.ts';
+import { formatDay } from '../core/assignments/assignments.ts';
+import type { ModuleProgress } from '../core/progress/dashboard.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
-import { MODULE_STATE_LABELS, percent } from '../core/labels.ts';
+import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
 
 const pct = (n: number | undefined) => (n === undefined ? '–' : percent(n));
 

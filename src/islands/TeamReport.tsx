@@ -5,9 +5,9 @@
  * matrix of the Code's provisions, with CSV export and print. Everything happens in this browser:
  * the files are read locally and only the quiz bank is fetched, from this site.
  */
-import './zod-jitless.ts';
+import './adapters/zod-jitless.ts';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { formatDay, localDay } from '../core/assignments.ts';
+import { formatDay, localDay } from '../core/assignments/assignments.ts';
 // Types only: the checking and tabulating code is loaded when the first files arrive.
 import type {
 	FileResult,
@@ -17,13 +17,13 @@ import type {
 	SortKey,
 	TeamCatalog,
 	TeamCell,
-} from '../core/team-report.ts';
+} from '../core/teams/team-report.ts';
 import type { Quiz } from '../schemas/quiz.ts';
-import { downloadText } from './progress-client.ts';
+import { downloadText } from './adapters/progress-client.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
-import { percent } from '../core/labels.ts';
+import { percent } from '../core/progress/labels.ts';
 
-type Core = typeof import('../core/team-report.ts');
+type Core = typeof import('../core/teams/team-report.ts');
 
 interface Props {
 	catalog: TeamCatalog;
@@ -114,7 +114,7 @@ export default function TeamReport({ catalog, base, siteUrl }: Props) {
 		let c: Core;
 		let checked: FileResult[];
 		try {
-			c = core ?? (await import('../core/team-report.ts'));
+			c = core ?? (await import('../core/teams/team-report.ts'));
 			checked = await c.checkReportFiles(all, {
 				loadQuizzes: loadQuizzes(base),
 				siteUrl,

@@ -4,11 +4,11 @@
  * answers again against this site's quiz bank and, for signed credentials, checks the signature
  * against the keys this site publishes.
  */
-import './zod-jitless.ts';
+import './adapters/zod-jitless.ts';
 import { useCallback, useEffect, useState } from 'react';
-import type { CertificateCatalog } from '../core/certificates.ts';
-import { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES, unpackFromLink } from '../core/link-codec.ts';
-import type { Outcome } from './verify-check.ts';
+import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
+import { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES, unpackFromLink } from '../core/envelope/link-codec.ts';
+import type { Outcome } from '../core/certificates/verify.ts';
 
 interface Props {
 	catalog: CertificateCatalog;
@@ -26,7 +26,7 @@ export default function Verify({ catalog, base, organisation }: Props) {
 		async (text: string, source: string) => {
 			setBusy(true);
 			try {
-				const { verifyText } = await import('./verify-check.ts');
+				const { verifyText } = await import('../core/certificates/verify.ts');
 				setOutcome(await verifyText(text, source, catalog, base));
 			} finally {
 				setBusy(false);

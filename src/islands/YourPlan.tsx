@@ -3,8 +3,13 @@
  * progress and next module, and every added assignment with its due date and progress, overdue
  * ones first and marked in words.
  */
-import { type AssignmentCatalog, assignmentStatus, localDay, studyProgress } from '../core/assignments.ts';
-import type { ProgressData } from '../core/progress.ts';
+import {
+	type AssignmentCatalog,
+	assignmentStatus,
+	localDay,
+	studyProgress,
+} from '../core/assignments/assignments.ts';
+import type { ProgressData } from '../core/progress/progress.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { CompletedBar, DueDate } from './StudyBits.tsx';
 

@@ -11,8 +11,8 @@ import {
 	formatProblems,
 	type ProvisionCoverage,
 	provisionCoverage,
-} from '../core/catalog.ts';
-import { principleOf } from '../core/labels.ts';
+} from '../core/catalog/catalog.ts';
+import { principleOf } from '../core/progress/labels.ts';
 import { SITE } from '../site.ts';
 import type { Provision } from '../schemas/principle.ts';
 import type { Track } from '../schemas/vocabulary.ts';

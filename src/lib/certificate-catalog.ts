@@ -1,7 +1,7 @@
 /** Catalog summaries serialised into island pages: the dashboard's and the certificates'. */
-import type { CertificateCatalog } from '../core/certificates.ts';
-import type { CatalogSummary } from '../core/dashboard.ts';
-import type { CertificateSite } from '../islands/certificate-data.ts';
+import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
+import type { CatalogSummary } from '../core/progress/dashboard.ts';
+import type { CertificateSite } from '../core/certificates/site.ts';
 import { SITE } from '../site.ts';
 import { BASE } from './base.ts';
 import { getCatalog } from './catalog.ts';
@@ -26,7 +26,7 @@ export async function catalogSummary(): Promise<CatalogSummary> {
 	};
 }
 
-/** The certificate catalog (see src/core/certificates.ts): the summary plus each principle's provisions. */
+/** The certificate catalog (see src/core/certificates/eligibility.ts): the summary plus each principle's provisions. */
 export async function certificateCatalog(): Promise<CertificateCatalog> {
 	const catalog = await getCatalog();
 	const { modules } = await catalogSummary();

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
-import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog.ts';
+import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog/catalog.ts';
 import { AssignmentFileSchema } from '../schemas/assignment.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { ModuleSchema } from '../schemas/module.ts';

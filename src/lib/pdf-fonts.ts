@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type FontFace, parseUnicodeRange } from '../core/font-runs.ts';
+import { type FontFace, parseUnicodeRange } from '../core/certificates/font-runs.ts';
 
 const require = createRequire(import.meta.url);
 

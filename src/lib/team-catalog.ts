@@ -1,6 +1,6 @@
-/** The catalog that assignment, path and team report islands receive (see src/core/team-report.ts). */
-import type { AssignmentCatalog, PathSummary } from '../core/assignments.ts';
-import { type TeamCatalog, teamCatalogOf } from '../core/team-report.ts';
+/** The catalog that assignment, path and team report islands receive (see src/core/teams/team-report.ts). */
+import type { AssignmentCatalog, PathSummary } from '../core/assignments/assignments.ts';
+import { type TeamCatalog, teamCatalogOf } from '../core/teams/team-report.ts';
 import { getCatalog, type PathEntry } from './catalog.ts';
 
 export const pathSummary = (p: PathEntry): PathSummary => ({

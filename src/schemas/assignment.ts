@@ -1,6 +1,6 @@
 /**
  * An assignment: what a manager asks a team to study, and by when. The same shape travels in an
- * assignment link (see src/core/assignment-link.ts) and sits in a file under `content/assignments/`
+ * assignment link (see src/core/assignments/link.ts) and sits in a file under `content/assignments/`
  * (which adds an `id` and builds the page `/assignments/<id>/`). See content/assignments/README.md.
  */
 import { z } from 'astro/zod';

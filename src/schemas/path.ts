@@ -3,7 +3,7 @@
  * takes it, grounded in provisions of the Code that name the role. One YAML file per path in
  * `content/paths/` (see content/paths/README.md); each builds the page `/paths/<id>/`.
  *
- * Cross-file rules (checked by `npm run validate` and the build, in src/core/catalog.ts): every
+ * Cross-file rules (checked by `npm run validate` and the build, in src/core/catalog/catalog.ts): every
  * module exists; every cited provision exists, is taught by that step's module (it is in the
  * module's `provisions`), and names one of the path's `roles` in its `who`.
  */

@@ -1,6 +1,6 @@
 /**
  * Shared vocabularies for content files. Each list is the single source of the allowed
- * values; labels for display live in `src/core/labels.ts`.
+ * values; labels for display live in `src/core/progress/labels.ts`.
  */
 import { z } from 'astro/zod';
 

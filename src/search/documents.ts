@@ -1,5 +1,11 @@
 /** Turns the catalog into finder documents. Pure: the endpoint and the tests both call it. */
-import { etsiProvisionId, MODAL_LABELS, PHASE_LABELS, provisionAnchor, ROLE_LABELS } from '../core/labels.ts';
+import {
+	etsiProvisionId,
+	MODAL_LABELS,
+	PHASE_LABELS,
+	provisionAnchor,
+	ROLE_LABELS,
+} from '../core/progress/labels.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { ModuleData } from '../schemas/module.ts';
 import type { Principle } from '../schemas/principle.ts';

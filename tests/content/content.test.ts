@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { formatProblems, provisionCoverage } from '../../src/core/catalog.ts';
+import { formatProblems, provisionCoverage } from '../../src/core/catalog/catalog.ts';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { QUIZ_JSON_SCHEMA_PATH, quizJsonSchema } from '../../src/schemas/json-schema.ts';
 

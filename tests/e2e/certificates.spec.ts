@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { generateSigningKey, signCredential } from '../../src/core/signing.ts';
+import { generateSigningKey, signCredential } from '../../src/core/certificates/signing.ts';
 import { expectNoAxeViolations, watchPage } from './helpers.ts';
 import { loadQuiz, openQuizAt, passAssessmentByKeyboard, tabTo } from './quiz-helpers.ts';
 

@@ -17,7 +17,13 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
 
 /** Native packages whose per-platform binaries the build needs, and the platforms teams use. */
 const native: Record<string, string[]> = {
-	'@astrojs/compiler-binding': ['darwin-arm64', 'darwin-x64', 'linux-x64-gnu', 'linux-arm64-gnu', 'win32-x64-msvc'],
+	'@astrojs/compiler-binding': [
+		'darwin-arm64',
+		'darwin-x64',
+		'linux-x64-gnu',
+		'linux-arm64-gnu',
+		'win32-x64-msvc',
+	],
 	'@biomejs/cli': ['darwin-arm64', 'darwin-x64', 'linux-x64', 'linux-arm64', 'win32-x64'],
 	'@pagefind': ['darwin-arm64', 'darwin-x64', 'linux-x64', 'linux-arm64', 'windows-x64'],
 	'@rolldown/binding': ['darwin-arm64', 'darwin-x64', 'linux-x64-gnu', 'linux-arm64-gnu', 'win32-x64-msvc'],
@@ -37,7 +43,10 @@ describe('package-lock.json', () => {
 		const wanted = { ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies };
 		const wrong = Object.entries(wanted)
 			.filter(([name, version]) => lock.packages[`node_modules/${name}`]?.version !== version)
-			.map(([name, version]) => `${name}: package.json ${version}, lockfile ${lock.packages[`node_modules/${name}`]?.version}`);
+			.map(
+				([name, version]) =>
+					`${name}: package.json ${version}, lockfile ${lock.packages[`node_modules/${name}`]?.version}`,
+			);
 		expect(wrong).toEqual([]);
 	});
 

@@ -1,5 +1,5 @@
 /** Spot the vulnerable line: every line of the snippet is a checkbox labelled with its number and code. */
-import { codeLines } from '../../core/kinds/spot-the-line.ts';
+import { codeLines } from '../../core/quiz/kinds/spot-the-line.ts';
 import type { SpotTheLineQuestion } from '../../schemas/questions/spot-the-line.ts';
 import type { ViewProps } from './types.ts';
 

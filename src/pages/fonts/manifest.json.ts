@@ -1,6 +1,6 @@
 /** Which font file covers which characters: read by the PDF certificate before it fetches fonts. */
 import type { APIRoute } from 'astro';
-import type { FontFace } from '../../core/font-runs.ts';
+import type { FontFace } from '../../core/certificates/font-runs.ts';
 import { pdfFonts } from '../../lib/pdf-fonts.ts';
 
 export const GET: APIRoute = () => {

@@ -1,0 +1,155 @@
+/**
+ * What an assignment (or a learning path) asks of a learner, resolved against this site's catalog,
+ * and how far the learner has got. Pure: pages serialise the catalog; islands pass progress in.
+ *
+ * Resolution: a path stands for its modules in order; a principle for its module(s) in the
+ * principles track (the same modules its certificate requires, see certificates.ts); a module for
+ * itself. Duplicates are dropped, keeping the first place a module appears. References this site
+ * does not publish (a path or module removed since the link was made) are listed, never guessed.
+ *
+ * Completion follows the dashboard's rule (moduleProgress in dashboard.ts).
+ */
+import type { AssignmentItem, AssignmentSpec } from '../../schemas/assignment.ts';
+import { type CatalogSummary, type ModuleProgress, moduleProgress } from '../progress/dashboard.ts';
+import type { ProgressData } from '../progress/progress.ts';
+
+/** A learning path as islands need it: its id, title and modules in order. */
+export interface PathSummary {
+	id: string;
+	title: string;
+	modules: string[];
+}
+
+/** The catalog facts assignments need (serialised into pages at build time). */
+export interface AssignmentCatalog {
+	principles: { number: number; title: string }[];
+	modules: CatalogSummary['modules'];
+	paths: PathSummary[];
+}
+
+export type CatalogModule = CatalogSummary['modules'][number];
+
+export interface ResolvedItem {
+	item: AssignmentItem;
+	/** e.g. "Learning path: Developer", "Principle 5: Identify, track and protect your assets". */
+	label: string;
+	moduleIds: string[];
+	/** False when this site does not publish the path, principle module or module. */
+	known: boolean;
+}
+
+export interface Resolved {
+	items: ResolvedItem[];
+	/** Every module to study, in order, without repeats. */
+	modules: CatalogModule[];
+	/** Plain-language list of references this site does not publish. */
+	unknown: string[];
+}
+
+/** The modules principle `n` stands for: the same rule as its certificate's required modules. */
+export function principleModules(catalog: Pick<AssignmentCatalog, 'modules'>, n: number): CatalogModule[] {
+	return catalog.modules.filter((m) => m.track === 'principles' && m.principles.includes(n));
+}
+
+export function resolveItems(items: readonly AssignmentItem[], catalog: AssignmentCatalog): Resolved {
+	const byId = new Map(catalog.modules.map((m) => [m.id, m]));
+	const resolved = items.map((item): ResolvedItem => {
+		if ('path' in item) {
+			const path = catalog.paths.find((p) => p.id === item.path);
+			return path
+				? {
+						item,
+						label: `Learning path: ${path.title}`,
+						moduleIds: path.modules.filter((id) => byId.has(id)),
+						known: true,
+					}
+				: { item, label: `Learning path “${item.path}”`, moduleIds: [], known: false };
+		}
+		if ('principle' in item) {
+			const p = catalog.principles.find((x) => x.number === item.principle);
+			const ids = principleModules(catalog, item.principle).map((m) => m.id);
+			return {
+				item,
+				label: p ? `Principle ${p.number}: ${p.title}` : `Principle ${item.principle}`,
+				moduleIds: ids,
+				known: ids.length > 0,
+			};
+		}
+		const m = byId.get(item.module);
+		return m
+			? { item, label: `Module: ${m.title}`, moduleIds: [m.id], known: true }
+			: { item, label: `Module “${item.module}”`, moduleIds: [], known: false };
+	});
+	const seen = new Set<string>();
+	const modules = resolved.flatMap((r) =>
+		r.moduleIds.flatMap((id) => {
+			if (seen.has(id)) return [];
+			seen.add(id);
+			return [byId.get(id) as CatalogModule];
+		}),
+	);
+	return {
+		items: resolved,
+		modules,
+		unknown: resolved.filter((r) => !r.known).map((r) => `${r.label} is not published on this site`),
+	};
+}
+
+/** Today's date in the learner's time zone, as YYYY-MM-DD. */
+export function localDay(date = new Date()): string {
+	const y = date.getFullYear();
+	const m = String(date.getMonth() + 1).padStart(2, '0');
+	const d = String(date.getDate()).padStart(2, '0');
+	return `${y}-${m}-${d}`;
+}
+
+/** Past due: the due day has ended (the whole due day still counts as on time). */
+export const isPastDue = (due: string | undefined, today: string) => due !== undefined && today > due;
+
+export interface StudyProgress {
+	modules: ModuleProgress[];
+	completed: number;
+	total: number;
+	/** The first module not yet completed. */
+	next: ModuleProgress | undefined;
+}
+
+/** Progress over a list of modules (an assignment or a path), by the dashboard's completion rule. */
+export function studyProgress(data: ProgressData, modules: readonly CatalogModule[]): StudyProgress {
+	const list = modules.map((m) => moduleProgress(data, m));
+	return {
+		modules: list,
+		completed: list.filter((m) => m.state === 'completed').length,
+		total: list.length,
+		next: list.find((m) => m.state !== 'completed'),
+	};
+}
+
+export interface AssignmentStatus extends StudyProgress {
+	resolved: Resolved;
+	due: string | undefined;
+	/** Past the due date with modules still to complete. */
+	overdue: boolean;
+	done: boolean;
+}
+
+export function assignmentStatus(
+	data: ProgressData,
+	spec: AssignmentSpec,
+	catalog: AssignmentCatalog,
+	today: string,
+): AssignmentStatus {
+	const resolved = resolveItems(spec.items, catalog);
+	const progress = studyProgress(data, resolved.modules);
+	const done = progress.total > 0 && progress.completed === progress.total;
+	return { ...progress, resolved, due: spec.due, done, overdue: !done && isPastDue(spec.due, today) };
+}
+
+/** The key a published assignment file is stored under in the learner's progress. */
+export const siteAssignmentKey = (id: string) => `site-${id}`;
+
+/** Formats YYYY-MM-DD as e.g. "31 Mar 2027" (in the reader's locale), without time-zone shifts. */
+export function formatDay(day: string, locale?: string): string {
+	const [y, m, d] = day.split('-').map(Number);
+	return new Date(y as number, (m as number) - 1, d).toLocaleDateString(locale, { dateStyle: 'medium' });
+}

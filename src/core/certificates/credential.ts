@@ -1,0 +1,193 @@
+/**
+ * The Open Badges 3.0 credential for a certificate, and the way back from a credential (or a
+ * verification link) to the record inside it.
+ *
+ * The record (claim + evidence, see certificates.ts) travels inside the credential as the `id` of
+ * its first Evidence entry: a `data:application/json;base64,…` URI of the record's canonical JSON.
+ * The credential's own `id` is a URN made from the record's digest, so changing the record (or
+ * swapping in another) breaks the link between the two, and the verifier says so.
+ *
+ * A credential downloaded from the site is self-declared: the learner's browser made it. An
+ * organisation can countersign it with `npm run certify`, which wraps the same credential in a
+ * VC-JWT (see signing.ts).
+ */
+import { z } from 'astro/zod';
+import { certificateIdOf, credentialUrnOf } from './eligibility.ts';
+import { type CertificateRecord, CertificateRecordSchema } from './record.ts';
+import { canonicalJson, digestOf } from '../quiz/evidence.ts';
+import { base64ToBytes, bytesToBase64, packForLink } from '../envelope/link-codec.ts';
+import { parseJson, issuesText } from '../progress/codec.ts';
+
+export const OB3_CONTEXT = [
+	'https://www.w3.org/ns/credentials/v2',
+	'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+] as const;
+
+/** Largest credential or record the verifier reads (a capstone with many retries is well under this). */
+export { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES } from '../envelope/link-codec.ts';
+
+export interface CredentialContext {
+	/** Site name and public address (origin + base path, ending in "/"). */
+	site: { name: string; url: string };
+	/** The organisation named as issuer. */
+	organisation: string;
+	title: string;
+	description: string;
+	provisions: string[];
+}
+
+const toBase64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
+const fromBase64 = (b64: string) => new TextDecoder('utf-8', { fatal: true }).decode(base64ToBytes(b64));
+
+const DATA_PREFIX = 'data:application/json;base64,';
+
+/** The OpenBadgeCredential (unsigned JSON) for an earned certificate. */
+export async function buildCredential(record: CertificateRecord, ctx: CredentialContext) {
+	const digest = await digestOf(record);
+	const achievementUrl =
+		record.claim.achievement === 'capstone'
+			? `${ctx.site.url}certificates/`
+			: `${ctx.site.url}principles/${Number(record.claim.achievement.slice(1))}/`;
+	return {
+		'@context': [...OB3_CONTEXT],
+		id: credentialUrnOf(digest),
+		type: ['VerifiableCredential', 'OpenBadgeCredential'],
+		name: `${ctx.title}: certificate of completion`,
+		issuer: {
+			id: ctx.site.url,
+			type: ['Profile'],
+			name: ctx.organisation,
+			url: ctx.site.url,
+		},
+		validFrom: record.claim.earnedAt,
+		credentialSubject: {
+			type: ['AchievementSubject'],
+			identifier: [
+				{
+					type: 'IdentityObject',
+					identityType: 'name',
+					hashed: false,
+					identityHash: record.evidence.learner.name,
+				},
+			],
+			achievement: {
+				id: achievementUrl,
+				type: ['Achievement'],
+				achievementType: 'Certificate',
+				name: ctx.title,
+				description: ctx.description,
+				criteria: {
+					narrative:
+						'Every required module marked as read and its assessment passed on the published quiz revision. Provisions covered: ' +
+						ctx.provisions.join(', '),
+				},
+				tag: ctx.provisions.map((p) => `provision ${p}`),
+			},
+			result: [{ type: ['Result'], value: `${Math.round(record.claim.score * 100)}%` }],
+		},
+		evidence: [
+			{
+				id: `${DATA_PREFIX}${toBase64(canonicalJson(record))}`,
+				type: ['Evidence'],
+				name: `Assessment record ${certificateIdOf(digest)}`,
+				description: `Answers, quiz revisions and dates; SHA-256 of its canonical JSON (RFC 8785): ${digest}`,
+				genre: 'Assessment record',
+			},
+		],
+	};
+}
+export type Credential = Awaited<ReturnType<typeof buildCredential>>;
+
+/** Just the parts of a credential the verifier reads; anything else may be present. */
+const CredentialShape = z.looseObject({
+	id: z.string(),
+	type: z.array(z.string()).refine((t) => t.includes('OpenBadgeCredential'), {
+		error: 'it is not an OpenBadgeCredential',
+	}),
+	validFrom: z.string(),
+	credentialSubject: z.looseObject({
+		identifier: z.array(z.looseObject({ identityType: z.string(), identityHash: z.string() })).min(1),
+		achievement: z.looseObject({ id: z.string(), name: z.string() }),
+	}),
+	evidence: z.array(z.looseObject({ id: z.string() })).min(1),
+});
+
+export type Opened =
+	| {
+			ok: true;
+			record: CertificateRecord;
+			digest: string;
+			credential: Record<string, unknown> | undefined;
+			problems: string[];
+	  }
+	| { ok: false; message: string };
+
+/** Reads a record from its canonical-JSON form (as carried in credentials and links). */
+export function parseRecord(
+	text: string,
+): { ok: true; record: CertificateRecord } | { ok: false; message: string } {
+	let value: unknown;
+	try {
+		value = parseJson(text);
+	} catch (e) {
+		return { ok: false, message: `the record is not valid JSON (${(e as Error).message})` };
+	}
+	const parsed = CertificateRecordSchema.safeParse(value);
+	return parsed.success
+		? { ok: true, record: parsed.data }
+		: { ok: false, message: `the record is not in the expected form (${issuesText(parsed.error)})` };
+}
+
+/**
+ * Opens an unsigned credential: finds the record inside and checks that the credential says what
+ * the record says (id from the digest, name, achievement, date).
+ */
+export async function openCredential(value: unknown): Promise<Opened> {
+	const shape = CredentialShape.safeParse(value);
+	if (!shape.success) {
+		return { ok: false, message: `This is not a Secure AI Academy credential (${issuesText(shape.error)}).` };
+	}
+	const c = shape.data;
+	const dataUri = c.evidence.map((e) => e.id).find((id) => id.startsWith(DATA_PREFIX));
+	if (!dataUri)
+		return { ok: false, message: 'The credential carries no assessment record, so it cannot be checked.' };
+	let text: string;
+	try {
+		text = fromBase64(dataUri.slice(DATA_PREFIX.length));
+	} catch {
+		return {
+			ok: false,
+			message: 'The assessment record inside the credential is damaged (not valid base64 UTF-8).',
+		};
+	}
+	const parsed = parseRecord(text);
+	if (!parsed.ok) return { ok: false, message: `The credential was edited or damaged: ${parsed.message}.` };
+	const record = parsed.record;
+	const digest = await digestOf(record);
+	const problems: string[] = [];
+	if (c.id !== credentialUrnOf(digest)) {
+		problems.push('The credential id does not match its assessment record: one of them was changed.');
+	}
+	const name = c.credentialSubject.identifier.find((i) => i.identityType === 'name')?.identityHash;
+	if (name !== record.evidence.learner.name) {
+		problems.push(`The name on the credential (${JSON.stringify(name)}) is not the name in its record.`);
+	}
+	const n = record.claim.achievement === 'capstone' ? undefined : Number(record.claim.achievement.slice(1));
+	const expected = n === undefined ? /\/certificates\/$/ : new RegExp(`/principles/${n}/$`);
+	if (!expected.test(c.credentialSubject.achievement.id)) {
+		problems.push('The achievement named on the credential is not the one its record backs.');
+	}
+	if (c.validFrom !== record.claim.earnedAt) {
+		problems.push('The date on the credential is not the date in its record.');
+	}
+	return { ok: true, record, digest, credential: value as Record<string, unknown>, problems };
+}
+
+/** The fragment of a verification link for a record: `#r=<packed canonical JSON>`. */
+export async function recordLinkFragment(record: CertificateRecord): Promise<string> {
+	return `r=${await packForLink(canonicalJson(record))}`;
+}
+
+/** A compact JWS (a countersigned credential): three base64url parts. */
+export const looksLikeJwt = (text: string) =>
+	/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text.trim());

@@ -1,0 +1,34 @@
+/**
+ * The site facts every certificate page gets, what an issued certificate is made of, and the
+ * sentence that describes an achievement. Small and free of the credential code, so the islands
+ * can import it statically and load issue.ts only once a certificate is earned.
+ */
+import type { CertificateStatus } from './eligibility.ts';
+import type { CertificateRecord } from './record.ts';
+import type { Credential } from './credential.ts';
+
+export interface CertificateSite {
+	name: string;
+	/** Public address of the site, origin + base path, ending in "/". */
+	url: string;
+	organisation: string;
+	signatory: string | undefined;
+	contentVersion: string;
+	/** Base path, for links and fetches. */
+	base: string;
+}
+
+export interface Issued {
+	status: CertificateStatus;
+	record: CertificateRecord;
+	digest: string;
+	credential: Credential;
+	/** `r=…` fragment for the verify page. */
+	linkFragment: string;
+}
+
+export function describeAchievement(status: CertificateStatus): string {
+	return status.principle === undefined
+		? 'Completed every module and assessment for all 13 principles of the UK Code of Practice for the Cyber Security of AI (ETSI TS 104 223).'
+		: `Completed the ${status.title} module of the UK Code of Practice for the Cyber Security of AI (ETSI TS 104 223) and passed its assessment.`;
+}

@@ -1,0 +1,234 @@
+/**
+ * The progress store: the one place that reads and writes the learner's record. Storage is
+ * injected (`StorageLike`), so tests pass a plain object and the browser adapter passes
+ * `localStorage` (or null when it is unavailable). No call here may throw because of storage.
+ *
+ * Rules:
+ * - Every change is read-modify-write: the stored value is read fresh, changed, and written back,
+ *   so two tabs never lose each other's attempts. Another tab's write arrives through `refresh()`.
+ * - Storage missing or blocked, or full: the record lives in memory, `persistent` is false, and
+ *   `problem` says why, so the page can tell the learner progress will not be kept.
+ * - Stored value unreadable (corrupt): the raw text is copied aside to `<key>:corrupt:<time>` and
+ *   kept in `problem.raw` for download; a clean record starts. If the copy cannot be made, nothing
+ *   is written until the learner has had the chance to download it (`discardCorrupt()`).
+ * - Stored value from a newer site version: left untouched; this page works in memory only.
+ */
+import { decodeImport, decodeStored, encodeExport, encodeStored, type ImportResult } from './codec.ts';
+import {
+	type Attempt,
+	emptyProgress,
+	mergeProgress,
+	type ProgressData,
+	type StoredAssignment,
+	withAssignment,
+	withLearnerName,
+	withModuleVisit,
+	withoutAssignment,
+	withoutQuiz,
+	withPath,
+} from './progress.ts';
+
+export interface StorageLike {
+	getItem(key: string): string | null;
+	setItem(key: string, value: string): void;
+	removeItem(key: string): void;
+}
+
+export type StoreProblem =
+	| { kind: 'unavailable'; message: string }
+	| { kind: 'quota'; message: string }
+	| { kind: 'corrupt'; message: string; raw: string; keptAs: string | undefined }
+	| { kind: 'future'; message: string };
+
+export interface ProgressState {
+	data: ProgressData;
+	/** True when the last write reached storage. */
+	persistent: boolean;
+	problem: StoreProblem | undefined;
+}
+
+export interface ProgressStore {
+	getSnapshot(): ProgressState;
+	subscribe(listener: () => void): () => void;
+	/** Re-reads storage (call on the `storage` event for this key). */
+	refresh(): void;
+	recordAttempt(attempt: Attempt): void;
+	visitModule(moduleId: string, completed?: boolean): void;
+	/** Merges an export file into the record; returns what happened, changes nothing on error. */
+	importFile(text: string, byteLength?: number): ImportResult;
+	/** The export file's text; also records the backup time. */
+	exportFile(contentVersion: string): string;
+	resetQuiz(quizId: string): void;
+	resetAll(): void;
+	/** Sets the name for certificates and reports; an empty name clears it. Throws on an invalid name. */
+	setLearnerName(name: string): void;
+	/** After the learner has saved the corrupt raw value: allow writing over it. */
+	discardCorrupt(): void;
+	/** Chooses a learning path by id; undefined clears the choice. */
+	choosePath(pathId: string | undefined): void;
+	/** Adds an assignment under `key` (kept as it is if already there). Throws past the limit. */
+	addAssignment(key: string, given: Omit<StoredAssignment, 'addedAt'>): void;
+	removeAssignment(key: string): void;
+}
+
+export const PROGRESS_KEY = 'saa:progress';
+
+const MESSAGES = {
+	unavailable:
+		'This browser is not letting the site store data (private browsing, or storage blocked in settings). Quizzes still work, but progress will be lost when you close the page.',
+	quota:
+		'Your browser storage is full, so the latest progress could not be saved. It is kept on this page only. Export your progress to a file, or free some space, to keep it.',
+	future:
+		'Your saved progress was written by a newer version of this site, which this version cannot read. It has not been changed. Progress you make on this page will not be saved.',
+	corruptKept:
+		'Your saved progress could not be read, so a fresh record has started. The unreadable data was kept aside, and you can download it.',
+	corruptNotKept:
+		'Your saved progress could not be read. Download it before continuing: nothing will be saved over it until you do.',
+} as const;
+
+export function createProgressStore(options: {
+	storage: StorageLike | null;
+	key?: string;
+	now?: () => string;
+}): ProgressStore {
+	const key = options.key ?? PROGRESS_KEY;
+	const now = options.now ?? (() => new Date().toISOString());
+	const listeners = new Set<() => void>();
+	let state: ProgressState;
+	/** When false, writes go to memory only (future version, or corrupt value not yet saved). */
+	let writable = true;
+
+	const set = (next: ProgressState) => {
+		state = next;
+		for (const l of listeners) l();
+	};
+
+	function read(): { ok: true; data: ProgressData } | { ok: false; problem: StoreProblem } {
+		if (!options.storage)
+			return { ok: false, problem: { kind: 'unavailable', message: MESSAGES.unavailable } };
+		let raw: string | null;
+		try {
+			raw = options.storage.getItem(key);
+		} catch {
+			return { ok: false, problem: { kind: 'unavailable', message: MESSAGES.unavailable } };
+		}
+		const decoded = decodeStored(raw);
+		if (decoded.ok) return { ok: true, data: decoded.data };
+		if (decoded.reason === 'future')
+			return { ok: false, problem: { kind: 'future', message: MESSAGES.future } };
+		// Corrupt or invalid: keep the raw text aside before anything can overwrite it.
+		const text = raw ?? '';
+		let keptAs: string | undefined = `${key}:corrupt:${now()}`;
+		try {
+			options.storage.setItem(keptAs, text);
+		} catch {
+			keptAs = undefined;
+		}
+		return {
+			ok: false,
+			problem: {
+				kind: 'corrupt',
+				message: `${keptAs ? MESSAGES.corruptKept : MESSAGES.corruptNotKept} (${decoded.message})`,
+				raw: text,
+				keptAs,
+			},
+		};
+	}
+
+	function write(data: ProgressData): boolean {
+		if (!options.storage || !writable) return false;
+		try {
+			options.storage.setItem(key, encodeStored(data));
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	// Initial load.
+	{
+		const r = read();
+		if (r.ok) {
+			state = { data: r.data, persistent: true, problem: undefined };
+		} else {
+			state = { data: emptyProgress(), persistent: false, problem: r.problem };
+			if (r.problem.kind === 'future' || (r.problem.kind === 'corrupt' && !r.problem.keptAs))
+				writable = false;
+			if (r.problem.kind === 'corrupt' && r.problem.keptAs) {
+				// The raw value is safe elsewhere: start the clean record in storage now.
+				const ok = write(state.data);
+				state = { ...state, persistent: ok };
+			}
+		}
+	}
+
+	/** Read-modify-write. Falls back to the in-memory record when storage cannot be read. */
+	function update(change: (data: ProgressData) => ProgressData) {
+		let base = state.data;
+		if (writable && options.storage) {
+			const r = read();
+			// After a failed write, memory holds changes storage lacks: keep both.
+			if (r.ok) base = state.persistent ? r.data : mergeProgress(r.data, state.data);
+		}
+		const next = change(base);
+		const ok = write(next);
+		let problem = state.problem;
+		if (ok && (problem?.kind === 'quota' || problem?.kind === 'unavailable')) problem = undefined;
+		if (!ok && writable && options.storage && problem?.kind !== 'unavailable') {
+			problem = { kind: 'quota', message: MESSAGES.quota };
+		}
+		set({ data: next, persistent: ok, problem });
+	}
+
+	return {
+		getSnapshot: () => state,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		refresh() {
+			if (!writable) return;
+			const r = read();
+			if (r.ok) set({ ...state, data: r.data });
+		},
+		recordAttempt: (attempt) => update((d) => mergeProgress(d, { attempts: [attempt], modules: {} })),
+		visitModule: (moduleId, completed = false) =>
+			update((d) => withModuleVisit(d, moduleId, now(), completed)),
+		importFile(text, byteLength) {
+			const result = decodeImport(text, byteLength);
+			if (result.ok) update((d) => mergeProgress(d, result.data));
+			return result;
+		},
+		exportFile(contentVersion) {
+			const at = now();
+			update((d) => ({ ...d, lastBackupAt: at }));
+			return encodeExport(state.data, contentVersion, at);
+		},
+		resetQuiz: (quizId) => update((d) => withoutQuiz(d, quizId)),
+		resetAll: () =>
+			update((d) => ({
+				...emptyProgress(),
+				...(d.lastBackupAt ? { lastBackupAt: d.lastBackupAt } : {}),
+				...(d.learnerName ? { learnerName: d.learnerName } : {}),
+				// Assignments and the chosen path are what to do, not progress: they stay.
+				...(d.path ? { path: d.path } : {}),
+				...(d.assignments ? { assignments: d.assignments } : {}),
+			})),
+		setLearnerName(name) {
+			withLearnerName(emptyProgress(), name); // validates before anything is written
+			update((d) => withLearnerName(d, name));
+		},
+		choosePath: (pathId) => update((d) => withPath(d, pathId, now())),
+		addAssignment(key, given) {
+			withAssignment(state.data, key, given, now()); // validates (and checks the limit) before writing
+			update((d) => withAssignment(d, key, given, now()));
+		},
+		removeAssignment: (key) => update((d) => withoutAssignment(d, key)),
+		discardCorrupt() {
+			if (state.problem?.kind !== 'corrupt') return;
+			writable = true;
+			const ok = write(state.data);
+			set({ ...state, persistent: ok, problem: ok ? undefined : { kind: 'quota', message: MESSAGES.quota } });
+		},
+	};
+}

@@ -1,0 +1,154 @@
+/**
+ * `npm run certify`: the organisation's command-line tool, run for real on this checkout's content
+ * with a temporary key folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { drawQuestions, scoreAttempt } from '../../src/core/quiz/attempt.ts';
+import { allStatuses, type CertificateCatalog, scopeOf } from '../../src/core/certificates/eligibility.ts';
+import { certificateRecord } from '../../src/core/certificates/record.ts';
+import { buildCredential } from '../../src/core/certificates/credential.ts';
+import { collectEvidence } from '../../src/core/quiz/evidence.ts';
+import { emptyProgress, withModuleVisit } from '../../src/core/progress/progress.ts';
+import { loadContent } from '../../src/lib/content-files.ts';
+import { correctAnswer } from '../fixtures/answers.ts';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const { catalog: content } = loadContent(root);
+const quiz = content.quizzes.find((q) => q.data.id === 'p01-awareness')?.data;
+if (!quiz) throw new Error('p01-awareness quiz missing');
+const catalog: CertificateCatalog = {
+	principles: content.principles.map(({ data }) => ({
+		number: data.number,
+		title: data.title,
+		provisions: data.provisions.map((p) => ({ id: p.id, title: p.title })),
+	})),
+	modules: content.modules.map(({ data }) => ({
+		id: data.id,
+		title: data.title,
+		track: data.track,
+		principles: data.principles,
+		quiz: data.quiz === quiz.id ? { id: quiz.id, revision: quiz.revision } : undefined,
+	})),
+};
+
+async function credentialFor(cheat = false) {
+	const seed = 'abc123';
+	const questionIds = drawQuestions(quiz as NonNullable<typeof quiz>, seed).questionIds;
+	const answers = Object.fromEntries(
+		questionIds.map((id) => [
+			id,
+			correctAnswer((quiz as NonNullable<typeof quiz>).questions.find((q) => q.id === id) as never),
+		]),
+	);
+	if (cheat) delete answers[questionIds[0] as string];
+	const score = scoreAttempt(quiz as NonNullable<typeof quiz>, questionIds, answers);
+	const at = '2026-11-20T10:00:00.000Z';
+	let data = withModuleVisit({ ...emptyProgress(), learnerName: 'Ольга Иванова' }, 'p01-awareness', at, true);
+	data = {
+		...data,
+		attempts: [
+			{
+				id: 'a1',
+				quizId: 'p01-awareness',
+				revision: quiz?.revision ?? 1,
+				mode: 'assessment',
+				seed,
+				questionIds,
+				answers,
+				score: cheat ? 1 : score.score,
+				passed: true,
+				startedAt: at,
+				submittedAt: at,
+			},
+		],
+	};
+	const status = allStatuses(catalog, data)[0];
+	if (!status) throw new Error('no status');
+	const evidence = collectEvidence(data, scopeOf(catalog, 'p01'), {
+		site: { name: 'Academy', url: 'https://academy.example.org/' },
+		contentVersion: '2026.11.1',
+		learnerName: 'Ольга Иванова',
+		now: at,
+	});
+	const record = certificateRecord(status, evidence);
+	if (!record) throw new Error('not earned');
+	return buildCredential(record, {
+		site: evidence.site,
+		organisation: 'Example Org',
+		title: status.title,
+		description: 'd',
+		provisions: status.provisions,
+	});
+}
+
+function certify(args: string[], keys: string): { code: number; out: string } {
+	try {
+		const out = execFileSync(
+			join(root, 'node_modules/.bin/node'),
+			[join(root, 'scripts/certify.ts'), ...args],
+			{
+				env: { ...process.env, ACADEMY_KEYS_DIR: keys },
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
+		return { code: 0, out };
+	} catch (e) {
+		const err = e as { status: number; stdout: string; stderr: string };
+		return { code: err.status, out: `${err.stdout}${err.stderr}` };
+	}
+}
+
+describe('npm run certify', () => {
+	const tmp = mkdtempSync(join(tmpdir(), 'certify-'));
+	const keys = join(tmp, 'keys');
+	cpSync(join(root, 'public/keys'), keys, { recursive: true });
+	const privateKey = join(tmp, 'org.private.jwk.json');
+
+	test('keygen refuses to put a private key inside the project, then makes one outside', () => {
+		const inside = certify(['keygen', '--kid', 'org-2026', '--private-out', join(root, 'oops.json')], keys);
+		expect(inside.code).toBe(1);
+		expect(inside.out).toContain('Refusing to write the private key inside the project');
+		const ok = certify(['keygen', '--kid', 'org-2026', '--private-out', privateKey], keys);
+		expect(ok.out).toContain('Public key "org-2026" added');
+		const jwks = JSON.parse(readFileSync(join(keys, 'jwks.json'), 'utf8'));
+		expect(jwks.keys).toHaveLength(1);
+		expect(jwks.keys[0].d).toBeUndefined();
+		expect(JSON.parse(readFileSync(privateKey, 'utf8')).d).toBeTruthy();
+		expect(
+			certify(['keygen', '--kid', 'org-2026', '--private-out', join(tmp, 'again.json')], keys).out,
+		).toContain('already publishes a key');
+	});
+
+	test('sign re-scores first: an honest record is signed and verifies, an inflated one is refused', async () => {
+		const honest = join(tmp, 'honest.json');
+		writeFileSync(honest, JSON.stringify(await credentialFor()));
+		const signed = certify(['sign', '--key', privateKey, '--in', honest], keys);
+		expect(signed.out).toContain('consistent and complete');
+		const jwt = join(tmp, 'honest.jwt');
+		expect(readFileSync(jwt, 'utf8')).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+\n$/);
+		expect(certify(['verify', '--in', jwt], keys).out).toContain(
+			'Verified: signed with "org-2026"; Principle 1',
+		);
+
+		const cheat = join(tmp, 'cheat.json');
+		writeFileSync(cheat, JSON.stringify(await credentialFor(true)));
+		const refused = certify(['sign', '--key', privateKey, '--in', cheat], keys);
+		expect(refused.code).toBe(1);
+		expect(refused.out).toContain('Not signed: the record does not hold together');
+	});
+
+	test('revoking the credential, then the key, makes verify fail', async () => {
+		const jwt = join(tmp, 'honest.jwt');
+		const id = JSON.parse(readFileSync(join(tmp, 'honest.json'), 'utf8')).id as string;
+		certify(['revoke', '--credential', id, '--reason', 'issued to the wrong person'], keys);
+		expect(certify(['verify', '--in', jwt], keys).out).toContain('issued to the wrong person');
+		certify(['revoke', '--kid', 'org-2026'], keys);
+		expect(certify(['verify', '--in', jwt], keys).out).toContain('has been revoked');
+		expect(certify(['revoke', '--credential', 'not-a-urn'], keys).code).toBe(1);
+	});
+});
