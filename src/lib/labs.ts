@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContentProblem } from '../core/catalog.ts';
+import type { ContentProblem } from '../core/catalog/catalog.ts';
 import { checkLabFolder, type Lab } from '../core/labs/load.ts';
 
 /** Files a lab folder may hold. */

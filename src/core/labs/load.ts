@@ -4,7 +4,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
-import type { ContentProblem } from '../catalog.ts';
+import type { ContentProblem } from '../catalog/catalog.ts';
 import { type LabCase, type LabData, LabSchema, type SuiteFile, SuiteFileSchema } from '../../schemas/lab.ts';
 import { BUILTIN_VARS, placeholdersIn, stringsIn } from './template.ts';
 

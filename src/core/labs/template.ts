@@ -3,7 +3,7 @@
  * `{upper:...}`, `{lower:...}`, `{mixcase:...}`, `{urlencode:...}`, `{htmlent:...}`, `{b64:...}`.
  * Everything random comes from one seeded generator, so a run is reproducible from its seed.
  */
-import { seededRandom } from '../shuffle.ts';
+import { seededRandom } from '../quiz/shuffle.ts';
 
 export const BUILTIN_VARS = ['secret', 'host', 'n'] as const;
 export const TEXT_FUNCTIONS = ['upper', 'lower', 'mixcase', 'urlencode', 'htmlent', 'b64'] as const;
