@@ -5,7 +5,6 @@
 import type { LabData, LabCase } from '../../schemas/lab.ts';
 import { DEFAULT_LIMITS, type LabEngine, type RunLimits } from './engine.ts';
 import { gradeRun, prepareRun, type RunSummary, runCases } from './grading.ts';
-import { stripTypes, TypeStripError } from './strip-types.ts';
 
 /** What a run needs of a lab (the island receives exactly this, without the reference). */
 export interface RunnableLab {
@@ -25,6 +24,8 @@ export async function runLab(
 	const prepared = prepareRun(lab, seed);
 	let code = source;
 	if (lab.data.language === 'typescript') {
+		// Loaded only for TypeScript labs (sucrase is the biggest part of the runner).
+		const { stripTypes, TypeStripError } = await import('./strip-types.ts');
 		try {
 			code = stripTypes(source);
 		} catch (e) {
