@@ -129,6 +129,13 @@ test('the reference solution is shown on request and a pass is then recorded as 
 		timeout: 30_000,
 	});
 	await expect(page.locator('.lab-status')).toContainText('Completed with the solution shown');
+	// The dashboard lists the lab with that status.
+	await page.goto('dashboard/');
+	await expect(page.locator('.labs-dashboard[data-hydrated=true]')).toBeVisible();
+	await expect(page.locator('[data-lab="agent-tool-approval"]')).toContainText(
+		'Completed with the solution shown',
+	);
+	await expect(page.locator('[data-lab="markdown-image-exfiltration"]')).toContainText('Not started');
 });
 
 test('a TypeScript lab strips types and runs', async ({ page }) => {

@@ -112,6 +112,7 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 	const editorRef = useRef<LabEditor | null>(null);
 	const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 	const resultsRef = useRef<HTMLHeadingElement>(null);
+	const runCount = useRef(0);
 	const helpId = useId();
 
 	useEffect(() => {
@@ -168,7 +169,8 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 			} else {
 				store.updateLab(id, withFailedRun);
 			}
-			setPhase((p) => ({ name: 'done', summary, runNumber: (p.name === 'done' ? p.runNumber : 0) + 1 }));
+			runCount.current += 1;
+			setPhase({ name: 'done', summary, runNumber: runCount.current });
 		} catch (e) {
 			setPhase({
 				name: 'failed',
