@@ -16,12 +16,18 @@ export { seededRandom };
 
 /** A generator seeded by text (run seed + case id + draw number). */
 export function randomFor(seed: string): Random {
-	// FNV-1a over the text, then mulberry32.
+	// FNV-1a over the text, mixed, then mulberry32.
 	let h = 0x811c9dc5;
 	for (let i = 0; i < seed.length; i++) {
 		h ^= seed.charCodeAt(i);
 		h = Math.imul(h, 0x01000193);
 	}
+	// FNV-1a alone leaves seeds that differ in one character too alike; murmur3's finaliser spreads them.
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
 	return seededRandom(h >>> 0);
 }
 
