@@ -129,16 +129,21 @@ export function fillValue(value: unknown, values: Record<string, string>, random
 	if (typeof value === 'string') return fillText(value, values, random);
 	if (Array.isArray(value)) return value.map((v) => fillValue(v, values, random));
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillValue(v, values, random)]));
+		// Keys are filled too, so a case can name a field the attacker chooses.
+		return Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [fillText(k, values, random), fillValue(v, values, random)]),
+		);
 	}
 	return value;
 }
 
-/** Every string inside a JSON-like value (for checking placeholders). */
+/** Every string inside a JSON-like value, keys included (for checking placeholders). */
 export function stringsIn(value: unknown): string[] {
 	if (typeof value === 'string') return [value];
 	if (Array.isArray(value)) return value.flatMap(stringsIn);
-	if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+	if (value && typeof value === 'object') {
+		return Object.entries(value).flatMap(([k, v]) => [k, ...stringsIn(v)]);
+	}
 	return [];
 }
 
