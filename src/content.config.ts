@@ -56,8 +56,23 @@ const modules = defineCollection({
 const quizzes = defineCollection({
 	loader: glob({
 		base: './quizzes',
-		pattern: '**/*.yaml',
+		// archive/ holds earlier revisions (see quizArchive below), not published quizzes.
+		pattern: ['**/*.yaml', '!archive/**'],
 		generateId: ({ entry, data }) => idFromField('quizzes', entry, data, 'id'),
+	}),
+	schema: QuizSchema,
+});
+
+/**
+ * Earlier revisions of published quizzes, `quizzes/archive/<quiz id>/r<revision>.yaml`, kept
+ * word for word so that answers recorded against them can still be marked again: a certificate
+ * or report earned on revision 1 stays checkable after the quiz moves to revision 2.
+ */
+const quizArchive = defineCollection({
+	loader: glob({
+		base: './quizzes/archive',
+		pattern: '**/*.yaml',
+		generateId: ({ data }) => `${String(data.id)}@r${String(data.revision)}`,
 	}),
 	schema: QuizSchema,
 });
@@ -97,4 +112,4 @@ const assignments = defineCollection({
 	schema: AssignmentFileSchema,
 });
 
-export const collections = { principles, ncsc, modules, quizzes, glossary, paths, assignments };
+export const collections = { principles, ncsc, modules, quizzes, quizArchive, glossary, paths, assignments };

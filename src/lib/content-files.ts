@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog/catalog.ts';
+import { checkQuizArchive } from '../core/catalog/quiz-archive.ts';
 import { AssignmentFileSchema } from '../schemas/assignment.ts';
 import { GlossaryTermSchema } from '../schemas/glossary.ts';
 import { ModuleSchema } from '../schemas/module.ts';
@@ -127,7 +128,8 @@ export function loadContent(root: string): LoadedContent {
 	const problems: ContentProblem[] = [];
 	const principleFiles = walk(join(root, 'content/principles'), '.yaml');
 	const moduleFiles = walk(join(root, 'content/modules'), '.mdx');
-	const quizFiles = walk(join(root, 'quizzes'), '.yaml');
+	const archive = join(root, 'quizzes', 'archive');
+	const quizFiles = walk(join(root, 'quizzes'), '.yaml').filter((f) => !f.startsWith(archive));
 	const pathFiles = walk(join(root, 'content/paths'), '.yaml');
 	const assignmentFiles = walk(join(root, 'content/assignments'), '.yaml');
 
@@ -156,6 +158,12 @@ export function loadContent(root: string): LoadedContent {
 		QuizSchema,
 		problems,
 	);
+	const archived = validateAll(
+		walk(archive, '.yaml').map((f) => readYaml(root, f, problems)),
+		QuizSchema,
+		problems,
+	);
+	problems.push(...checkQuizArchive(quizzes, archived));
 	const glossaryRaw = readYaml(root, join(root, 'content/glossary.yaml'), problems);
 	if (glossaryRaw && !Array.isArray(glossaryRaw.raw)) {
 		problems.push({ file: glossaryRaw.file, field: '(file)', message: 'must be a YAML list of terms' });

@@ -4,8 +4,10 @@
  * by `npm run schema`.
  */
 import { z } from 'astro/zod';
+import { ChooseTheFixSchema } from './questions/choose-the-fix.ts';
 import { MultipleSelectSchema } from './questions/multiple.ts';
 import { OrderingSchema } from './questions/ordering.ts';
+import { ReviewTheChangeSchema } from './questions/review-the-change.ts';
 import { BASIC_QUESTION_SCHEMAS, ScenarioSchema } from './questions/scenario.ts';
 import { SingleChoiceSchema } from './questions/single.ts';
 import { SpotTheLineSchema } from './questions/spot-the-line.ts';
@@ -20,17 +22,23 @@ export const QUESTION_SCHEMAS = {
 	'true-false': TrueFalseSchema,
 	ordering: OrderingSchema,
 	'spot-the-line': SpotTheLineSchema,
+	'choose-the-fix': ChooseTheFixSchema,
+	'review-the-change': ReviewTheChangeSchema,
 	scenario: ScenarioSchema,
 } as const;
 export type QuestionType = keyof typeof QUESTION_SCHEMAS;
 export const QUESTION_TYPES = Object.keys(QUESTION_SCHEMAS) as QuestionType[];
 
-export const QuestionSchema = z.discriminatedUnion('type', [...BASIC_QUESTION_SCHEMAS, ScenarioSchema], {
-	error: (issue) =>
-		issue.code === 'invalid_union'
-			? `unknown question type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}: use one of ${QUESTION_TYPES.join(', ')}`
-			: undefined,
-});
+export const QuestionSchema = z.discriminatedUnion(
+	'type',
+	[...BASIC_QUESTION_SCHEMAS, ChooseTheFixSchema, ReviewTheChangeSchema, ScenarioSchema],
+	{
+		error: (issue) =>
+			issue.code === 'invalid_union'
+				? `unknown question type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}: use one of ${QUESTION_TYPES.join(', ')}`
+				: undefined,
+	},
+);
 export type Question = z.output<typeof QuestionSchema>;
 
 export const QuizSchema = z

@@ -4,7 +4,9 @@
 import type { JSX } from 'react';
 import type { Question, QuestionType } from '../../schemas/quiz.ts';
 import { MultipleView, SingleView } from './Choice.tsx';
+import { ChooseTheFixView } from './ChooseTheFix.tsx';
 import { OrderingView } from './Ordering.tsx';
+import { ReviewTheChangeView } from './ReviewTheChange.tsx';
 import { ScenarioView } from './Scenario.tsx';
 import { SpotTheLineView } from './SpotTheLine.tsx';
 import { TrueFalseView } from './TrueFalse.tsx';
@@ -16,6 +18,8 @@ const views = {
 	'true-false': TrueFalseView,
 	ordering: OrderingView,
 	'spot-the-line': SpotTheLineView,
+	'choose-the-fix': ChooseTheFixView,
+	'review-the-change': ReviewTheChangeView,
 	scenario: ScenarioView,
 	// biome-ignore lint/suspicious/noExplicitAny: each view has its own answer type.
 } satisfies { [K in QuestionType]: (props: ViewProps<Extract<Question, { type: K }>, any>) => JSX.Element };

@@ -5,8 +5,10 @@
  * checker name any kind that is missing.
  */
 import type { Question, QuestionType } from '../../../schemas/quiz.ts';
+import { chooseTheFix } from './choose-the-fix.ts';
 import { multiple } from './multiple.ts';
 import { ordering } from './ordering.ts';
+import { reviewTheChange } from './review-the-change.ts';
 import { scenario } from './scenario.ts';
 import { single } from './single.ts';
 import { spotTheLine } from './spot-the-line.ts';
@@ -19,6 +21,8 @@ export const questionKinds = {
 	'true-false': trueFalse,
 	ordering,
 	'spot-the-line': spotTheLine,
+	'choose-the-fix': chooseTheFix,
+	'review-the-change': reviewTheChange,
 	scenario,
 	// biome-ignore lint/suspicious/noExplicitAny: each kind has its own answer type.
 } satisfies { [K in QuestionType]: QuestionKind<Extract<Question, { type: K }>, any> };

@@ -1,0 +1,11 @@
+import type { ScenarioPart } from '../../schemas/questions/scenario.ts';
+import type { Question } from '../../schemas/quiz.ts';
+
+/** Props of every static (no-JavaScript) question view. */
+export interface StaticProps<Q extends Question | ScenarioPart = Question | ScenarioPart> {
+	question: Q;
+	/** Seed for the shown order of options or steps. */
+	seed: string;
+	/** "3" or "3.2" */
+	number: number | string;
+}
