@@ -80,7 +80,7 @@ export async function measureLabs(siteUrl: string, sessions = 5, warmRuns = 4): 
 				const ms = Date.now() - t;
 				if (r === 0) out.firstRunMs.push(ms);
 				else out.warmRunMs.push(ms);
-				const passed = /passed\. /.test(await live.innerText());
+				const passed = /passed\. /.test((await live.textContent()) ?? '');
 				if (!passed) throw new Error('the reference solution did not pass in the browser');
 			}
 			await context.close();

@@ -12,7 +12,10 @@ const REDACTIONS = [
 ];
 
 function redact(text) {
-	return REDACTIONS.reduce((t, [pattern, placeholder]) => t.replace(pattern, placeholder), String(text ?? ''));
+	return REDACTIONS.reduce(
+		(t, [pattern, placeholder]) => t.replace(pattern, placeholder),
+		String(text ?? ''),
+	);
 }
 
 function summariseTicket(ticket, ctx) {

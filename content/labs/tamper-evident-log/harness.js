@@ -53,7 +53,10 @@ function labSetup(input) {
 			out = out.slice(0, 2);
 			break;
 		case 'rewrite':
-			out = chain(raw.filter((_, i) => i !== 2), GENESIS_HASH);
+			out = chain(
+				raw.filter((_, i) => i !== 2),
+				GENESIS_HASH,
+			);
 			break;
 		default:
 			break;

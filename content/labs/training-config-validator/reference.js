@@ -30,10 +30,16 @@ function validateConfig(config) {
 		if (!(key in config)) problems.push({ key, problem: 'missing' });
 	}
 	if ('momentum' in config && config.optimizer !== 'sgd') {
-		problems.push({ key: 'momentum', problem: `only sgd uses momentum; with ${config.optimizer} it is ignored` });
+		problems.push({
+			key: 'momentum',
+			problem: `only sgd uses momentum; with ${config.optimizer} it is ignored`,
+		});
 	}
 	if ((config.warmup_steps ?? 0) > 0 && config.scheduler !== 'cosine') {
-		problems.push({ key: 'warmup_steps', problem: 'warm-up needs the cosine scheduler; otherwise it is ignored' });
+		problems.push({
+			key: 'warmup_steps',
+			problem: 'warm-up needs the cosine scheduler; otherwise it is ignored',
+		});
 	}
 	if ('epochs' in config && 'max_steps' in config) {
 		problems.push({ key: 'max_steps', problem: 'set epochs or max_steps, not both: one of them is ignored' });
