@@ -8,6 +8,7 @@ import { decodeImport, decodeStored, encodeExport, encodeStored } from '../../..
 import { emptyProgress, mergeProgress, type ProgressData } from '../../../src/core/progress/progress.ts';
 import { createProgressStore, PROGRESS_KEY } from '../../../src/core/progress/store.ts';
 import {
+	type LabRecord,
 	labRecord,
 	labStatus,
 	MAX_LAB_PASSES,
@@ -61,7 +62,11 @@ describe('lab records', () => {
 	});
 	it('merging keeps every pass once, the later draft, the earliest solution view, and caps the passes', () => {
 		const a = { ...withDraft(labRecord(undefined, 'x'), 'old', T(1)), failedRuns: 2, solutionShownAt: T(3) };
-		let b = { ...withDraft(labRecord(undefined, 'x'), 'new', T(2)), failedRuns: 5, solutionShownAt: T(2) };
+		let b: LabRecord = {
+			...withDraft(labRecord(undefined, 'x'), 'new', T(2)),
+			failedRuns: 5,
+			solutionShownAt: T(2),
+		};
 		for (let i = 1; i <= MAX_LAB_PASSES + 3; i++) {
 			b = withPass(b, {
 				at: `2026-12-${String(10 + i).padStart(2, '0')}T10:00:00.000Z`,
