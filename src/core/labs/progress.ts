@@ -3,7 +3,8 @@
  * with export/import), how many runs failed (the reference solution is offered after three), when
  * the reference solution was shown, and each pass with the date, the lab revision, the passing
  * code and its SHA-256 digest. Stored under `labs` in the progress record (optional, so records
- * written before labs existed stay valid).
+ * written before labs existed stay valid). Changes to a record and the learner's status are in
+ * record.ts.
  */
 import { z } from 'astro/zod';
 
@@ -18,8 +19,6 @@ export const MAX_LAB_CODE = 50_000;
 /** Passes kept per lab (the earliest and the latest matter; older ones in between are dropped). */
 export const MAX_LAB_PASSES = 10;
 export const MAX_LABS = 200;
-/** Failed runs after which the reference solution is offered without asking. */
-export const RUNS_BEFORE_SOLUTION = 3;
 
 export const LabPassSchema = z.strictObject({
 	/** When the run passed. */
@@ -59,7 +58,8 @@ export function emptyLabRecord(): LabRecord {
 
 const earlier = (a?: string, b?: string) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
 
-function keepPasses(passes: LabPass[]): LabPass[] {
+/** Passes without duplicates, oldest first, capped: the first pass and the most recent ones. */
+export function keepPasses(passes: LabPass[]): LabPass[] {
 	const unique = new Map<string, LabPass>();
 	for (const p of passes) unique.set(`${p.at}|${p.digest}`, p);
 	const sorted = [...unique.values()].sort((a, b) => a.at.localeCompare(b.at));
@@ -99,57 +99,4 @@ export function mergeLabs(
 
 export function labRecord(labs: LabsProgress | undefined, id: string): LabRecord {
 	return labs && Object.hasOwn(labs, id) ? (labs[id] as LabRecord) : emptyLabRecord();
-}
-
-export function withDraft(rec: LabRecord, code: string, now: string): LabRecord {
-	return { ...rec, draft: { code: code.slice(0, MAX_LAB_CODE), savedAt: now } };
-}
-
-export function withFailedRun(rec: LabRecord): LabRecord {
-	return { ...rec, failedRuns: rec.failedRuns + 1 };
-}
-
-export function withSolutionShown(rec: LabRecord, now: string): LabRecord {
-	return rec.solutionShownAt ? rec : { ...rec, solutionShownAt: now };
-}
-
-export function withPass(rec: LabRecord, pass: Omit<LabPass, 'solutionShown'>): LabRecord {
-	const full = LabPassSchema.parse({
-		...pass,
-		solutionShown: rec.solutionShownAt !== undefined && rec.solutionShownAt <= pass.at,
-	});
-	return { ...rec, passes: keepPasses([...rec.passes, full]) };
-}
-
-export type LabStatus =
-	| 'not-started'
-	| 'in-progress'
-	| 'passed'
-	| 'passed-with-solution'
-	| 'passed-older-revision';
-
-/**
- * Where the learner stands: passed on the current revision (on their own, or with the solution
- * shown), passed only on an older revision, started (a draft or a run), or not started.
- */
-export function labStatus(rec: LabRecord, currentRevision: number): LabStatus {
-	const current = rec.passes.filter((p) => p.revision === currentRevision);
-	if (current.some((p) => !p.solutionShown)) return 'passed';
-	if (current.length > 0) return 'passed-with-solution';
-	if (rec.passes.length > 0) return 'passed-older-revision';
-	return rec.draft || rec.failedRuns > 0 ? 'in-progress' : 'not-started';
-}
-
-export const LAB_STATUS_LABELS: Record<LabStatus, string> = {
-	'not-started': 'Not started',
-	'in-progress': 'In progress',
-	passed: 'Completed',
-	'passed-with-solution': 'Completed with the solution shown',
-	'passed-older-revision': 'Completed on an earlier version of the lab',
-};
-
-/** SHA-256 of text (UTF-8) as lower-case hex, with Web Crypto (browsers and Node). */
-export async function sha256Hex(text: string): Promise<string> {
-	const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-	return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

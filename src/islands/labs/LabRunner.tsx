@@ -7,9 +7,9 @@
 import '../adapters/zod-jitless.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { newSeed, type CaseResult, type RunSummary } from '../../core/labs/grading.ts';
+import { labRecord } from '../../core/labs/progress.ts';
 import {
 	LAB_STATUS_LABELS,
-	labRecord,
 	labStatus,
 	RUNS_BEFORE_SOLUTION,
 	sha256Hex,
@@ -17,7 +17,7 @@ import {
 	withFailedRun,
 	withPass,
 	withSolutionShown,
-} from '../../core/labs/progress.ts';
+} from '../../core/labs/record.ts';
 import { type RunnableLab, runLab } from '../../core/labs/run.ts';
 import { getProgressStore, requestPersistence, useProgress } from '../adapters/progress-client.ts';
 import { createEditor, type LabEditor } from './editor.ts';

@@ -5,7 +5,8 @@
  */
 import '../adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
-import { LAB_STATUS_LABELS, labRecord, labStatus } from '../../core/labs/progress.ts';
+import { labRecord } from '../../core/labs/progress.ts';
+import { LAB_STATUS_LABELS, labStatus } from '../../core/labs/record.ts';
 import { useProgress } from '../adapters/progress-client.ts';
 
 export interface LabSummary {

@@ -10,15 +10,17 @@ import { createProgressStore, PROGRESS_KEY } from '../../../src/core/progress/st
 import {
 	type LabRecord,
 	labRecord,
-	labStatus,
 	MAX_LAB_PASSES,
 	mergeLabRecord,
+} from '../../../src/core/labs/progress.ts';
+import {
+	labStatus,
 	sha256Hex,
 	withDraft,
 	withFailedRun,
 	withPass,
 	withSolutionShown,
-} from '../../../src/core/labs/progress.ts';
+} from '../../../src/core/labs/record.ts';
 import { memoryStorage } from '../../fixtures/storage.ts';
 
 const T = (n: number) => `2026-12-0${n}T10:00:00.000Z`;
