@@ -13,6 +13,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CertificateCatalog } from '../src/core/certificates/eligibility.ts';
+import { certificateCatalog } from '../src/core/catalog/projections.ts';
 import { checkRecord } from '../src/core/certificates/record.ts';
 import { openCredential } from '../src/core/certificates/credential.ts';
 import { bankOf } from '../src/core/quiz/evidence.ts';
@@ -52,23 +53,11 @@ function content(): { catalog: CertificateCatalog; bank: ReturnType<typeof bankO
 	const { catalog, problems } = loadContent(root);
 	if (problems.length) throw new UsageError('The content has problems; run `npm run validate` first.');
 	return {
-		catalog: {
-			principles: catalog.principles.map(({ data }) => ({
-				number: data.number,
-				title: data.title,
-				provisions: data.provisions.map((p) => ({ id: p.id, title: p.title })),
-			})),
-			modules: catalog.modules.map(({ data }) => {
-				const quiz = catalog.quizzes.find((q) => q.data.id === data.quiz)?.data;
-				return {
-					id: data.id,
-					title: data.title,
-					track: data.track,
-					principles: data.principles,
-					quiz: quiz ? { id: quiz.id, revision: quiz.revision } : undefined,
-				};
-			}),
-		},
+		catalog: certificateCatalog({
+			principles: catalog.principles.map((p) => p.data),
+			modules: catalog.modules.map((m) => m.data),
+			quizzes: catalog.quizzes.map((q) => q.data),
+		}),
 		bank: bankOf(catalog.quizzes.map((q) => q.data)),
 	};
 }

@@ -10,6 +10,7 @@
  * Markdown for what Starlight has no component for), so both builds process the same text.
  */
 import { stringify } from 'yaml';
+import { seededRandom } from '../../src/core/quiz/shuffle.ts';
 import { ROLES, TRACKS } from '../../src/schemas/vocabulary.ts';
 
 export interface CorpusOptions {
@@ -22,16 +23,9 @@ export interface CorpusOptions {
 /** Path (relative to the project root) → file text. */
 export type Files = Record<string, string>;
 
-/** mulberry32: a small, fast, seedable PRNG (public domain). */
+/** Helpers over core's seeded generator (the quizzes' mulberry32), so a seed gives the same corpus. */
 function prng(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	const next = seededRandom(seed);
 	const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
 	/** Skewed towards the start of the list, roughly as word frequencies are in real text. */
 	const pick = <T>(list: readonly T[], skew = 1.6): T => list[Math.floor(next() ** skew * list.length)] as T;

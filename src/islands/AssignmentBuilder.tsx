@@ -14,7 +14,7 @@ import {
 	MAX_NOTE_LENGTH,
 	MAX_TITLE_LENGTH,
 } from '../schemas/assignment.ts';
-import { DueDate } from './StudyBits.tsx';
+import { DueDate } from './parts/StudyBits.tsx';
 
 interface Props {
 	catalog: AssignmentCatalog;

@@ -13,10 +13,12 @@ import {
 	siteAssignmentKey,
 } from '../core/assignments/assignments.ts';
 import type { AssignmentSpec } from '../schemas/assignment.ts';
+import { formatDate } from '../core/progress/labels.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { downloadText, getProgressStore, useProgress } from './adapters/progress-client.ts';
+import { downloadText } from './adapters/downloads.ts';
+import { getProgressStore, useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
-import { CompletedBar, DueDate, StudyTable } from './StudyBits.tsx';
+import { CompletedBar, DueDate, StudyTable } from './parts/StudyBits.tsx';
 
 interface Props {
 	catalog: AssignmentCatalog;
@@ -206,8 +208,7 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 			<Sub>Keep track of it</Sub>
 			{saved ? (
 				<p>
-					In your assignments since{' '}
-					{new Date(saved.addedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.{' '}
+					In your assignments since {formatDate(saved.addedAt)}.{' '}
 					<a href={`${base}dashboard/#assignments`}>See all your assignments</a>{' '}
 					<button
 						type="button"

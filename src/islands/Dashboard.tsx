@@ -7,17 +7,13 @@ import { allStatuses } from '../core/certificates/eligibility.ts';
 import { useEffect, useRef, useState } from 'react';
 import type { PathSummary } from '../core/assignments/assignments.ts';
 import { type CatalogSummary, buildDashboard } from '../core/progress/dashboard.ts';
-import {
-	downloadText,
-	getProgressStore,
-	requestPersistence,
-	useProgress,
-} from './adapters/progress-client.ts';
-import { ProgressChart } from './ProgressChart.tsx';
+import { downloadText } from './adapters/downloads.ts';
+import { getProgressStore, requestPersistence, useProgress } from './adapters/progress-client.ts';
+import { ProgressChart } from './parts/ProgressChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
-import { YourPlan } from './YourPlan.tsx';
-import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
+import { YourPlan } from './parts/YourPlan.tsx';
+import { formatDate, MODULE_STATE_LABELS, percentOr } from '../core/progress/labels.ts';
 
 interface Props {
 	catalog: CatalogSummary;
@@ -29,9 +25,7 @@ interface Props {
 	paths?: PathSummary[];
 }
 
-const pct = (n: number | undefined) => (n === undefined ? '–' : percent(n));
-const day = (iso: string | undefined) =>
-	iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : 'never';
+const day = (iso: string | undefined) => (iso ? formatDate(iso) : 'never');
 
 export default function Dashboard({ catalog, contentVersion, base, trackTitles, paths = [] }: Props) {
 	const progress = useProgress();
@@ -166,7 +160,7 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 											<a href={`${base}modules/${m.id}/`}>{m.title}</a>
 										</th>
 										<td className={`state-${m.state}`}>{MODULE_STATE_LABELS[m.state]}</td>
-										<td>{pct(m.bestScore)}</td>
+										<td>{percentOr(m.bestScore)}</td>
 										<td>
 											{m.passedAt
 												? day(m.passedAt)

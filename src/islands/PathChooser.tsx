@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { type CatalogModule, studyProgress } from '../core/assignments/assignments.ts';
 import { getProgressStore, useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
-import { CompletedBar } from './StudyBits.tsx';
+import { CompletedBar } from './parts/StudyBits.tsx';
 
 interface Props {
 	path: { id: string; title: string };

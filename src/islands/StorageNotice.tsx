@@ -1,6 +1,7 @@
 /** Tells the learner when progress is not being kept, and offers the unreadable data for download. */
 import type { ProgressState } from '../core/progress/store.ts';
-import { downloadText, getProgressStore } from './adapters/progress-client.ts';
+import { downloadText } from './adapters/downloads.ts';
+import { getProgressStore } from './adapters/progress-client.ts';
 
 export function StorageNotice({ state }: { state: ProgressState }) {
 	const problem = state.problem;

@@ -18,8 +18,8 @@ import type {
 	TeamCatalog,
 	TeamCell,
 } from '../core/teams/team-report.ts';
-import type { Quiz } from '../schemas/quiz.ts';
-import { downloadText } from './adapters/progress-client.ts';
+import { downloadText } from './adapters/downloads.ts';
+import { quizBank } from './adapters/quiz-bank.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { percent } from '../core/progress/labels.ts';
 
@@ -31,40 +31,6 @@ interface Props {
 	base: string;
 	/** This site's public address (reports made on another copy get a note). */
 	siteUrl: string;
-}
-
-/** Quizzes fetched from this site's bank, once per page. */
-const bankCache = new Map<string, Promise<Quiz | undefined>>();
-function loadQuizzes(base: string) {
-	return async (ids: string[]) => {
-		const { QuizSchema } = await import('../schemas/quiz.ts');
-		const list = await Promise.all(
-			ids.map((id) => {
-				let p = bankCache.get(id);
-				if (!p) {
-					// A quiz the bank does not publish (404) is missing; a failed fetch is an error, not tried again.
-					p = fetch(`${base}bank/${encodeURIComponent(id)}.json`)
-						.then((r) => {
-							if (r.status === 404) return undefined;
-							if (!r.ok) throw new Error(`the quiz bank answered ${r.status} for ${id}`);
-							return r.json();
-						})
-						.then((json) => {
-							if (json === undefined) return undefined;
-							const parsed = QuizSchema.safeParse(json);
-							return parsed.success ? parsed.data : undefined;
-						})
-						.catch((e: unknown) => {
-							bankCache.delete(id);
-							throw new Error(`the quiz bank could not be read (${(e as Error).message})`);
-						});
-					bankCache.set(id, p);
-				}
-				return p;
-			}),
-		);
-		return list.filter((q): q is Quiz => q !== undefined);
-	};
 }
 
 const pct = (n: number | undefined) => (n === undefined ? '' : percent(n));
@@ -116,7 +82,7 @@ export default function TeamReport({ catalog, base, siteUrl }: Props) {
 		try {
 			c = core ?? (await import('../core/teams/team-report.ts'));
 			checked = await c.checkReportFiles(all, {
-				loadQuizzes: loadQuizzes(base),
+				loadQuizzes: quizBank(base),
 				siteUrl,
 				onProgress: (done, total) => {
 					if (done % 20 === 0 || done === total) setBusy({ done, total });

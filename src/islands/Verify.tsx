@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
 import { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES, unpackFromLink } from '../core/envelope/link-codec.ts';
 import type { Outcome } from '../core/certificates/verify.ts';
+import { quizBank } from './adapters/quiz-bank.ts';
 
 interface Props {
 	catalog: CertificateCatalog;
@@ -27,7 +28,7 @@ export default function Verify({ catalog, base, organisation }: Props) {
 			setBusy(true);
 			try {
 				const { verifyText } = await import('../core/certificates/verify.ts');
-				setOutcome(await verifyText(text, source, catalog, base));
+				setOutcome(await verifyText(text, source, catalog, base, quizBank(base)));
 			} finally {
 				setBusy(false);
 			}

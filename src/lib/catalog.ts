@@ -12,6 +12,14 @@ import {
 	type ProvisionCoverage,
 	provisionCoverage,
 } from '../core/catalog/catalog.ts';
+import {
+	type ContentCounts,
+	contentCounts,
+	type Neighbours,
+	neighboursBy,
+	type ProjectionInput,
+	principlesTouched,
+} from '../core/catalog/projections.ts';
 import { principleOf } from '../core/progress/labels.ts';
 import { SITE } from '../site.ts';
 import type { Provision } from '../schemas/principle.ts';
@@ -38,10 +46,24 @@ export interface Catalog {
 	principle(n: number): PrincipleEntry;
 	provision(id: string): { provision: Provision; principle: PrincipleEntry } | undefined;
 	quiz(id: string | undefined): QuizEntry | undefined;
+	/** The published module with this id (undefined when its track is switched off or it does not exist). */
+	module(id: string): ModuleEntry | undefined;
+	/** Minutes to study these modules (unpublished ids count nothing). */
+	minutesOf(ids: readonly string[]): number;
 	modulesInTrack(track: Track): ModuleEntry[];
 	modulesForPrinciple(n: number): ModuleEntry[];
 	/** Every provision with the modules that teach it and the questions that test it. */
 	coverage(): ProvisionCoverage[];
+	/** How many principles, provisions and NCSC sub-guidelines there are: print these, not literals. */
+	counts: ContentCounts;
+	/** The previous and next module in the module's track. */
+	moduleNeighbours(id: string): Neighbours<ModuleEntry>;
+	/** The previous and next principle. */
+	principleNeighbours(n: number): Neighbours<PrincipleEntry>;
+	/** The principles a module touches (named, or through its provisions), ascending. */
+	principlesOf(module: ModuleEntry): PrincipleEntry[];
+	/** The published content as the pure projections in core/catalog/projections.ts take it. */
+	projection: ProjectionInput;
 }
 
 let cached: Promise<Catalog> | undefined;
@@ -100,6 +122,19 @@ async function load(): Promise<Catalog> {
 		principles.flatMap((p) => p.data.provisions.map((v) => [v.id, { provision: v, principle: p }] as const)),
 	);
 	const quizById = new Map(quizzes.map((q) => [q.data.id, q]));
+	const moduleById = new Map(modules.map((m) => [m.id, m]));
+	// Route data, computed once per build rather than on every page.
+	const moduleNeighbours = neighboursBy(
+		modules,
+		(m) => m.id,
+		(m) => m.data.track,
+	);
+	const principleNeighbours = neighboursBy(
+		principles,
+		(p) => String(p.data.number),
+		() => 'all',
+	);
+	const none = { prev: undefined, next: undefined };
 	return {
 		principles,
 		ncsc,
@@ -110,13 +145,31 @@ async function load(): Promise<Catalog> {
 		assignments,
 		principle(n) {
 			const p = byNumber.get(n);
-			if (!p) throw new AstroError(`Principle ${n} does not exist.`, 'Principles are numbered 1 to 13.');
+			if (!p)
+				throw new AstroError(
+					`Principle ${n} does not exist.`,
+					`Principles are numbered 1 to ${principles.length}.`,
+				);
 			return p;
 		},
 		provision: (id) => provisions.get(id),
 		quiz: (id) => (id === undefined ? undefined : quizById.get(id)),
+		module: (id) => moduleById.get(id),
+		minutesOf: (ids) => ids.reduce((n, id) => n + (moduleById.get(id)?.data.minutes ?? 0), 0),
 		modulesInTrack: (track) => modules.filter((m) => m.data.track === track),
 		coverage: () => provisionCoverage(input),
+		counts: contentCounts(
+			principles.map((p) => p.data),
+			ncsc.map((g) => g.data),
+		),
+		moduleNeighbours: (id) => moduleNeighbours.get(id) ?? none,
+		principleNeighbours: (n) => principleNeighbours.get(String(n)) ?? none,
+		principlesOf: (m) => principlesTouched(m.data).flatMap((n) => byNumber.get(n) ?? []),
+		projection: {
+			principles: principles.map((p) => p.data),
+			modules: modules.map((m) => m.data),
+			quizzes: quizzes.map((q) => q.data),
+		},
 		modulesForPrinciple: (n) =>
 			modules.filter(
 				(m) => m.data.principles.includes(n) || m.data.provisions.some((id) => principleOf(id) === n),

@@ -5,45 +5,19 @@ import type { CertificateSite } from '../core/certificates/site.ts';
 import { SITE } from '../site.ts';
 import { BASE } from './base.ts';
 import { getCatalog } from './catalog.ts';
+import {
+	catalogSummary as projectSummary,
+	certificateCatalog as projectCertificates,
+} from '../core/catalog/projections.ts';
 
 /** Principles and modules as the dashboard needs them (each module with its quiz's current revision). */
 export async function catalogSummary(): Promise<CatalogSummary> {
-	const catalog = await getCatalog();
-	return {
-		principles: catalog.principles.map((p) => ({ number: p.data.number, title: p.data.title })),
-		modules: catalog.modules.map((m) => {
-			const quiz = catalog.quiz(m.data.quiz);
-			return {
-				id: m.id,
-				title: m.data.title,
-				track: m.data.track,
-				order: m.data.order,
-				principles: m.data.principles,
-				minutes: m.data.minutes,
-				quiz: quiz ? { id: quiz.data.id, revision: quiz.data.revision } : undefined,
-			};
-		}),
-	};
+	return projectSummary((await getCatalog()).projection);
 }
 
 /** The certificate catalog (see src/core/certificates/eligibility.ts): the summary plus each principle's provisions. */
 export async function certificateCatalog(): Promise<CertificateCatalog> {
-	const catalog = await getCatalog();
-	const { modules } = await catalogSummary();
-	return {
-		principles: catalog.principles.map((p) => ({
-			number: p.data.number,
-			title: p.data.title,
-			provisions: p.data.provisions.map((x) => ({ id: x.id, title: x.title })),
-		})),
-		modules: modules.map(({ id, title, track, principles, quiz }) => ({
-			id,
-			title,
-			track,
-			principles,
-			quiz,
-		})),
-	};
+	return projectCertificates((await getCatalog()).projection);
 }
 
 /** What certificate islands need to know about this site. */

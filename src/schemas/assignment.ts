@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { requireUnique } from './questions/common.ts';
-import { Prose, SlugIdSchema } from './vocabulary.ts';
+import { PRINCIPLE_COUNT, Prose, SlugIdSchema } from './vocabulary.ts';
 
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_NOTE_LENGTH = 600;
@@ -37,7 +37,7 @@ export const AssignmentItemSchema = z.union(
 		}),
 		z.strictObject({
 			/** A principle number, 1 to 13: the principle's module(s) in the principles track. */
-			principle: z.int().min(1).max(13),
+			principle: z.int().min(1).max(PRINCIPLE_COUNT),
 		}),
 		z.strictObject({
 			/** One module id (the `id` in a module's frontmatter). */

@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import {
 	LevelSchema,
+	PRINCIPLE_COUNT,
 	Prose,
 	ProvisionIdSchema,
 	RoleSchema,
@@ -23,7 +24,7 @@ export const ModuleSchema = z
 		/** The track the module belongs to: principles, ncsc, secure-coding or ml-complexity. */
 		track: TrackSchema,
 		/** Numbers (1-13) of the Code of Practice principles the module teaches. May be empty. */
-		principles: z.array(z.int().min(1).max(13)).default([]),
+		principles: z.array(z.int().min(1).max(PRINCIPLE_COUNT)).default([]),
 		/** Provision ids covered, e.g. ["1.1", "1.2.2"]; each must exist in content/principles. */
 		provisions: z.array(ProvisionIdSchema).default([]),
 		/** Roles the module is written for. */

@@ -4,7 +4,14 @@
  * Numbering follows the published Code of 31 January 2025, not the 2024 draft.
  */
 import { z } from 'astro/zod';
-import { ModalSchema, PhaseSchema, Prose, ProvisionIdSchema, RoleSchema } from './vocabulary.ts';
+import {
+	ModalSchema,
+	PhaseSchema,
+	PRINCIPLE_COUNT,
+	Prose,
+	ProvisionIdSchema,
+	RoleSchema,
+} from './vocabulary.ts';
 
 export const ProvisionSchema = z.strictObject({
 	/** The provision number exactly as in the published Code, e.g. `8.1.2`. */
@@ -27,7 +34,12 @@ export type Provision = z.output<typeof ProvisionSchema>;
 export const PrincipleSchema = z
 	.strictObject({
 		/** Principle number, 1 to 13. */
-		number: z.int().min(1).max(13, { error: 'the Code has 13 principles: number is 1 to 13' }),
+		number: z
+			.int()
+			.min(1)
+			.max(PRINCIPLE_COUNT, {
+				error: `the Code has ${PRINCIPLE_COUNT} principles: number is 1 to ${PRINCIPLE_COUNT}`,
+			}),
 		/** The principle's title exactly as published in the Code. */
 		title: Prose('title'),
 		/** A one-paragraph summary in our words. */

@@ -18,6 +18,12 @@ export const RoleSchema = z.enum(ROLES, {
 });
 export type Role = z.infer<typeof RoleSchema>;
 
+/**
+ * The Code of Practice has 13 principles, numbered 1 to 13: the one place the rule is written.
+ * Pages print the counts found in the content (core/catalog/projections.ts), not this number.
+ */
+export const PRINCIPLE_COUNT = 13;
+
 /** The five lifecycle phases of the Code of Practice, in order. */
 export const PHASES = ['design', 'development', 'deployment', 'maintenance', 'end-of-life'] as const;
 export const PhaseSchema = z.enum(PHASES, {

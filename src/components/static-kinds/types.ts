@@ -8,4 +8,10 @@ export interface StaticProps<Q extends Question | ScenarioPart = Question | Scen
 	seed: string;
 	/** "3" or "3.2" */
 	number: number | string;
+	/**
+	 * StaticQuestion itself (`Astro.self`), so that a scenario can render its parts through the
+	 * registry without importing StaticQuestion back (which would be an import cycle).
+	 */
+	// biome-ignore lint/suspicious/noExplicitAny: an Astro component's props are checked where it is used.
+	Part?: (props: any) => unknown;
 }

@@ -12,6 +12,8 @@
 import type { AssignmentItem, AssignmentSpec } from '../../schemas/assignment.ts';
 import { type CatalogSummary, type ModuleProgress, moduleProgress } from '../progress/dashboard.ts';
 import type { ProgressData } from '../progress/progress.ts';
+import { formatDate } from '../progress/labels.ts';
+import { itemLabel, notPublished } from './messages.ts';
 
 /** A learning path as islands need it: its id, title and modules in order. */
 export interface PathSummary {
@@ -59,26 +61,26 @@ export function resolveItems(items: readonly AssignmentItem[], catalog: Assignme
 			return path
 				? {
 						item,
-						label: `Learning path: ${path.title}`,
+						label: itemLabel({ kind: 'path', title: path.title }),
 						moduleIds: path.modules.filter((id) => byId.has(id)),
 						known: true,
 					}
-				: { item, label: `Learning path “${item.path}”`, moduleIds: [], known: false };
+				: { item, label: itemLabel({ kind: 'unknown-path', id: item.path }), moduleIds: [], known: false };
 		}
 		if ('principle' in item) {
 			const p = catalog.principles.find((x) => x.number === item.principle);
 			const ids = principleModules(catalog, item.principle).map((m) => m.id);
 			return {
 				item,
-				label: p ? `Principle ${p.number}: ${p.title}` : `Principle ${item.principle}`,
+				label: itemLabel({ kind: 'principle', number: item.principle, title: p?.title }),
 				moduleIds: ids,
 				known: ids.length > 0,
 			};
 		}
 		const m = byId.get(item.module);
 		return m
-			? { item, label: `Module: ${m.title}`, moduleIds: [m.id], known: true }
-			: { item, label: `Module “${item.module}”`, moduleIds: [], known: false };
+			? { item, label: itemLabel({ kind: 'module', title: m.title }), moduleIds: [m.id], known: true }
+			: { item, label: itemLabel({ kind: 'unknown-module', id: item.module }), moduleIds: [], known: false };
 	});
 	const seen = new Set<string>();
 	const modules = resolved.flatMap((r) =>
@@ -91,7 +93,7 @@ export function resolveItems(items: readonly AssignmentItem[], catalog: Assignme
 	return {
 		items: resolved,
 		modules,
-		unknown: resolved.filter((r) => !r.known).map((r) => `${r.label} is not published on this site`),
+		unknown: resolved.filter((r) => !r.known).map((r) => notPublished(r.label)),
 	};
 }
 
@@ -150,6 +152,5 @@ export const siteAssignmentKey = (id: string) => `site-${id}`;
 
 /** Formats YYYY-MM-DD as e.g. "31 Mar 2027" (in the reader's locale), without time-zone shifts. */
 export function formatDay(day: string, locale?: string): string {
-	const [y, m, d] = day.split('-').map(Number);
-	return new Date(y as number, (m as number) - 1, d).toLocaleDateString(locale, { dateStyle: 'medium' });
+	return formatDate(day, 'medium', locale);
 }

@@ -5,12 +5,13 @@
 import type { AssignmentFile } from '../../schemas/assignment.ts';
 import type { LearningPath } from '../../schemas/path.ts';
 import type { Role } from '../../schemas/vocabulary.ts';
-import type { CatalogInput, ContentProblem } from './catalog.ts';
+import type { CatalogProblem } from './messages.ts';
+import { type CatalogInput, type ContentProblem, problemAt } from './problems.ts';
 
 export function checkPathsAndAssignments(input: CatalogInput): ContentProblem[] {
 	const problems: ContentProblem[] = [];
-	const add = (file: string, field: string, message: string, fix: string) =>
-		problems.push({ file, field, message, fix });
+	const add = (file: string, field: string, detail: CatalogProblem) =>
+		problems.push(problemAt(file, field, detail));
 	const modules = new Map(input.modules.map((m) => [m.data.id, m]));
 	const who = new Map<string, readonly Role[]>(
 		input.principles.flatMap((p) => p.data.provisions.map((v) => [v.id, v.who] as const)),
@@ -20,48 +21,33 @@ export function checkPathsAndAssignments(input: CatalogInput): ContentProblem[] 
 	for (const { file, data: path } of input.paths ?? []) {
 		checkPath(file, path);
 		const other = pathIds.get(path.id);
-		if (other) add(file, 'id', `path id "${path.id}" is also used by ${other}`, 'choose a unique id');
+		if (other) add(file, 'id', { code: 'path-id-duplicate', id: path.id, other });
 		pathIds.set(path.id, file);
 	}
 
 	function checkPath(file: string, path: LearningPath) {
 		path.steps.forEach((step, i) => {
 			const mod = modules.get(step.module);
-			if (!mod) {
-				add(
-					file,
-					`steps[${i}].module`,
-					`no module has id "${step.module}"`,
-					"use the id from a module's frontmatter (content/modules/)",
-				);
-			}
+			if (!mod)
+				add(file, `steps[${i}].module`, { code: 'step-module-missing', module: step.module, in: 'path' });
 			step.provisions.forEach((id, j) => {
 				const field = `steps[${i}].provisions[${j}]`;
 				const roles = who.get(id);
 				if (!roles) {
-					add(
-						file,
-						field,
-						`provision ${id} is not in the published Code of Practice`,
-						'use an id listed in content/principles/ (the 2025 numbering)',
-					);
+					add(file, field, { code: 'provision-unknown', id, where: 'path' });
 					return;
 				}
 				if (!roles.some((r) => path.roles.includes(r))) {
-					add(
-						file,
-						field,
-						`provision ${id} names ${roles.join(', ')}, none of this path's roles (${path.roles.join(', ')})`,
-						'cite a provision whose `who` includes one of the path roles, or add the role to `roles`',
-					);
+					add(file, field, { code: 'step-provision-role', id, roles, pathRoles: path.roles });
 				}
 				if (mod && !mod.data.provisions.includes(id)) {
-					add(
-						file,
-						field,
-						`module "${step.module}" (${mod.file}) does not teach provision ${id}`,
-						`cite one of the module's provisions (${mod.data.provisions.join(', ') || 'it lists none'}), or choose another module`,
-					);
+					add(file, field, {
+						code: 'step-provision-not-taught',
+						module: step.module,
+						moduleFile: mod.file,
+						id,
+						taught: mod.data.provisions,
+					});
 				}
 			});
 		});
@@ -71,27 +57,25 @@ export function checkPathsAndAssignments(input: CatalogInput): ContentProblem[] 
 	for (const { file, data } of input.assignments ?? []) {
 		checkAssignment(file, data);
 		const other = assignmentIds.get(data.id);
-		if (other) add(file, 'id', `assignment id "${data.id}" is also used by ${other}`, 'choose a unique id');
+		if (other) add(file, 'id', { code: 'assignment-id-duplicate', id: data.id, other });
 		assignmentIds.set(data.id, file);
 	}
 
 	function checkAssignment(file: string, a: AssignmentFile) {
 		a.items.forEach((item, i) => {
 			if ('path' in item && !pathIds.has(item.path)) {
-				add(
-					file,
-					`items[${i}].path`,
-					`no learning path has id "${item.path}"`,
-					`use one of: ${[...pathIds.keys()].join(', ') || '(no paths yet: add one in content/paths/)'}`,
-				);
+				add(file, `items[${i}].path`, {
+					code: 'assignment-path-missing',
+					path: item.path,
+					paths: [...pathIds.keys()],
+				});
 			}
 			if ('module' in item && !modules.has(item.module)) {
-				add(
-					file,
-					`items[${i}].module`,
-					`no module has id "${item.module}"`,
-					"use the id from a module's frontmatter (content/modules/)",
-				);
+				add(file, `items[${i}].module`, {
+					code: 'step-module-missing',
+					module: item.module,
+					in: 'assignment',
+				});
 			}
 			if (
 				'principle' in item &&
@@ -99,12 +83,7 @@ export function checkPathsAndAssignments(input: CatalogInput): ContentProblem[] 
 					(m) => m.data.track === 'principles' && m.data.principles.includes(item.principle),
 				)
 			) {
-				add(
-					file,
-					`items[${i}].principle`,
-					`principle ${item.principle} has no module in the principles track yet`,
-					'assign single modules instead, or add a module for the principle',
-				);
+				add(file, `items[${i}].principle`, { code: 'assignment-principle-empty', principle: item.principle });
 			}
 		});
 	}

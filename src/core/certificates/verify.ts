@@ -8,7 +8,7 @@ import { looksLikeJwt, MAX_CREDENTIAL_BYTES, openCredential, parseRecord } from 
 import { bankOf } from '../quiz/evidence.ts';
 import { parseJson } from '../progress/codec.ts';
 import type { SignatureResult } from './signing.ts';
-import { type Quiz, QuizSchema } from '../../schemas/quiz.ts';
+import type { Quiz } from '../../schemas/quiz.ts';
 
 export type Outcome =
 	| { kind: 'error'; source: string; message: string }
@@ -29,19 +29,11 @@ async function fetchJson(url: string): Promise<unknown> {
 	return res.json();
 }
 
-async function loadBank(base: string, record: CertificateRecord) {
-	const ids = [...new Set(record.evidence.attempts.map((a) => a.quizId))];
-	const quizzes = await Promise.all(
-		ids.map(async (id) => {
-			try {
-				const parsed = QuizSchema.safeParse(await fetchJson(`${base}bank/${id}.json`));
-				return parsed.success ? parsed.data : undefined;
-			} catch {
-				return undefined;
-			}
-		}),
-	);
-	return bankOf(quizzes.filter((q): q is Quiz => q !== undefined));
+/** Loads the quizzes with these ids from the site's bank (unknown ids left out); throws when the bank cannot be read. */
+export type LoadQuizzes = (ids: string[]) => Promise<Quiz[]>;
+
+async function loadBank(loadQuizzes: LoadQuizzes, record: CertificateRecord) {
+	return bankOf(await loadQuizzes([...new Set(record.evidence.attempts.map((a) => a.quizId))]));
 }
 
 /** The signature checker (jose) loads only when a signed credential is given. */
@@ -60,6 +52,7 @@ export async function verifyText(
 	source: string,
 	catalog: CertificateCatalog,
 	base: string,
+	loadQuizzes: LoadQuizzes,
 ): Promise<Outcome> {
 	const fail = (message: string): Outcome => ({ kind: 'error', source, message });
 	const trimmed = text.trim();
@@ -104,7 +97,7 @@ export async function verifyText(
 	}
 	if (!catalog.principles.length) return fail('This site has no principles to check against.');
 	try {
-		const check = await checkRecord(record, catalog, await loadBank(base, record));
+		const check = await checkRecord(record, catalog, await loadBank(loadQuizzes, record));
 		return {
 			kind: 'checked',
 			source,

@@ -19,16 +19,17 @@ export const PHASE_LABELS: Record<Phase, string> = {
 	'end-of-life': 'Secure End of Life',
 };
 
+/** Track titles and blurbs. Blurbs may hold {principles}, {provisions} and {ncsc}: show them with `trackBlurb`. */
 export const TRACK_LABELS: Record<Track, { title: string; blurb: string }> = {
 	principles: {
 		title: 'Code of Practice principles',
 		blurb:
-			'The 13 principles and 72 provisions of the UK Code of Practice for the Cyber Security of AI (ETSI TS 104 223), taught so you can act on them.',
+			'The {principles} principles and {provisions} provisions of the UK Code of Practice for the Cyber Security of AI (ETSI TS 104 223), taught so you can act on them.',
 	},
 	ncsc: {
 		title: 'NCSC/CISA guidelines',
 		blurb:
-			'The Guidelines for Secure AI System Development: four lifecycle areas, 17 sub-guidelines, and how they map onto the Code.',
+			'The Guidelines for Secure AI System Development: four lifecycle areas, {ncsc} sub-guidelines, and how they map onto the Code.',
 	},
 	'secure-coding': {
 		title: 'AI secure coding',
@@ -41,6 +42,21 @@ export const TRACK_LABELS: Record<Track, { title: string; blurb: string }> = {
 			'Why ML systems accumulate hidden debt (data dependencies, glue code, configuration) and how that debt turns into security risk.',
 	},
 };
+
+/** Each track's title alone, e.g. for islands that receive it as a prop. */
+export const TRACK_TITLES = Object.fromEntries(
+	Object.entries(TRACK_LABELS).map(([track, { title }]) => [track, title]),
+) as Record<Track, string>;
+
+/** A track's blurb with the counts filled in from the content ({principles}, {provisions}, {ncsc}). */
+export function trackBlurb(
+	track: Track,
+	counts: { principles: number; provisions: number; ncsc: number },
+): string {
+	return TRACK_LABELS[track].blurb.replace(/\{(principles|provisions|ncsc)\}/g, (_, k: keyof typeof counts) =>
+		String(counts[k]),
+	);
+}
 
 export const LEVEL_LABELS: Record<Level, string> = {
 	foundation: 'Foundation',
@@ -83,3 +99,17 @@ export const MODULE_STATE_LABELS: Record<ModuleState, string> = {
 
 /** A score from 0 to 1 as a whole percentage, e.g. 0.875 → "88%". */
 export const percent = (n: number) => `${Math.round(n * 100)}%`;
+
+/** `percent`, or `missing` (a dash by default) when there is no score yet. */
+export const percentOr = (n: number | undefined, missing = '–') => (n === undefined ? missing : percent(n));
+
+/**
+ * The one date formatter: an ISO timestamp, or a calendar day (YYYY-MM-DD), as a date in the
+ * reader's locale, e.g. "7 Dec 2026" (medium) or "7 December 2026" (long). A calendar day is read
+ * as that day where the reader is, so it never shifts across a time-zone boundary.
+ */
+export function formatDate(iso: string, style: 'medium' | 'long' = 'medium', locale?: string): string {
+	const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
+	return date.toLocaleDateString(locale, { dateStyle: style });
+}

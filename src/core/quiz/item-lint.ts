@@ -105,8 +105,8 @@ const ALL_NONE_RE =
 export const isAllNoneOfTheAbove = (text: string): boolean => ALL_NONE_RE.test(text);
 
 /** The sentences that ask: any ending in "?", and the last one. */
-export function questionSentences(prompt: string): string[] {
-	const sentences = prompt
+export function questionSentences(stem: string): string[] {
+	const sentences = stem
 		.split(/(?<=[.?!:])\s+/)
 		.map((s) => s.trim())
 		.filter(Boolean);
@@ -117,9 +117,9 @@ export function questionSentences(prompt: string): string[] {
 }
 
 /** Negative words in the asking sentences that are not written in capitals. */
-export function unmarkedNegatives(prompt: string): string[] {
+export function unmarkedNegatives(stem: string): string[] {
 	const found: string[] = [];
-	for (const s of questionSentences(prompt)) {
+	for (const s of questionSentences(stem)) {
 		for (const m of s.matchAll(/\b(not|except|least|cannot|\w+n't)\b/gi)) {
 			const word = m[0];
 			const at = m.index ?? 0;

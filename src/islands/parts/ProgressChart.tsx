@@ -3,7 +3,8 @@
  * assessment score, with a tick where the module is completed. The same numbers are in a table
  * (shown on request) so the chart is never the only way to read them.
  */
-import { ScrollRegion } from './ScrollRegion.tsx';
+import { percent, percentOr } from '../../core/progress/labels.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 
 interface Row {
 	number: number;
@@ -22,7 +23,7 @@ export function ProgressChart({ rows }: { rows: Row[] }) {
 	const summary = `${done} of ${rows.length} principles completed. ${rows
 		.map(
 			(r) =>
-				`Principle ${r.number}: ${r.bestScore === undefined ? 'no score yet' : `best ${Math.round(r.bestScore * 100)}%`}${r.total > 0 && r.completed === r.total ? ', completed' : ''}`,
+				`Principle ${r.number}: ${r.bestScore === undefined ? 'no score yet' : `best ${percent(r.bestScore)}`}${r.total > 0 && r.completed === r.total ? ', completed' : ''}`,
 		)
 		.join('; ')}.`;
 	return (
@@ -44,7 +45,7 @@ export function ProgressChart({ rows }: { rows: Row[] }) {
 							className={t === 0.8 ? 'chart-passmark' : 'chart-grid'}
 						/>
 						<text x={labelW + t * barW} y={height - 6} textAnchor="middle" className="chart-axis">
-							{Math.round(t * 100)}%
+							{percent(t)}
 						</text>
 					</g>
 				))}
@@ -69,7 +70,7 @@ export function ProgressChart({ rows }: { rows: Row[] }) {
 							)}
 							<text x={labelW + barW + 8} y={y + 14} className="chart-value">
 								{complete ? '✓ ' : ''}
-								{r.bestScore === undefined ? '–' : `${Math.round(r.bestScore * 100)}%`}
+								{percentOr(r.bestScore)}
 							</text>
 						</g>
 					);
@@ -99,7 +100,7 @@ export function ProgressChart({ rows }: { rows: Row[] }) {
 									<td>
 										{r.completed} of {r.total}
 									</td>
-									<td>{r.bestScore === undefined ? '–' : `${Math.round(r.bestScore * 100)}%`}</td>
+									<td>{percentOr(r.bestScore)}</td>
 								</tr>
 							))}
 						</tbody>

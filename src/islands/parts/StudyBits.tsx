@@ -1,10 +1,8 @@
 /** Small views shared by the path, assignment and dashboard islands. */
-import { formatDay } from '../core/assignments/assignments.ts';
-import type { ModuleProgress } from '../core/progress/dashboard.ts';
-import { ScrollRegion } from './ScrollRegion.tsx';
-import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
-
-const pct = (n: number | undefined) => (n === undefined ? '–' : percent(n));
+import { formatDay } from '../../core/assignments/assignments.ts';
+import type { ModuleProgress } from '../../core/progress/dashboard.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
+import { MODULE_STATE_LABELS, percentOr } from '../../core/progress/labels.ts';
 
 /** A due date with its state in words ("Overdue" never rests on colour alone). */
 export function DueDate({
@@ -56,7 +54,7 @@ export function StudyTable({
 							<td className={m.state === 'completed' ? 'cell-completed' : undefined}>
 								{MODULE_STATE_LABELS[m.state]}
 							</td>
-							<td>{pct(m.bestScore)}</td>
+							<td>{percentOr(m.bestScore)}</td>
 							<td>{m.passedAt ? formatDay(m.passedAt.slice(0, 10)) : '–'}</td>
 						</tr>
 					))}

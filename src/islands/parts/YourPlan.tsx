@@ -8,9 +8,9 @@ import {
 	assignmentStatus,
 	localDay,
 	studyProgress,
-} from '../core/assignments/assignments.ts';
-import type { ProgressData } from '../core/progress/progress.ts';
-import { ScrollRegion } from './ScrollRegion.tsx';
+} from '../../core/assignments/assignments.ts';
+import type { ProgressData } from '../../core/progress/progress.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 import { CompletedBar, DueDate } from './StudyBits.tsx';
 
 interface Props {

@@ -1,0 +1,48 @@
+/**
+ * The one reader of this site's quiz bank (`bank/<id>.json`, written by src/pages/bank/), shared
+ * by the verify page and the team report.
+ * - Each quiz is fetched once per page; later calls reuse the answer.
+ * - A quiz the bank does not publish (404) is simply missing: the caller reports it as unknown.
+ * - Anything else (no connection, another status, a file that is not JSON) is an error that says
+ *   which quiz could not be read and why; it is not cached, so the next try fetches again.
+ * - A file that does not match the quiz schema counts as missing, as before.
+ */
+import type { Quiz } from '../../schemas/quiz.ts';
+
+/** Loads the quizzes with these ids; unknown ids are left out. */
+export type LoadQuizzes = (ids: string[]) => Promise<Quiz[]>;
+
+const cache = new Map<string, Promise<Quiz | undefined>>();
+
+/** Forgets every fetched quiz (for tests). */
+export function clearQuizBankCache(): void {
+	cache.clear();
+}
+
+/** A loader for the bank published under `base` (the site's base path, ending in "/"). */
+export function quizBank(base: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): LoadQuizzes {
+	return async (ids) => {
+		const { QuizSchema } = await import('../../schemas/quiz.ts');
+		const one = (id: string) => {
+			const url = `${base}bank/${encodeURIComponent(id)}.json`;
+			let p = cache.get(url);
+			if (!p) {
+				p = fetchImpl(url)
+					.then(async (r) => {
+						if (r.status === 404) return undefined;
+						if (!r.ok) throw new Error(`it answered ${r.status}`);
+						const parsed = QuizSchema.safeParse(await r.json());
+						return parsed.success ? parsed.data : undefined;
+					})
+					.catch((e: unknown) => {
+						cache.delete(url);
+						throw new Error(`the quiz bank could not be read for ${id} (${(e as Error).message})`);
+					});
+				cache.set(url, p);
+			}
+			return p;
+		};
+		const list = await Promise.all(ids.map(one));
+		return list.filter((q): q is Quiz => q !== undefined);
+	};
+}

@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+/**
+ * The dashboard island as a component: empty and partial progress, certificates counted, the
+ * backup tools (export, import of good, bad and oversized files), the two-step resets, and an
+ * unreadable stored record.
+ */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { encodeExport, encodeStored } from '../../src/core/progress/codec.ts';
+import { PROGRESS_KEY } from '../../src/core/progress/store.ts';
+import { catalog, progressWith } from '../fixtures/teams.ts';
+import './dom.ts';
+
+const TRACKS = { principles: 'Code of Practice principles', 'secure-coding': 'AI secure coding' };
+
+async function renderDashboard(stored?: string) {
+	if (stored !== undefined) window.localStorage.setItem(PROGRESS_KEY, stored);
+	const { default: Dashboard } = await import('../../src/islands/Dashboard.tsx');
+	const user = userEvent.setup();
+	render(
+		<Dashboard
+			catalog={catalog}
+			contentVersion="2026.12.1"
+			base="/training/"
+			trackTitles={TRACKS}
+			paths={catalog.paths}
+		/>,
+	);
+	return user;
+}
+
+const message = () => screen.getByText((_, el) => el?.classList.contains('message') ?? false);
+const storedData = () => JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? '{}').data;
+const row = (title: string) => screen.getByRole('rowheader', { name: title }).closest('tr') as HTMLElement;
+
+describe('Dashboard island', () => {
+	it('with no progress: nothing completed, start at the first module, no certificates', async () => {
+		await renderDashboard();
+		expect(screen.getByText('0 of 3 modules completed')).toBeTruthy();
+		const start = screen.getByText(/Start here:/).parentElement as HTMLElement;
+		expect(within(start).getByRole('link', { name: 'Module one' }).getAttribute('href')).toBe(
+			'/training/modules/m1/',
+		);
+		expect(screen.getByText(/Certificates earned:/).textContent).toMatch(/^Certificates earned: 0 of \d+\./);
+		expect(within(row('Module one')).getByText('Not started')).toBeTruthy();
+		expect(screen.getByText('never')).toBeTruthy();
+		expect(screen.queryByRole('button', { name: /Reset the quiz/ })).toBeNull();
+	});
+
+	it('with a passed module: counts it, shows the best score and the track totals', async () => {
+		await renderDashboard(encodeStored(progressWith()));
+		expect(screen.getByText('1 of 3 modules completed')).toBeTruthy();
+		expect(screen.getByText(/4 quiz attempts recorded/)).toBeTruthy();
+		const one = row('Module one');
+		expect(within(one).getByText('Completed')).toBeTruthy();
+		expect(within(one).getByText('100%')).toBeTruthy();
+		expect(within(row('Module two')).getByText('–', { selector: 'td:nth-child(3)' })).toBeTruthy();
+		expect(screen.getByRole('progressbar', { name: 'Code of Practice principles progress' })).toBeTruthy();
+		expect(
+			screen.getByText('Code of Practice principles', { selector: 'strong' }).parentElement?.textContent,
+		).toMatch(/1 of 2 completed/);
+	});
+
+	it('exports the record as a file and says so', async () => {
+		const created: Blob[] = [];
+		vi.stubGlobal(
+			'URL',
+			Object.assign(URL, {
+				createObjectURL: (b: Blob) => {
+					created.push(b);
+					return 'blob:x';
+				},
+				revokeObjectURL: () => {},
+			}),
+		);
+		const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+		const user = await renderDashboard(encodeStored(progressWith()));
+		await user.click(screen.getByRole('button', { name: 'Export progress to a file' }));
+		expect(message().textContent).toBe('Your progress was saved to a file in your downloads.');
+		expect(click).toHaveBeenCalledTimes(1);
+		const exported = JSON.parse(await (created[0] as Blob).text());
+		expect(exported).toMatchObject({ contentVersion: '2026.12.1' });
+		expect(exported.data.attempts).toHaveLength(4);
+		expect(storedData().lastBackupAt).toMatch(/^\d{4}-/);
+	});
+
+	it('imports a good file and merges it; refuses a damaged or oversized one and changes nothing', async () => {
+		const user = await renderDashboard();
+		const input = document.querySelector('input[type=file]') as HTMLInputElement;
+		const good = encodeExport(progressWith(), '2026.12.1', '2026-12-01T00:00:00.000Z');
+		await user.upload(input, new File([good], 'backup.json', { type: 'application/json' }));
+		expect(message().textContent).toBe(
+			'Imported 4 attempts from “backup.json” and merged them with your progress.',
+		);
+		expect(screen.getByText('1 of 3 modules completed')).toBeTruthy();
+
+		await user.upload(input, new File(['{"format":'], 'broken.json', { type: 'application/json' }));
+		expect(message().textContent).toMatch(/Nothing was changed\.$/);
+		expect(message().className).toContain('message-bad');
+		expect(storedData().attempts).toHaveLength(4);
+
+		const big = new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'huge.json', { type: 'application/json' });
+		await user.upload(input, big);
+		expect(message().textContent).toBe(
+			'“huge.json” is too large to be a progress file (the limit is 2 MB). Nothing was changed.',
+		);
+	});
+
+	it('resets one quiz only after confirming, and "Keep them" keeps them (keyboard)', async () => {
+		const user = await renderDashboard(encodeStored(progressWith()));
+		const reset = screen.getByRole('button', { name: 'Reset the quiz for Module one' });
+		reset.focus();
+		await user.keyboard('{Enter}');
+		const keep = screen.getByRole('button', { name: 'Keep them' });
+		keep.focus();
+		await user.keyboard(' ');
+		expect(storedData().attempts.filter((a: { quizId: string }) => a.quizId === 'q1')).toHaveLength(3);
+		await user.click(screen.getByRole('button', { name: 'Reset the quiz for Module one' }));
+		await user.click(screen.getByRole('button', { name: 'Yes, delete its attempts' }));
+		expect(message().textContent).toBe('Attempts for “Module one” were deleted.');
+		expect(storedData().attempts.filter((a: { quizId: string }) => a.quizId === 'q1')).toHaveLength(0);
+		expect(screen.getByText('0 of 3 modules completed')).toBeTruthy();
+	});
+
+	it('resets everything only after confirming, naming how many attempts go', async () => {
+		const user = await renderDashboard(encodeStored(progressWith()));
+		await user.click(screen.getByRole('button', { name: 'Reset all progress…' }));
+		expect(screen.getByText(/This deletes all 4 attempts and module history in this browser\./)).toBeTruthy();
+		await user.click(screen.getByRole('button', { name: 'Cancel' }));
+		expect(storedData().attempts).toHaveLength(4);
+		await user.click(screen.getByRole('button', { name: 'Reset all progress…' }));
+		await user.click(screen.getByRole('button', { name: 'Yes, delete everything' }));
+		expect(message().textContent).toBe('All progress in this browser was deleted.');
+		expect(screen.getByText('0 of 3 modules completed')).toBeTruthy();
+	});
+
+	it('an unreadable stored record: says so, offers it for download, and keeps it aside', async () => {
+		await renderDashboard('{not json');
+		const alert = screen.getByRole('alert');
+		expect(alert.textContent).toMatch(/^Saved progress could not be read\./);
+		expect(within(alert).getByRole('button', { name: 'Download the unreadable data' })).toBeTruthy();
+		const kept = Object.keys(window.localStorage).filter((k) => k.startsWith(`${PROGRESS_KEY}:corrupt:`));
+		expect(kept).toHaveLength(1);
+		expect(window.localStorage.getItem(kept[0] as string)).toBe('{not json');
+	});
+});
