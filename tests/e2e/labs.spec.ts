@@ -15,7 +15,7 @@ const reference = readFileSync(
 
 /** The editor's text (CodeMirror lives in a shadow root). */
 function editorText(page: Page) {
-	return page.locator('.lab-editor .cm-content').innerText();
+	return page.locator('.lab-editor .cm-content').textContent();
 }
 
 async function openLab(page: Page, path = LAB) {
