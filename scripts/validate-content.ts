@@ -12,5 +12,5 @@ if (problems.length > 0) {
 	process.exit(1);
 }
 console.log(
-	`Content OK: ${files.principles.length} principles, ${files.modules.length} modules, ${files.quizzes.length} quizzes, ${files.paths.length} learning paths, ${files.assignments.length} assignments.`,
+	`Content OK: ${files.principles.length} principles, ${files.modules.length} modules, ${files.quizzes.length} quizzes, ${files.paths.length} learning paths, ${files.assignments.length} assignments, ${files.labs.length} labs.`,
 );

@@ -32,12 +32,14 @@ export function realProject(): string {
 /**
  * A copy of the project whose modules and quizzes are replaced by a synthetic corpus of
  * `modules` modules; principles, provisions and the glossary stay (glossary terms are pointed at
- * synthetic modules, since the real ones are gone). Learning paths and published assignments
- * name real modules, so they are left out.
+ * synthetic modules, since the real ones are gone). Learning paths, published assignments and
+ * labs name real modules, so they are left out.
  */
 export function corpusProject(modules: number, seed: number): string {
 	const dir = copyProject(`saa-bench-${modules}-`, { 'bench.config.mjs': BENCH_CONFIG });
 	rmSync(join(dir, 'content/modules'), { recursive: true, force: true });
+	// Labs name real modules too.
+	rmSync(join(dir, 'content/labs'), { recursive: true, force: true });
 	for (const folder of ['quizzes', 'content/paths', 'content/assignments']) {
 		for (const f of readdirSync(join(dir, folder))) {
 			if (f.endsWith('.yaml')) rmSync(join(dir, folder, f));

@@ -20,6 +20,14 @@ export const NO_ISLAND_JS_GZIP = 0;
 export const ISLAND_PAGE_JS_GZIP = 112 * KiB;
 /** The search page's own script; lunr, the finder index and Pagefind load on the first query, not up front. */
 export const SEARCH_PAGE_JS_GZIP = 10 * KiB;
+/**
+ * Lab pages: React (66 KB), the CodeMirror 6 editor with JavaScript/TypeScript highlighting and the
+ * lab runner's grading core (about 145 KB together), the progress store (26 KB). Not counted because
+ * they load on first use: the sandbox worker (16 KB), QuickJS's WebAssembly (about 230 KB gzip,
+ * fetched when the first run starts and kept by the service worker) and, on TypeScript labs only,
+ * the type stripper (sucrase).
+ */
+export const LAB_PAGE_JS_GZIP = 256 * KiB;
 /** The inline theme bootstrap on every page: applies the saved theme before first paint (raw bytes, it is inline). */
 export const THEME_BOOTSTRAP_BYTES = 2560;
 /** Astro's inline island loader (the astro-island element and the client:idle directive), once per island page (raw bytes). */
@@ -32,7 +40,7 @@ export const ISLAND_PAGE_CSS_GZIP = 9 * KiB;
 export const FINDER_BYTES_PER_MODULE_GZIP = 700;
 
 export interface PageType {
-	id: 'home' | 'principle' | 'module' | 'dashboard' | 'certificate' | 'search' | 'team';
+	id: 'home' | 'principle' | 'module' | 'dashboard' | 'certificate' | 'search' | 'team' | 'lab';
 	name: string;
 	/** URL relative to the site's base path. */
 	path: string;
@@ -98,6 +106,15 @@ export const PAGE_TYPES: readonly PageType[] = [
 		jsGzip: ISLAND_PAGE_JS_GZIP,
 		cssGzip: ISLAND_PAGE_CSS_GZIP,
 		ifMissing: 'the team report page is not on this branch yet',
+	},
+	{
+		id: 'lab',
+		name: 'Lab',
+		path: 'labs/markdown-image-exfiltration/',
+		islands: true,
+		jsGzip: LAB_PAGE_JS_GZIP,
+		cssGzip: ISLAND_PAGE_CSS_GZIP,
+		ifMissing: 'the labs are not on this branch yet',
 	},
 ];
 

@@ -3,6 +3,7 @@ import type { LighthouseRun } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
 import { FINDER_BYTES_PER_MODULE_GZIP, type PageType, THEME_BOOTSTRAP_BYTES } from './page-types.ts';
 import type { Bytes, PageWeight } from './page-weight.ts';
+import type { LabLatency } from './lab-latency.ts';
 import type { SearchLatency } from './search-latency.ts';
 
 export interface BuildRow {
@@ -45,6 +46,7 @@ export interface BenchReport {
 		starlight: boolean;
 		lighthouse: boolean;
 		search: boolean;
+		labs?: boolean;
 	};
 	machine: Machine;
 	builds: BuildRow[];
@@ -70,6 +72,9 @@ export interface BenchReport {
 		finderGzip: number;
 	};
 	searchError?: string;
+	/** Lab run latency (scripts/bench/lab-latency.ts). */
+	labs?: LabLatency;
+	labsError?: string;
 	errors: string[];
 }
 
@@ -466,6 +471,29 @@ export function renderReport(r: BenchReport): string {
 			'',
 		);
 	} else L.push(`Not run: ${r.searchError ?? 'left out (--no-search)'}.`, '');
+
+	L.push('## Labs', '');
+	if (r.labs) {
+		const l = r.labs;
+		L.push(
+			`The lab \`${l.lab}\` with its reference solution (${l.cases} cases per run), ${l.sessions} fresh browser sessions × ${l.warmRunsPerSession} warm runs. First run: from pressing Run in a fresh browser context to the results on screen, including starting the sandbox worker and fetching and compiling QuickJS's WebAssembly. Warm: later runs on the same page.`,
+			'',
+			table(
+				['Measure', 'Median', 'p90'],
+				[
+					['Browser: first run (engine start included)', msf(median(l.firstRunMs)), msf(p90(l.firstRunMs))],
+					['Browser: warm run', msf(median(l.warmRunMs)), msf(p90(l.warmRunMs))],
+					[
+						'Node: engine start (WebAssembly load)',
+						msf(median(l.nodeEngineStartMs)),
+						msf(p90(l.nodeEngineStartMs)),
+					],
+					['Node: warm run', msf(median(l.nodeWarmRunMs)), msf(p90(l.nodeWarmRunMs))],
+				],
+			),
+			'',
+		);
+	} else L.push(`Not run: ${r.labsError ?? 'left out (--no-labs)'}.`, '');
 
 	L.push('## Goals', '');
 	L.push(

@@ -9,7 +9,8 @@
  *   --sizes=100,500    corpus sizes in modules (default 100,500,2000)
  *   --runs=N           runs per build and per Lighthouse page (default 3); medians are reported
  *   --seed=N           corpus seed (default 1)
- *   --no-starlight --no-lighthouse --no-search   leave a part out
+ *   --no-starlight --no-lighthouse --no-search --no-labs   leave a part out
+ *   --labs-only        only the lab run latency, on the existing build in dist/ (run `npm run build` first)
  *   --keep             keep the temporary project copies (their paths are printed)
  *   --render           only rewrite latest.md from latest.json (after changing the report's layout)
  */
@@ -33,6 +34,7 @@ import { htmlFileOf, PAGE_TYPES } from './page-types.ts';
 import { pageWeight } from './page-weight.ts';
 import { startPreview } from './preview.ts';
 import { type BenchReport, type BuildRow, median, renderReport } from './report.ts';
+import { measureLabs } from './lab-latency.ts';
 import { measureSearch } from './search-latency.ts';
 import { installStarlight, STARLIGHT_VERSION, starlightProject } from './starlight.ts';
 
@@ -45,6 +47,8 @@ const { values: flags } = parseArgs({
 		starlight: { type: 'boolean', default: true },
 		lighthouse: { type: 'boolean', default: true },
 		search: { type: 'boolean', default: true },
+		labs: { type: 'boolean', default: true },
+		'labs-only': { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
 		render: { type: 'boolean', default: false },
 	},
@@ -76,6 +80,7 @@ const report: BenchReport = {
 		starlight: withStarlight,
 		lighthouse: flags.lighthouse,
 		search: flags.search,
+		labs: flags.labs,
 	},
 	machine: machine(),
 	builds: [],
@@ -298,6 +303,27 @@ async function main() {
 			report.errors.push(report.searchError);
 		}
 	}
+
+	if (flags.labs) await labLatency(real, 'bench.config.mjs');
+}
+
+/** Lab run latency (first run with engine start, and warm runs) on a built project. */
+async function labLatency(dir: string, config: string) {
+	log('lab run latency (first run includes the sandbox engine start)');
+	try {
+		const preview = await startPreview(dir, config);
+		try {
+			report.labs = await measureLabs(preview.url, Math.max(3, runs));
+			log(
+				`labs: first run ${Math.round(median(report.labs.firstRunMs))} ms, warm ${Math.round(median(report.labs.warmRunMs))} ms (medians)`,
+			);
+		} finally {
+			await preview.stop();
+		}
+	} catch (e) {
+		report.labsError = (e as Error).message;
+		report.errors.push(report.labsError);
+	}
 }
 
 /** Least-squares line through (modules, median ms), and the slope between neighbouring sizes. */
@@ -328,7 +354,11 @@ if (flags.render) {
 }
 
 try {
-	await main();
+	if (flags['labs-only']) {
+		if (!existsSync(join(PROJECT_ROOT, 'dist/labs/index.html')))
+			throw new Error('--labs-only needs a build: run npm run build first');
+		await labLatency(PROJECT_ROOT, 'astro.config.mjs');
+	} else await main();
 } catch (e) {
 	report.errors.push((e as Error).stack ?? String(e));
 	console.error(e);
@@ -336,9 +366,20 @@ try {
 	report.machine.loadEnd = loadNow();
 	report.minutes = Math.round(((Date.now() - started) / 60_000) * 10) / 10;
 	mkdirSync(RESULTS, { recursive: true });
-	writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, '\t')}\n`);
-	writeFileSync(join(RESULTS, 'latest.md'), renderReport(report));
-	log(`report: bench/results/latest.md and latest.json (${report.minutes} min)`);
+	if (flags['labs-only']) {
+		// Leaves the full report (latest.*) alone.
+		writeFileSync(
+			join(RESULTS, 'labs-latest.json'),
+			`${JSON.stringify({ machine: report.machine, labs: report.labs, errors: report.errors }, null, '\t')}\n`,
+		);
+		const md = renderReport(report);
+		console.log(md.slice(md.indexOf('## Labs'), md.indexOf('## Goals')));
+		log('report: bench/results/labs-latest.json');
+	} else {
+		writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, '\t')}\n`);
+		writeFileSync(join(RESULTS, 'latest.md'), renderReport(report));
+		log(`report: bench/results/latest.md and latest.json (${report.minutes} min)`);
+	}
 	if (flags.keep) log(`kept: ${dirs.join(' ')}`);
 	else for (const d of dirs) removeDir(d);
 	if (report.errors.length) process.exitCode = 1;

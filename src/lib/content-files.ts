@@ -17,6 +17,7 @@ import { LearningPathSchema } from '../schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from '../schemas/principle.ts';
 import { QuizSchema } from '../schemas/quiz.ts';
 import { SourceEditionSchema } from '../schemas/source-edition.ts';
+import { loadLabs } from './labs.ts';
 
 export interface ContentFile {
 	/** Path relative to the project root, with forward slashes. */
@@ -118,6 +119,8 @@ export interface LoadedContent {
 		quizzes: string[];
 		paths: string[];
 		assignments: string[];
+		/** Lab folders under content/labs/ that loaded without problems. */
+		labs: string[];
 	};
 	problems: ContentProblem[];
 }
@@ -210,6 +213,11 @@ export function loadContent(root: string): LoadedContent {
 		sources,
 	};
 	problems.push(...checkCatalog(catalog));
+	const labs = loadLabs(root, {
+		modules: new Set(modules.map((m) => m.data.id)),
+		provisions: new Set(principles.flatMap((p) => p.data.provisions.map((prov) => prov.id))),
+	});
+	problems.push(...labs.problems);
 	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
 	return {
 		catalog,
@@ -219,6 +227,7 @@ export function loadContent(root: string): LoadedContent {
 			quizzes: rel(quizFiles),
 			paths: rel(pathFiles),
 			assignments: rel(assignmentFiles),
+			labs: labs.labs.map((l) => `content/labs/${l.data.id}`),
 		},
 		problems,
 	};

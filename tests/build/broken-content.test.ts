@@ -124,6 +124,26 @@ describe('the build stops on broken content and says where and how to fix it', (
 		expect(output).toContain('write the due date in quotes, e.g. due: "2027-03-31"');
 	});
 
+	// Labs are checked when the first page that lists them renders, later than the collections.
+	test('a lab naming a module that does not exist, with a missing reference solution', () => {
+		const lab = (l: string) => `content/labs/zz-broken/${l}`;
+		const { status, output } = buildWith({
+			[lab('lab.yaml')]:
+				'id: zz-broken\nrevision: 1\ntitle: Broken\nsummary: A broken lab.\nmodule: no-such-module\norder: 99\nlevel: apprentice\nlanguage: javascript\nstory: S.\ntask: T.\nentry: f\nhints: [H]\nminutes: 5\n',
+			[lab('starter.js')]: 'function f(x) { return x; }\n',
+			[lab('functional.yaml')]:
+				'cases:\n  - { id: a, title: A, story: S, input: { args: [1] }, expect: [{ at: result, equals: 1 }] }\n',
+			[lab('attacks.yaml')]:
+				'cases:\n  - { id: b, title: B, story: S, impact: I, input: { args: [2] }, expect: [{ at: result, equals: 2 }] }\n',
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain(
+			'content/labs/zz-broken/lab.yaml → module: no module has the id "no-such-module"',
+		);
+		expect(output).toContain('Fix: use the id from a module frontmatter in content/modules/');
+		expect(output).toContain('content/labs/zz-broken/reference.js → (file): the file is missing');
+	}, 180_000);
+
 	test('control: the same copy with a valid extra quiz builds', () => {
 		const { status, output } = buildWith({
 			'content/modules/zz-ok.mdx': moduleFile('quiz: zz-ok\n').replace('id: zz-broken', 'id: zz-ok'),

@@ -19,6 +19,7 @@
  */
 import { z } from 'astro/zod';
 import { AssignmentSpecSchema } from '../../schemas/assignment.ts';
+import { LabsProgressSchema, mergeLabs } from '../labs/progress.ts';
 
 const Id = z
 	.string()
@@ -94,6 +95,8 @@ export const ProgressDataSchema = z.strictObject({
 			error: `more than ${MAX_ASSIGNMENTS} assignments`,
 		})
 		.optional(),
+	/** Lab drafts, runs and passes, by lab id (see src/core/labs/progress.ts). */
+	labs: LabsProgressSchema.optional(),
 });
 export type ProgressData = z.output<typeof ProgressDataSchema>;
 
@@ -129,6 +132,7 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
 	// So does the chosen path.
 	const path = a.path ?? b.path;
 	const assignments = mergeAssignments(a.assignments, b.assignments);
+	const labs = mergeLabs(a.labs, b.labs);
 	return {
 		attempts: [...attempts.values()]
 			.sort((p, q) => p.submittedAt.localeCompare(q.submittedAt) || p.id.localeCompare(q.id))
@@ -138,6 +142,7 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
 		...(learnerName ? { learnerName } : {}),
 		...(path ? { path } : {}),
 		...(assignments ? { assignments } : {}),
+		...(labs ? { labs } : {}),
 	};
 }
 

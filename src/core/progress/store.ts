@@ -13,6 +13,7 @@
  *   is written until the learner has had the chance to download it (`discardCorrupt()`).
  * - Stored value from a newer site version: left untouched; this page works in memory only.
  */
+import { type LabRecord, labRecord } from '../labs/progress.ts';
 import { decodeImport, decodeStored, encodeExport, encodeStored, type ImportResult } from './codec.ts';
 import {
 	type Attempt,
@@ -69,6 +70,8 @@ export interface ProgressStore {
 	/** Adds an assignment under `key` (kept as it is if already there). Throws past the limit. */
 	addAssignment(key: string, given: Omit<StoredAssignment, 'addedAt'>): void;
 	removeAssignment(key: string): void;
+	/** Changes one lab's record (draft, runs, passes: see src/core/labs/progress.ts). */
+	updateLab(labId: string, change: (record: LabRecord) => LabRecord): void;
 }
 
 export const PROGRESS_KEY = 'saa:progress';
@@ -224,6 +227,8 @@ export function createProgressStore(options: {
 			update((d) => withAssignment(d, key, given, now()));
 		},
 		removeAssignment: (key) => update((d) => withoutAssignment(d, key)),
+		updateLab: (labId, change) =>
+			update((d) => ({ ...d, labs: { ...d.labs, [labId]: change(labRecord(d.labs, labId)) } })),
 		discardCorrupt() {
 			if (state.problem?.kind !== 'corrupt') return;
 			writable = true;

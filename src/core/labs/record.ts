@@ -1,0 +1,62 @@
+/**
+ * Changes to one lab's record and what the learner's status is, used by the lab island and the
+ * dashboard. Kept apart from progress.ts (the stored shapes and the merge), which every island
+ * page loads with the progress store, so that only lab pages carry this code.
+ */
+import { keepPasses, type LabPass, LabPassSchema, type LabRecord, MAX_LAB_CODE } from './progress.ts';
+
+/** Failed runs after which the reference solution is offered without asking. */
+export const RUNS_BEFORE_SOLUTION = 3;
+
+export function withDraft(rec: LabRecord, code: string, now: string): LabRecord {
+	return { ...rec, draft: { code: code.slice(0, MAX_LAB_CODE), savedAt: now } };
+}
+
+export function withFailedRun(rec: LabRecord): LabRecord {
+	return { ...rec, failedRuns: rec.failedRuns + 1 };
+}
+
+export function withSolutionShown(rec: LabRecord, now: string): LabRecord {
+	return rec.solutionShownAt ? rec : { ...rec, solutionShownAt: now };
+}
+
+export function withPass(rec: LabRecord, pass: Omit<LabPass, 'solutionShown'>): LabRecord {
+	const full = LabPassSchema.parse({
+		...pass,
+		solutionShown: rec.solutionShownAt !== undefined && rec.solutionShownAt <= pass.at,
+	});
+	return { ...rec, passes: keepPasses([...rec.passes, full]) };
+}
+
+export type LabStatus =
+	| 'not-started'
+	| 'in-progress'
+	| 'passed'
+	| 'passed-with-solution'
+	| 'passed-older-revision';
+
+/**
+ * Where the learner stands: passed on the current revision (on their own, or with the solution
+ * shown), passed only on an older revision, started (a draft or a run), or not started.
+ */
+export function labStatus(rec: LabRecord, currentRevision: number): LabStatus {
+	const current = rec.passes.filter((p) => p.revision === currentRevision);
+	if (current.some((p) => !p.solutionShown)) return 'passed';
+	if (current.length > 0) return 'passed-with-solution';
+	if (rec.passes.length > 0) return 'passed-older-revision';
+	return rec.draft || rec.failedRuns > 0 ? 'in-progress' : 'not-started';
+}
+
+export const LAB_STATUS_LABELS: Record<LabStatus, string> = {
+	'not-started': 'Not started',
+	'in-progress': 'In progress',
+	passed: 'Completed',
+	'passed-with-solution': 'Completed with the solution shown',
+	'passed-older-revision': 'Completed on an earlier version of the lab',
+};
+
+/** SHA-256 of text (UTF-8) as lower-case hex, with Web Crypto (browsers and Node). */
+export async function sha256Hex(text: string): Promise<string> {
+	const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+	return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,329 @@
+/**
+ * The lab island: editor, Run, results per case, hints after a failed run, and the reference
+ * solution on request or after three failed runs. Thin over src/core/labs/: the core draws the
+ * variants, the worker engine runs the code, the core grades, and the progress store records the
+ * draft, the failed runs, the solution being shown and each pass (with code and digest).
+ */
+import '../adapters/zod-jitless.ts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { newSeed, type CaseResult, type RunSummary } from '../../core/labs/grading.ts';
+import { labRecord } from '../../core/labs/progress.ts';
+import {
+	LAB_STATUS_LABELS,
+	labStatus,
+	RUNS_BEFORE_SOLUTION,
+	sha256Hex,
+	withDraft,
+	withFailedRun,
+	withPass,
+	withSolutionShown,
+} from '../../core/labs/record.ts';
+import { type RunnableLab, runLab } from '../../core/labs/run.ts';
+import { getProgressStore, requestPersistence, useProgress } from '../adapters/progress-client.ts';
+import { createEditor, type LabEditor } from './editor.ts';
+import { WorkerEngine } from './worker-engine.ts';
+
+export interface LabRunnerProps {
+	lab: RunnableLab & { data: RunnableLab['data'] & { id: string; revision: number; title: string } };
+	starter: string;
+	reference: string;
+	hints: string[];
+}
+
+let sharedEngine: WorkerEngine | undefined;
+function engine(): WorkerEngine {
+	sharedEngine ??= new WorkerEngine();
+	return sharedEngine;
+}
+
+type Phase =
+	| { name: 'idle' }
+	| { name: 'running' }
+	| { name: 'done'; summary: RunSummary; runNumber: number }
+	| { name: 'failed'; message: string };
+
+const VERDICT_LABELS: Record<CaseResult['verdict'], string> = {
+	passed: 'Passed',
+	broken: 'Broken',
+	blocked: 'Blocked',
+	'got-through': 'Got through',
+};
+
+function CaseItem({ r }: { r: CaseResult }) {
+	const ok = r.verdict === 'passed' || r.verdict === 'blocked';
+	return (
+		<li
+			className={`lab-case ${ok ? 'lab-case-ok' : 'lab-case-bad'}`}
+			data-case={r.key}
+			data-verdict={r.verdict}
+		>
+			<p className="lab-case-head">
+				<span className={`lab-verdict ${ok ? 'lab-verdict-ok' : 'lab-verdict-bad'}`}>
+					{VERDICT_LABELS[r.verdict]}
+				</span>{' '}
+				<strong>{r.title}</strong>
+				{r.draws > 1 && (
+					<span className="muted">
+						{' '}
+						(variant {r.draw} of {r.draws})
+					</span>
+				)}
+			</p>
+			<p className="lab-case-detail">{r.detail}</p>
+			<details>
+				<summary>{r.kind === 'attack' ? 'The attack' : 'The case'}</summary>
+				<p>{r.story}</p>
+				{r.impact && (
+					<p>
+						<strong>If it gets through:</strong> {r.impact}
+					</p>
+				)}
+				{r.incident && (
+					<p>
+						<strong>Modelled on:</strong> {r.incident}
+					</p>
+				)}
+				<p>What your function received:</p>
+				<pre className="lab-input">
+					<code>{JSON.stringify(r.input, null, 2)}</code>
+				</pre>
+				{r.logs.length > 0 && (
+					<>
+						<p>Your console output:</p>
+						<pre className="lab-input">
+							<code>{r.logs.join('\n')}</code>
+						</pre>
+					</>
+				)}
+			</details>
+		</li>
+	);
+}
+
+export default function LabRunner({ lab, starter, reference, hints }: LabRunnerProps) {
+	const id = lab.data.id;
+	const progress = useProgress();
+	const record = labRecord(progress.data.labs, id);
+	const status = labStatus(record, lab.data.revision);
+	const [hydrated, setHydrated] = useState(false);
+	const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+	const [showSolution, setShowSolution] = useState(false);
+	const hostRef = useRef<HTMLDivElement>(null);
+	const editorRef = useRef<LabEditor | null>(null);
+	const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+	const resultsRef = useRef<HTMLHeadingElement>(null);
+	const runCount = useRef(0);
+	const helpId = useId();
+
+	useEffect(() => {
+		const host = hostRef.current;
+		if (!host) return;
+		const stored = labRecord(getProgressStore().getSnapshot().data.labs, id);
+		const editor = createEditor(host, {
+			code: stored.draft?.code ?? starter,
+			typescript: lab.data.language === 'typescript',
+			label: `Your code (${lab.data.language === 'typescript' ? 'TypeScript' : 'JavaScript'}). Tab indents; press Escape, then Tab, to leave the editor.`,
+			onChange(code) {
+				clearTimeout(saveTimer.current);
+				saveTimer.current = setTimeout(() => {
+					getProgressStore().updateLab(id, (rec) => withDraft(rec, code, new Date().toISOString()));
+				}, 400);
+			},
+			onFocus() {
+				// The learner is about to write code: load the sandbox in the background.
+				void engine()
+					.warm()
+					.catch(() => {});
+			},
+		});
+		editorRef.current = editor;
+		setHydrated(true);
+		return () => {
+			clearTimeout(saveTimer.current);
+			editor.destroy();
+			editorRef.current = null;
+		};
+	}, [id, lab.data.language, starter]);
+
+	const solutionOffered = record.failedRuns >= RUNS_BEFORE_SOLUTION;
+	const hintsShown = Math.min(hints.length, record.failedRuns);
+
+	async function run() {
+		const editor = editorRef.current;
+		if (!editor || phase.name === 'running') return;
+		const code = editor.getCode();
+		// Save the draft now rather than after the typing pause.
+		clearTimeout(saveTimer.current);
+		const store = getProgressStore();
+		store.updateLab(id, (rec) => withDraft(rec, code, new Date().toISOString()));
+		setPhase({ name: 'running' });
+		try {
+			const seed = newSeed();
+			const summary = await runLab(engine(), lab, code, seed);
+			if (summary.passed) {
+				const digest = await sha256Hex(code);
+				store.updateLab(id, (rec) =>
+					withPass(rec, { at: new Date().toISOString(), revision: lab.data.revision, code, digest, seed }),
+				);
+				void requestPersistence();
+			} else {
+				store.updateLab(id, withFailedRun);
+			}
+			runCount.current += 1;
+			setPhase({ name: 'done', summary, runNumber: runCount.current });
+		} catch (e) {
+			setPhase({
+				name: 'failed',
+				message: `The sandbox could not run your code: ${(e as Error).message}. Reload the page and try again.`,
+			});
+		}
+		requestAnimationFrame(() => resultsRef.current?.focus());
+	}
+
+	function revealSolution() {
+		getProgressStore().updateLab(id, (rec) => withSolutionShown(rec, new Date().toISOString()));
+		setShowSolution(true);
+	}
+
+	function resetToStarter() {
+		if (!window.confirm('Replace your code with the starter code? Your current code will be lost.')) return;
+		editorRef.current?.setCode(starter);
+	}
+
+	function copyReference() {
+		editorRef.current?.setCode(reference);
+		editorRef.current?.focus();
+	}
+
+	const summary = phase.name === 'done' ? phase.summary : undefined;
+	const functional = summary?.results.filter((r) => r.kind === 'functional') ?? [];
+	const attacks = summary?.results.filter((r) => r.kind === 'attack') ?? [];
+
+	return (
+		<div
+			className="lab-runner"
+			data-hydrated={hydrated ? 'true' : undefined}
+			data-status={hydrated ? status : undefined}
+		>
+			<p className="lab-status">
+				<strong>Status:</strong> {hydrated ? LAB_STATUS_LABELS[status] : '…'}
+				{hydrated && record.draft && <span className="muted"> · draft saved in this browser</span>}
+			</p>
+			<h2 id={`${helpId}-editor`}>Your code</h2>
+			<p className="lab-keys" id={`${helpId}-keys`}>
+				In the editor, <kbd>Tab</kbd> indents. To leave the editor with the keyboard, press <kbd>Esc</kbd>,
+				then <kbd>Tab</kbd>. Undo with <kbd>Ctrl</kbd>+<kbd>Z</kbd> (<kbd>⌘</kbd>+<kbd>Z</kbd> on a Mac).
+			</p>
+			<div ref={hostRef} className="lab-editor" />
+			<div className="button-row lab-actions">
+				<button
+					type="button"
+					className="button"
+					onClick={run}
+					disabled={!hydrated || phase.name === 'running'}
+				>
+					{phase.name === 'running' ? 'Running…' : 'Run the suites'}
+				</button>
+				<button
+					type="button"
+					className="button button-secondary"
+					onClick={resetToStarter}
+					disabled={!hydrated}
+				>
+					Start again from the starter code
+				</button>
+				{!showSolution && (
+					<button
+						type="button"
+						className="button button-secondary"
+						onClick={revealSolution}
+						disabled={!hydrated}
+					>
+						{solutionOffered
+							? 'Show the reference solution (offered after three failed runs)'
+							: 'Show the reference solution'}
+					</button>
+				)}
+			</div>
+			<div aria-live="polite" className="lab-live">
+				{phase.name === 'running' && <p>Running your code against the suites…</p>}
+				{summary && (
+					<p className={summary.passed ? 'lab-pass' : 'lab-fail'}>
+						<strong>
+							Run {phase.name === 'done' ? phase.runNumber : ''}:{' '}
+							{summary.passed ? 'passed. ' : 'not passed yet. '}
+						</strong>
+						{summary.functional.passed} of {summary.functional.total} functional cases passed;{' '}
+						{summary.attacks.blocked} of {summary.attacks.total} attacks blocked.
+						{summary.passed && record.solutionShownAt && ' Recorded as completed with the solution shown.'}
+					</p>
+				)}
+			</div>
+			{phase.name === 'failed' && (
+				<p className="notice" role="alert">
+					{phase.message}
+				</p>
+			)}
+			{summary?.message && (
+				<p className="notice lab-stop" role="alert">
+					{summary.message}
+				</p>
+			)}
+			{summary && (
+				<section className="lab-results" aria-labelledby={`${helpId}-results`}>
+					<h2 id={`${helpId}-results`} ref={resultsRef} tabIndex={-1}>
+						Results
+					</h2>
+					<p className="muted">
+						Attack variants are drawn afresh for every run (this run's seed: <code>{summary.seed}</code>), so
+						a fix that only matches the listed payloads will fail a later run.
+					</p>
+					<h3>Functional cases</h3>
+					<ul className="lab-cases">
+						{functional.map((r) => (
+							<CaseItem key={r.key} r={r} />
+						))}
+					</ul>
+					<h3>Attacks</h3>
+					<ul className="lab-cases">
+						{attacks.map((r) => (
+							<CaseItem key={r.key} r={r} />
+						))}
+					</ul>
+				</section>
+			)}
+			{hydrated && hintsShown > 0 && (
+				<section className="lab-hints" aria-labelledby={`${helpId}-hints`}>
+					<h2 id={`${helpId}-hints`}>Hints</h2>
+					<p className="muted">One more hint after each run that does not pass.</p>
+					<ol>
+						{hints.slice(0, hintsShown).map((h) => (
+							<li key={h}>{h}</li>
+						))}
+					</ol>
+				</section>
+			)}
+			{hydrated && solutionOffered && !showSolution && (
+				<p className="notice">
+					Three runs have not passed yet. You can look at the reference solution; a pass after that is
+					recorded as completed with the solution shown.
+				</p>
+			)}
+			{showSolution && (
+				<section className="lab-solution" aria-labelledby={`${helpId}-solution`}>
+					<h2 id={`${helpId}-solution`}>Reference solution</h2>
+					<p>
+						One fix that passes every case. A pass from now on is recorded as completed with the solution
+						shown.
+					</p>
+					<pre className="lab-reference">
+						<code>{reference}</code>
+					</pre>
+					<button type="button" className="button button-secondary" onClick={copyReference}>
+						Copy it into the editor
+					</button>
+				</section>
+			)}
+		</div>
+	);
+}
