@@ -2,9 +2,10 @@
  * The verify page's checking pipeline, loaded on the first check (it brings the quiz schemas and
  * the credential code, which the page does not need until then).
  */
-import { type CertificateCatalog, certificateIdOf } from './eligibility.ts';
-import { type CertificateRecord, checkRecord, type RecordCheck } from './record.ts';
-import { looksLikeJwt, MAX_CREDENTIAL_BYTES, openCredential, parseRecord } from './credential.ts';
+import type { CertificateCatalog } from './eligibility.ts';
+import type { CertificateRecord } from './record.ts';
+import { looksLikeJwt, MAX_CREDENTIAL_BYTES } from './credential.ts';
+import { judge, type Verdict } from './verdict.ts';
 import { bankOf } from '../quiz/evidence.ts';
 import { parseJson } from '../progress/codec.ts';
 import type { SignatureResult } from './signing.ts';
@@ -12,24 +13,14 @@ import { type Quiz, QuizSchema } from '../../schemas/quiz.ts';
 
 export type Outcome =
 	| { kind: 'error'; source: string; message: string }
-	| {
-			kind: 'checked';
-			source: string;
-			record: CertificateRecord;
-			check: RecordCheck;
-			/** Problems between the credential's outside and its record. */
-			bindingProblems: string[];
-			certificateId: string;
-			signature: SignatureResult | undefined;
-	  };
-
+	| (Extract<Verdict, { kind: 'checked' }> & { source: string; signature: SignatureResult | undefined });
 async function fetchJson(url: string): Promise<unknown> {
 	const res = await fetch(url);
 	if (!res.ok) throw new Error(`HTTP ${res.status}`);
 	return res.json();
 }
 
-async function loadBank(base: string, record: CertificateRecord) {
+export async function loadBank(base: string, record: CertificateRecord) {
 	const ids = [...new Set(record.evidence.attempts.map((a) => a.quizId))];
 	const quizzes = await Promise.all(
 		ids.map(async (id) => {
@@ -60,6 +51,7 @@ export async function verifyText(
 	source: string,
 	catalog: CertificateCatalog,
 	base: string,
+	organisation: string,
 ): Promise<Outcome> {
 	const fail = (message: string): Outcome => ({ kind: 'error', source, message });
 	const trimmed = text.trim();
@@ -90,31 +82,7 @@ export async function verifyText(
 			);
 		}
 	}
-	let record: CertificateRecord;
-	let bindingProblems: string[] = [];
-	if (typeof value === 'object' && value !== null && 'claim' in value && 'evidence' in value) {
-		const parsed = parseRecord(JSON.stringify(value));
-		if (!parsed.ok) return fail(`The record was edited or damaged: ${parsed.message}.`);
-		record = parsed.record;
-	} else {
-		const opened = await openCredential(value);
-		if (!opened.ok) return fail(opened.message);
-		record = opened.record;
-		bindingProblems = opened.problems;
-	}
-	if (!catalog.principles.length) return fail('This site has no principles to check against.');
-	try {
-		const check = await checkRecord(record, catalog, await loadBank(base, record));
-		return {
-			kind: 'checked',
-			source,
-			record,
-			check,
-			bindingProblems,
-			signature,
-			certificateId: certificateIdOf(check.digest),
-		};
-	} catch (e) {
-		return fail(`The record could not be checked: ${(e as Error).message}.`);
-	}
+	const verdict = await judge(value, { catalog, organisation, bankFor: (record) => loadBank(base, record) });
+	if (verdict.kind === 'unreadable') return fail(verdict.message);
+	return { ...verdict, source, signature };
 }

@@ -18,6 +18,8 @@ import {
 	parseRecord,
 	recordLinkFragment,
 } from '../../../src/core/certificates/credential.ts';
+import { judge, NON_CLAIM_FIELDS } from '../../../src/core/certificates/verdict.ts';
+import { describeAchievement } from '../../../src/core/certificates/site.ts';
 import { packForLink, unpackFromLink } from '../../../src/core/envelope/link-codec.ts';
 import {
 	bankOf,
@@ -349,5 +351,131 @@ describe('verification links', () => {
 		await expect(unpackFromLink(packed.slice(0, 6))).rejects.toThrow();
 		await expect(unpackFromLink(packed, 1000)).rejects.toThrow(/too large/);
 		expect(await unpackFromLink(packed)).toHaveLength(5000);
+	});
+});
+
+describe('the verdict (one check for the verify page and npm run certify)', () => {
+	const organisation = 'Example Org';
+	const ctxFor = { catalog, organisation, bankFor: () => bank };
+	async function genuine() {
+		const record = await earnedRecord();
+		const status = allStatuses(catalog, withLearnerName(emptyProgress(), 'x'))[0];
+		if (!status) throw new Error('no status');
+		const cred = await buildCredential(record, {
+			site: record.evidence.site,
+			organisation,
+			title: status.title,
+			description: describeAchievement(status),
+			provisions: status.provisions,
+		});
+		return JSON.parse(JSON.stringify(cred)) as Record<string, unknown>;
+	}
+	/** Every leaf of a JSON value, as [path, parent, key]. */
+	function leaves(
+		value: unknown,
+		path = '',
+	): [string, Record<string, unknown> | unknown[], string | number][] {
+		if (typeof value !== 'object' || value === null) return [];
+		const entries: [string | number, unknown][] = Array.isArray(value)
+			? value.map((v, i) => [i, v])
+			: Object.entries(value);
+		return entries.flatMap(([k, v]) => {
+			const p = typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+			return typeof v === 'object' && v !== null
+				? leaves(v, p)
+				: [[p, value as Record<string, unknown>, k] as [string, Record<string, unknown>, string | number]];
+		});
+	}
+	const mutate = (v: unknown) =>
+		typeof v === 'string'
+			? v.startsWith('data:')
+				? `${v.slice(0, 60)}${v[60] === 'A' ? 'B' : 'A'}${v.slice(61)}`
+				: `${v}x`
+			: typeof v === 'number'
+				? v + 1
+				: !v;
+
+	test('a genuine credential is valid', async () => {
+		const v = await judge(await genuine(), ctxFor);
+		expect(v.kind === 'checked' && v.problems).toEqual([]);
+		expect(v.kind === 'checked' && v.valid).toBe(true);
+	});
+	test('an edited score is "Not valid", naming the field and both values', async () => {
+		const cred = await genuine();
+		(cred.credentialSubject as { result: { value: string }[] }).result[0] = {
+			type: ['Result'],
+			value: '90%',
+		} as never;
+		const v = await judge(cred, ctxFor);
+		expect(v.kind === 'checked' && v.valid).toBe(false);
+		expect(v.kind === 'checked' && v.problems.join(' ')).toContain(
+			'score (credentialSubject.result[0].value) says "90%", but its record gives "100%"',
+		);
+	});
+	test('mutation: changing any leaf of a genuine credential is refused, naming that field', async () => {
+		const paths = leaves(await genuine()).map(([p]) => p);
+		expect(paths.length).toBeGreaterThan(25);
+		for (const path of paths) {
+			const cred = await genuine();
+			const [, parent, key] = leaves(cred).find(([p]) => p === path) as [
+				string,
+				Record<string | number, unknown>,
+				string,
+			];
+			parent[key] = mutate(parent[key]);
+			const v = await judge(cred, ctxFor);
+			const refused = v.kind === 'unreadable' || !v.valid;
+			expect(refused, `changing ${path} was accepted`).toBe(true);
+			if (v.kind === 'checked' && !path.startsWith('evidence[0].id'))
+				expect(v.problems.join(' '), path).toContain(path);
+		}
+	});
+	test('mutation: removing any field, or adding one the site never writes, is refused', async () => {
+		const paths = leaves(await genuine()).map(([p]) => p);
+		for (const path of paths) {
+			const cred = await genuine();
+			const [, parent, key] = leaves(cred).find(([p]) => p === path) as [
+				string,
+				Record<string | number, unknown>,
+				string,
+			];
+			if (Array.isArray(parent)) parent.splice(Number(key), 1);
+			else delete parent[key];
+			const v = await judge(cred, ctxFor);
+			expect(v.kind === 'unreadable' || !v.valid, `removing ${path} was accepted`).toBe(true);
+		}
+		const extra = await genuine();
+		(extra.credentialSubject as Record<string, unknown>).score = 1;
+		const v = await judge(extra, ctxFor);
+		expect(v.kind === 'checked' && v.problems.join(' ')).toContain('never writes: credentialSubject.score');
+	});
+	test('only the documented non-claim fields may be added: proof, and matching JWT claims', async () => {
+		const cred = await genuine();
+		const issuer = (cred.issuer as { id: string }).id;
+		const ok = {
+			...cred,
+			proof: { type: 'DataIntegrityProof' },
+			iss: issuer,
+			jti: cred.id,
+			nbf: Date.parse(String(cred.validFrom)) / 1000,
+			iat: 1,
+		};
+		expect(await judge(ok, ctxFor)).toMatchObject({ kind: 'checked', valid: true });
+		const wrongIss = await judge({ ...cred, iss: 'https://evil.example/' }, ctxFor);
+		expect(wrongIss.kind === 'checked' && wrongIss.problems.join(' ')).toContain('issuer (iss)');
+		expect(NON_CLAIM_FIELDS).toEqual(['proof', 'iss', 'jti', 'nbf', 'iat', 'exp']);
+	});
+	test('a bare record is judged on the record alone', async () => {
+		const rec = await earnedRecord();
+		expect(await judge(JSON.parse(JSON.stringify(rec)), ctxFor)).toMatchObject({
+			kind: 'checked',
+			valid: true,
+		});
+		const raised = { ...rec, claim: { ...rec.claim, score: 0.5 } };
+		expect(await judge(raised, ctxFor)).toMatchObject({ kind: 'checked', valid: false });
+	});
+	test('another organisation named as issuer is refused', async () => {
+		const v = await judge(await genuine(), { ...ctxFor, organisation: 'Other Org' });
+		expect(v.kind === 'checked' && v.problems.join(' ')).toContain('issuer (issuer.name)');
 	});
 });
