@@ -18,6 +18,7 @@ import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { YourPlan } from './YourPlan.tsx';
 import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
+import { decodeImport } from '../core/progress/codec.ts';
 
 interface Props {
 	catalog: CatalogSummary;
@@ -42,7 +43,9 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 		progress.data,
 	);
 	const earned = certificates.filter((c) => c.earned);
-	const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string } | undefined>();
+	const [message, setMessage] = useState<
+		{ tone: 'ok' | 'bad'; text: string; details?: string[] } | undefined
+	>();
 	const [confirmReset, setConfirmReset] = useState<string | undefined>();
 	const [persisted, setPersisted] = useState<boolean | undefined>();
 	const [hydrated, setHydrated] = useState(false);
@@ -69,12 +72,44 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 			return;
 		}
 		const text = await file.text();
-		const r = getProgressStore().importFile(text, file.size);
+		// Every attempt is marked again against the published quizzes, as the verify page does.
+		const decoded = decodeImport(text, file.size);
+		if (!decoded.ok) {
+			setMessage({ tone: 'bad', text: `${decoded.message} Nothing was changed.` });
+			if (fileRef.current) fileRef.current.value = '';
+			return;
+		}
+		// Loaded on import only: the quiz schema and the marking code are not needed to show progress.
+		const [{ fetchBank }, { screenAttempts, refusalText }] = await Promise.all([
+			import('../core/quiz/bank-fetch.ts'),
+			import('../core/progress/screen.ts'),
+		]);
+		const { bank, missing } = await fetchBank(
+			base,
+			decoded.data.attempts.map((a) => a.quizId),
+		);
+		const published = new Set(catalog.modules.flatMap((m) => (m.quiz ? [m.quiz.id] : [])));
+		if (missing.some((id) => published.has(id))) {
+			setMessage({
+				tone: 'bad',
+				text: `The quizzes needed to check this file could not be loaded (${missing.join(', ')}), so nothing was imported. Try again when you are online.`,
+			});
+			if (fileRef.current) fileRef.current.value = '';
+			return;
+		}
+		let screened: ReturnType<typeof screenAttempts> | undefined;
+		const r = getProgressStore().importFile(text, file.size, (data) => {
+			screened = screenAttempts(data, bank);
+			return screened.data;
+		});
+		const refused = screened?.refused ?? [];
+		const when = (id: string) => decoded.data.attempts.find((a) => a.id === id)?.submittedAt;
 		setMessage(
 			r.ok
 				? {
-						tone: 'ok',
+						tone: refused.length ? 'bad' : 'ok',
 						text: `Imported ${r.data.attempts.length} attempt${r.data.attempts.length === 1 ? '' : 's'} from “${file.name}” and merged them with your progress.`,
+						details: refused.map((c) => refusalText(c, when(c.attemptId))),
 					}
 				: { tone: 'bad', text: `${r.message} Nothing was changed.` },
 		);
@@ -246,7 +281,18 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 				</p>
 				<p className="muted">Importing merges the file with what is here; it never deletes anything.</p>
 				<div role="status" aria-live="polite">
-					{message && <p className={`message message-${message.tone}`}>{message.text}</p>}
+					{message && (
+						<div className={`message message-${message.tone}`}>
+							<p>{message.text}</p>
+							{message.details && message.details.length > 0 && (
+								<ul className="import-refused">
+									{message.details.map((t) => (
+										<li key={t}>{t}</li>
+									))}
+								</ul>
+							)}
+						</div>
+					)}
 				</div>
 				<h3>Start again</h3>
 				{confirmReset === '*' ? (

@@ -54,8 +54,12 @@ export interface ProgressStore {
 	refresh(): void;
 	recordAttempt(attempt: Attempt): void;
 	visitModule(moduleId: string, completed?: boolean): void;
-	/** Merges an export file into the record; returns what happened, changes nothing on error. */
-	importFile(text: string, byteLength?: number): ImportResult;
+	/**
+	 * Merges an export file into the record; returns what happened, changes nothing on error.
+	 * `screen` (see screen.ts) removes what must not be merged, e.g. attempts that do not re-score;
+	 * the result's `data` is what was merged.
+	 */
+	importFile(text: string, byteLength?: number, screen?: (data: ProgressData) => ProgressData): ImportResult;
 	/** The export file's text; also records the backup time. */
 	exportFile(contentVersion: string): string;
 	resetQuiz(quizId: string): void;
@@ -194,9 +198,11 @@ export function createProgressStore(options: {
 		recordAttempt: (attempt) => update((d) => mergeProgress(d, { attempts: [attempt], modules: {} })),
 		visitModule: (moduleId, completed = false) =>
 			update((d) => withModuleVisit(d, moduleId, now(), completed)),
-		importFile(text, byteLength) {
-			const result = decodeImport(text, byteLength);
-			if (result.ok) update((d) => mergeProgress(d, result.data));
+		importFile(text, byteLength, screen) {
+			const decoded = decodeImport(text, byteLength);
+			if (!decoded.ok) return decoded;
+			const result = screen ? { ...decoded, data: screen(decoded.data) } : decoded;
+			update((d) => mergeProgress(d, result.data));
 			return result;
 		},
 		exportFile(contentVersion) {

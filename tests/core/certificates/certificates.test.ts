@@ -18,6 +18,8 @@ import {
 	parseRecord,
 	recordLinkFragment,
 } from '../../../src/core/certificates/credential.ts';
+import { minimalAttempts } from '../../../src/core/certificates/issue.ts';
+import { refusalText, screenAttempts } from '../../../src/core/progress/screen.ts';
 import { judge, NON_CLAIM_FIELDS } from '../../../src/core/certificates/verdict.ts';
 import { describeAchievement } from '../../../src/core/certificates/site.ts';
 import { packForLink, unpackFromLink } from '../../../src/core/envelope/link-codec.ts';
@@ -477,5 +479,32 @@ describe('the verdict (one check for the verify page and npm run certify)', () =
 	test('another organisation named as issuer is refused', async () => {
 		const v = await judge(await genuine(), { ...ctxFor, organisation: 'Other Org' });
 		expect(v.kind === 'checked' && v.problems.join(' ')).toContain('issuer (issuer.name)');
+	});
+});
+
+describe('minimal disclosure and import screening', () => {
+	test('a certificate carries the first and the best pass of each required quiz, nothing else', () => {
+		const failed = attempt('q01', T1, { wrong: 3 });
+		const practice = attempt('q01', T1, { mode: 'practice' });
+		const first = { ...attempt('q01', T2), score: 0.8 };
+		const best = attempt('q01', T3);
+		const later = { ...attempt('q01', '2026-11-04T10:00:00.000Z'), score: 0.9 };
+		const other = attempt('q02', T2);
+		const kept = minimalAttempts(catalog, 'p01', [failed, practice, first, best, later, other]);
+		expect(kept.map((a) => a.id)).toEqual([first.id, best.id]);
+		expect(minimalAttempts(catalog, 'p01', [failed])).toEqual([]);
+	});
+	test('import screening keeps honest attempts and refuses edited ones, saying why', () => {
+		const honest = attempt('q01', T1);
+		const failed = attempt('q01', T2, { wrong: 2 });
+		const forged = { ...failed, score: 0.9, passed: true };
+		const unknown = attempt('zz', T2);
+		const s = screenAttempts({ attempts: [honest, forged, unknown], modules: {} }, bank);
+		expect(s.data.attempts.map((a) => a.id)).toEqual([honest.id, unknown.id]);
+		expect(s.refused.map((c) => c.attemptId)).toEqual([forged.id]);
+		expect(s.unchecked.map((c) => c.attemptId)).toEqual([unknown.id]);
+		expect(refusalText(s.refused[0] as never, forged.submittedAt)).toBe(
+			'The q01 attempt of 2026-11-02 10:00 UTC (revision 1) was not imported: the answers score 50% (fail), but the record claims 90% (pass).',
+		);
 	});
 });
