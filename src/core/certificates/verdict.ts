@@ -108,6 +108,8 @@ export function differences(
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 
 export function mismatchText(m: ClaimMismatch): string {
+	if (m.field === 'id' && typeof m.expected === 'string')
+		return `The credential id (id) does not match its assessment record: one of them was changed (it says ${show(m.says)}; the record gives ${show(m.expected)}).`;
 	if (m.expected === undefined)
 		return `The credential carries a field this site never writes: ${m.field} (${show(m.says)}).`;
 	if (m.says === undefined)
@@ -157,7 +159,14 @@ export async function claimMismatches(
 			jwt.push({ field: k, label: labelOf(k), says: given[k], expected: v });
 	}
 	for (const k of NON_CLAIM_FIELDS) delete given[k];
-	return [...jwt, ...differences(expected, given).map((d) => ({ ...d, label: labelOf(d.field) }))];
+	const found = differences(expected, given).map((d) => ({ ...d, label: labelOf(d.field) }));
+	// When the id differs, the record was swapped or edited: the evidence entry's name and
+	// description (made from the same digest) differ too, and saying so adds nothing.
+	const idDiffers = found.some((d) => d.field === 'id');
+	return [
+		...jwt,
+		...found.filter((d) => !(idDiffers && /^evidence\[0\]\.(name|description)$/.test(d.field))),
+	];
 }
 
 /**
