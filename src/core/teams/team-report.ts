@@ -552,8 +552,32 @@ export function cellStatus(c: TeamCell): string {
 
 const pct = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 100));
 
-/** One line per learner and assigned module. */
-export function teamCsv(view: TeamView, rows: readonly TeamRow[]): string {
+/** The status word a CSV row carries for the report files behind it. */
+export const CSV_FILE_STATUS: Record<FileStatus, string> = {
+	accepted: 'verified',
+	flagged: 'flagged',
+	tampered: 'tampered',
+	duplicate: 'duplicate',
+	rejected: 'rejected',
+};
+
+const reasonOf = (files: readonly FileResult[], tones: FileNote['tone'][]) =>
+	files
+		.flatMap((f) =>
+			f.notes
+				.filter((n) => tones.includes(n.tone))
+				.map((n) => (files.length > 1 ? `${f.name}: ${n.text}` : n.text)),
+		)
+		.join(' | ');
+
+/**
+ * One line per learner and assigned module, each with the status of the report files behind it
+ * (verified or flagged) and the reason; then one line per file that was not counted (tampered,
+ * rejected) or counted once (duplicate), so a manager who forwards only the CSV forwards the
+ * warnings too. A tampered file's learner name is not repeated: it is the part that cannot be
+ * trusted.
+ */
+export function teamCsv(view: TeamView, rows: readonly TeamRow[], files: readonly FileResult[] = []): string {
 	const out: CsvValue[][] = [
 		[
 			'Learner',
@@ -566,9 +590,20 @@ export function teamCsv(view: TeamView, rows: readonly TeamRow[]): string {
 			'Due',
 			'Overdue',
 			'Report files',
+			'File status',
+			'Reason',
 		],
 	];
 	for (const r of rows) {
+		const mine = files.filter(
+			(f) =>
+				(f.status === 'accepted' || f.status === 'flagged') &&
+				f.report &&
+				learnerKey(f.report.evidence.learner.name) === r.key,
+		);
+		const flagged = mine.filter((f) => f.status === 'flagged');
+		const fileStatus = mine.length === 0 ? '' : flagged.length ? 'flagged' : 'verified';
+		const reason = flagged.length ? reasonOf(flagged, ['bad', 'warn']) : reasonOf(mine, ['warn', 'info']);
 		r.cells.forEach((c, i) => {
 			if (!c.assigned) return;
 			const m = view.columns[i] as TeamModule;
@@ -583,8 +618,28 @@ export function teamCsv(view: TeamView, rows: readonly TeamRow[]): string {
 				c.due,
 				c.overdue,
 				r.files.join('; '),
+				fileStatus,
+				reason,
 			]);
 		});
+	}
+	for (const f of files) {
+		if (f.status === 'accepted' || f.status === 'flagged') continue;
+		const name = f.status === 'duplicate' ? f.report?.evidence.learner.name : undefined;
+		out.push([
+			name,
+			'',
+			'',
+			'',
+			f.status === 'duplicate' ? 'Counted once' : 'Not counted',
+			undefined,
+			'',
+			'',
+			'',
+			f.name,
+			CSV_FILE_STATUS[f.status],
+			reasonOf([f], ['bad', 'warn', 'info']),
+		]);
 	}
 	return toCsv(out);
 }
