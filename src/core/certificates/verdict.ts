@@ -110,6 +110,8 @@ const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 export function mismatchText(m: ClaimMismatch): string {
 	if (m.field === 'id' && typeof m.expected === 'string')
 		return `The credential id does not match its assessment record (field id): one of them was changed (it says ${show(m.says)}; the record gives ${show(m.expected)}).`;
+	if (m.expected === undefined && m.field.endsWith(']'))
+		return `The credential’s ${m.label} (${m.field}) adds ${show(m.says)}, which its record does not give.`;
 	if (m.expected === undefined)
 		return `The credential carries a field this site never writes: ${m.field} (${show(m.says)}).`;
 	if (m.says === undefined)
