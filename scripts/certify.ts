@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import type { CertificateCatalog } from '../src/core/certificates/eligibility.ts';
 import { judge } from '../src/core/certificates/verdict.ts';
 import { bankOf } from '../src/core/quiz/evidence.ts';
-import { parseJson } from '../src/core/progress/codec.ts';
+import { parseJson } from '../src/core/envelope/untrusted-json.ts';
 import {
 	generateSigningKey,
 	JwksSchema,

@@ -4,10 +4,11 @@
  */
 import type { CertificateCatalog } from './eligibility.ts';
 import type { CertificateRecord } from './record.ts';
-import { looksLikeJwt, MAX_CREDENTIAL_BYTES } from './credential.ts';
+import { looksLikeJwt, MAX_CREDENTIAL_BYTES, MAX_CREDENTIAL_DEPTH } from './credential.ts';
 import { judge, type Verdict } from './verdict.ts';
 import { bankOf } from '../quiz/evidence.ts';
-import { parseJson } from '../progress/codec.ts';
+import { readUntrustedJson } from '../envelope/untrusted-json.ts';
+import { credentialTextProblem } from './messages.ts';
 import type { SignatureResult } from './signing.ts';
 import { type Quiz, QuizSchema } from '../../schemas/quiz.ts';
 
@@ -56,7 +57,7 @@ export async function verifyText(
 	const fail = (message: string): Outcome => ({ kind: 'error', source, message });
 	const trimmed = text.trim();
 	if (new TextEncoder().encode(trimmed).length > MAX_CREDENTIAL_BYTES)
-		return fail('This is far larger than any credential.');
+		return fail(credentialTextProblem({ code: 'too-large', bytes: 0, maxBytes: MAX_CREDENTIAL_BYTES }));
 	let signature: SignatureResult | undefined;
 	let value: unknown;
 	if (looksLikeJwt(trimmed)) {
@@ -72,15 +73,12 @@ export async function verifyText(
 		if (!signature.ok) return fail(signature.message);
 		value = signature.payload;
 	} else {
-		try {
-			value = parseJson(trimmed);
-		} catch (e) {
-			return fail(
-				(e as Error).message.includes('__proto__')
-					? 'This file looks crafted (it contains a "__proto__" key), so it was not read.'
-					: 'This is neither a credential file (JSON) nor a countersigned credential (JWT).',
-			);
-		}
+		const json = readUntrustedJson(trimmed, {
+			maxBytes: MAX_CREDENTIAL_BYTES,
+			maxDepth: MAX_CREDENTIAL_DEPTH,
+		});
+		if (!json.ok) return fail(credentialTextProblem(json.problem));
+		value = json.value;
 	}
 	const verdict = await judge(value, { catalog, organisation, bankFor: (record) => loadBank(base, record) });
 	if (verdict.kind === 'unreadable') return fail(verdict.message);
