@@ -16,6 +16,7 @@ import {
 import { ProgressChart } from './ProgressChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
+import { useCheckedProgress } from './certificates/checked-progress.ts';
 import { YourPlan } from './YourPlan.tsx';
 import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
 import { decodeImport } from '../core/progress/codec.ts';
@@ -38,9 +39,11 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 	const progress = useProgress();
 	const d = buildDashboard(progress.data, catalog);
 	// Provision lists are not needed to count certificates, so the dashboard does not carry them.
+	// Counted only on passes that re-score as recorded (the verify page's check).
+	const checked = useCheckedProgress(progress.data, base);
 	const certificates = allStatuses(
 		{ ...catalog, principles: catalog.principles.map((p) => ({ ...p, provisions: [] })) },
-		progress.data,
+		checked.state === 'checked' ? checked.data : { ...progress.data, attempts: [] },
 	);
 	const earned = certificates.filter((c) => c.earned);
 	const [message, setMessage] = useState<

@@ -625,3 +625,42 @@ test.describe('configuration kept in the browser', () => {
 		});
 	}
 });
+
+test('storage refused: the result screen says what is true and offers the attempt and the visit as files', async ({
+	page,
+	browser,
+}) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'localStorage', {
+			get() {
+				throw new DOMException('The operation is insecure.', 'SecurityError');
+			},
+		});
+	});
+	await page.goto('modules/p01-awareness/');
+	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await page.getByRole('button', { name: 'Finish and record this practice' }).click();
+	await expect(page.locator('.quiz-result')).toBeVisible();
+	const notice = page.getByRole('alert');
+	await expect(notice).toContainText('lost as soon as you leave or reload it');
+	await expect(notice).not.toContainText('when you close the page');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		notice.getByRole('button', { name: 'Download the latest attempt' }).click(),
+	]);
+	await expect(notice.getByRole('button', { name: 'Download this visit’s progress' })).toBeVisible();
+	const text = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+	expect(JSON.parse(text)).toMatchObject({
+		format: 'secure-ai-academy/progress',
+		data: { attempts: [{ mode: 'practice' }] },
+	});
+	const other = await browser.newPage();
+	await other.goto('dashboard/');
+	await expect(other.locator('.dashboard[data-hydrated=true]')).toBeVisible();
+	await other
+		.locator('input[type=file]')
+		.setInputFiles({ name: 'attempt.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+	await expect(other.locator('.message-ok')).toContainText('Imported 1 attempt');
+	await other.close();
+});
