@@ -6,6 +6,7 @@
 import type { EnvelopeProblem } from '../envelope/open.ts';
 import { jsonProblemClause } from '../envelope/messages.ts';
 import type { JsonProblem } from '../envelope/untrusted-json.ts';
+import type { ClaimMismatch } from './verdict.ts';
 
 /** Text given to the verify page (a file, pasted text, a link) that is not JSON we can read. */
 export function credentialTextProblem(p: JsonProblem): string {
@@ -39,4 +40,36 @@ export function recordProblemText(p: EnvelopeProblem): string {
 export function credentialShapeText(p: EnvelopeProblem): string {
 	const why = p.code === 'invalid' ? p.issues : '(top level): it is not a JSON object';
 	return `This is not a Secure AI Academy credential (${why}).`;
+}
+
+/** What a credential field is, in words, by its JSON path. */
+const LABELS: [RegExp, string][] = [
+	[/^credentialSubject\.result/, 'score'],
+	[/^credentialSubject\.identifier/, 'learner’s name'],
+	[/^credentialSubject\.achievement\.(tag|criteria)/, 'provisions covered'],
+	[/^credentialSubject\.achievement\.id/, 'achievement (principle)'],
+	[/^credentialSubject\.achievement/, 'achievement'],
+	[/^credentialSubject/, 'subject'],
+	[/^validFrom/, 'date earned'],
+	[/^issuer|^iss$/, 'issuer'],
+	[/^evidence/, 'evidence description'],
+	[/^id$|^jti$/, 'credential id'],
+	[/^name$/, 'certificate name'],
+	[/^nbf$/, 'date earned'],
+	[/^@context|^type/, 'credential type'],
+];
+export const labelOf = (field: string) => LABELS.find(([re]) => re.test(field))?.[1] ?? 'field';
+
+const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+export function mismatchText(m: ClaimMismatch): string {
+	if (m.field === 'id' && typeof m.expected === 'string')
+		return `The credential id does not match its assessment record (field id): one of them was changed (it says ${show(m.says)}; the record gives ${show(m.expected)}).`;
+	if (m.expected === undefined && m.field.endsWith(']'))
+		return `The credential’s ${m.label} (${m.field}) adds ${show(m.says)}, which its record does not give.`;
+	if (m.expected === undefined)
+		return `The credential carries a field this site never writes: ${m.field} (${show(m.says)}).`;
+	if (m.says === undefined)
+		return `The credential’s ${m.label} (${m.field}) is missing; its record gives ${show(m.expected)}.`;
+	return `The credential’s ${m.label} (${m.field}) says ${show(m.says)}, but its record gives ${show(m.expected)}.`;
 }

@@ -21,6 +21,9 @@ import { type CertificateCatalog, certificateIdOf, statusOf } from './eligibilit
 import { type CertificateRecord, checkRecord, type RecordCheck } from './record.ts';
 import { buildCredential, openCredential, parseRecord } from './credential.ts';
 import { describeAchievement } from './site.ts';
+import { labelOf, mismatchText } from './messages.ts';
+
+export { labelOf, mismatchText };
 import type { QuizBank } from '../quiz/evidence.ts';
 
 /** Fields a credential may carry that are not claims (see the comment above and the docs). */
@@ -61,23 +64,6 @@ export type Verdict =
 			certificateId: string;
 	  };
 
-const LABELS: [RegExp, string][] = [
-	[/^credentialSubject\.result/, 'score'],
-	[/^credentialSubject\.identifier/, 'learner’s name'],
-	[/^credentialSubject\.achievement\.(tag|criteria)/, 'provisions covered'],
-	[/^credentialSubject\.achievement\.id/, 'achievement (principle)'],
-	[/^credentialSubject\.achievement/, 'achievement'],
-	[/^credentialSubject/, 'subject'],
-	[/^validFrom/, 'date earned'],
-	[/^issuer|^iss$/, 'issuer'],
-	[/^evidence/, 'evidence description'],
-	[/^id$|^jti$/, 'credential id'],
-	[/^name$/, 'certificate name'],
-	[/^nbf$/, 'date earned'],
-	[/^@context|^type/, 'credential type'],
-];
-export const labelOf = (field: string) => LABELS.find(([re]) => re.test(field))?.[1] ?? 'field';
-
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -103,20 +89,6 @@ export function differences(
 		);
 	}
 	return Object.is(expected, actual) ? [] : [{ field: path || '(top level)', expected, says: actual }];
-}
-
-const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
-
-export function mismatchText(m: ClaimMismatch): string {
-	if (m.field === 'id' && typeof m.expected === 'string')
-		return `The credential id does not match its assessment record (field id): one of them was changed (it says ${show(m.says)}; the record gives ${show(m.expected)}).`;
-	if (m.expected === undefined && m.field.endsWith(']'))
-		return `The credential’s ${m.label} (${m.field}) adds ${show(m.says)}, which its record does not give.`;
-	if (m.expected === undefined)
-		return `The credential carries a field this site never writes: ${m.field} (${show(m.says)}).`;
-	if (m.says === undefined)
-		return `The credential’s ${m.label} (${m.field}) is missing; its record gives ${show(m.expected)}.`;
-	return `The credential’s ${m.label} (${m.field}) says ${show(m.says)}, but its record gives ${show(m.expected)}.`;
 }
 
 /** The claims on a credential's outside that its record does not back. */

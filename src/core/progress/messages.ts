@@ -5,6 +5,7 @@
  */
 import type { EnvelopeProblem } from '../envelope/open.ts';
 import { jsonProblemClause } from '../envelope/messages.ts';
+import type { AttemptCheck } from '../quiz/evidence.ts';
 
 /** Why the stored value could not be read (shown after "Your saved progress could not be read"). */
 export function storedProblemText(p: EnvelopeProblem): string {
@@ -50,4 +51,24 @@ export function importProblemText(p: EnvelopeProblem, maxBytes: number, current:
 		case 'invalid':
 			return damaged(p.issues);
 	}
+}
+
+/** What the learner is told about storage (store.ts picks one by the problem it meets). */
+export const STORE_MESSAGES = {
+	unavailable:
+		'This browser is not letting the site store data (private browsing, or storage blocked in settings). Quizzes still work, but nothing is kept: what you do on a page is lost as soon as you leave or reload it. Download it before you move on, and import the file on the dashboard later.',
+	quota:
+		'Your browser storage is full, so the latest progress could not be saved. It is kept on this page only and is lost as soon as you leave or reload it. Download it now, or free some space.',
+	future:
+		'Your saved progress was written by a newer version of this site, which this version cannot read. It has not been changed. Progress you make on this page will not be saved.',
+	corruptKept:
+		'Your saved progress could not be read, so a fresh record has started. The unreadable data was kept aside: the dashboard lists it, with download and recover, until you delete it.',
+	corruptNotKept:
+		'Your saved progress could not be read. Download it before continuing: nothing will be saved over it until you do.',
+} as const;
+
+/** One line per refused attempt, for the learner: which attempt, and why. */
+export function refusalText(c: AttemptCheck, submittedAt?: string, outcome = 'was not imported'): string {
+	const when = submittedAt ? ` of ${submittedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+	return `The ${c.quizId} attempt${when} (revision ${c.revision}) ${outcome}: ${c.message}.`;
 }

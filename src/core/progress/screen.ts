@@ -29,8 +29,4 @@ export function screenAttempts(data: ProgressData, bank: QuizBank): Screened {
 	return { data: { ...data, attempts: data.attempts.filter((a) => !out.has(a.id)) }, refused, unchecked };
 }
 
-/** One line per refused attempt, for the learner: which attempt, and why. */
-export function refusalText(c: AttemptCheck, submittedAt?: string, outcome = 'was not imported'): string {
-	const when = submittedAt ? ` of ${submittedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
-	return `The ${c.quizId} attempt${when} (revision ${c.revision}) ${outcome}: ${c.message}.`;
-}
+export { refusalText } from './messages.ts';

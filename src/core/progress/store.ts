@@ -14,6 +14,7 @@
  * - Stored value from a newer site version: left untouched; this page works in memory only.
  */
 import { decodeImport, decodeStored, encodeExport, encodeStored, type ImportResult } from './codec.ts';
+import { STORE_MESSAGES as MESSAGES } from './messages.ts';
 import {
 	type Attempt,
 	emptyProgress,
@@ -93,19 +94,6 @@ export interface ProgressStore {
 }
 
 export const PROGRESS_KEY = 'saa:progress';
-
-const MESSAGES = {
-	unavailable:
-		'This browser is not letting the site store data (private browsing, or storage blocked in settings). Quizzes still work, but nothing is kept: what you do on a page is lost as soon as you leave or reload it. Download it before you move on, and import the file on the dashboard later.',
-	quota:
-		'Your browser storage is full, so the latest progress could not be saved. It is kept on this page only and is lost as soon as you leave or reload it. Download it now, or free some space.',
-	future:
-		'Your saved progress was written by a newer version of this site, which this version cannot read. It has not been changed. Progress you make on this page will not be saved.',
-	corruptKept:
-		'Your saved progress could not be read, so a fresh record has started. The unreadable data was kept aside: the dashboard lists it, with download and recover, until you delete it.',
-	corruptNotKept:
-		'Your saved progress could not be read. Download it before continuing: nothing will be saved over it until you do.',
-} as const;
 
 export function createProgressStore(options: {
 	storage: StorageLike | null;
