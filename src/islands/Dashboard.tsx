@@ -3,8 +3,7 @@
  * backup tools (export, import, reset). Everything is computed by `core/dashboard.ts`.
  */
 import './adapters/zod-jitless.ts';
-import { allStatuses } from '../core/certificates/eligibility.ts';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { PathSummary } from '../core/assignments/assignments.ts';
 import { type CatalogSummary, buildDashboard } from '../core/progress/dashboard.ts';
 import {
@@ -16,10 +15,13 @@ import {
 import { ProgressChart } from './ProgressChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
-import { useCheckedProgress } from './certificates/checked-progress.ts';
+
+/** Loaded after the page shows: it marks passes again before counting certificates. */
+const EarnedCertificates = lazy(() => import('./certificates/EarnedCertificates.tsx'));
+/** Loaded only when there is a set-aside copy to list. */
+const SetAsideCopies = lazy(() => import('./SetAsideCopies.tsx'));
 import { YourPlan } from './YourPlan.tsx';
 import { MODULE_STATE_LABELS, percent } from '../core/progress/labels.ts';
-import { decodeImport } from '../core/progress/codec.ts';
 
 interface Props {
 	catalog: CatalogSummary;
@@ -38,14 +40,6 @@ const day = (iso: string | undefined) =>
 export default function Dashboard({ catalog, contentVersion, base, trackTitles, paths = [] }: Props) {
 	const progress = useProgress();
 	const d = buildDashboard(progress.data, catalog);
-	// Provision lists are not needed to count certificates, so the dashboard does not carry them.
-	// Counted only on passes that re-score as recorded (the verify page's check).
-	const checked = useCheckedProgress(progress.data, base);
-	const certificates = allStatuses(
-		{ ...catalog, principles: catalog.principles.map((p) => ({ ...p, provisions: [] })) },
-		checked.state === 'checked' ? checked.data : { ...progress.data, attempts: [] },
-	);
-	const earned = certificates.filter((c) => c.earned);
 	const [message, setMessage] = useState<
 		{ tone: 'ok' | 'bad'; text: string; details?: string[] } | undefined
 	>();
@@ -66,103 +60,17 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 		void requestPersistence().then(setPersisted);
 	};
 
-	/** The published quizzes for these attempts, or a message when they cannot be loaded. */
-	const bankFor = async (quizIds: string[]) => {
-		// Loaded on demand only: the quiz schema and the marking code are not needed to show progress.
-		const [{ fetchBank }, screen] = await Promise.all([
-			import('../core/quiz/bank-fetch.ts'),
-			import('../core/progress/screen.ts'),
-		]);
-		const { bank, missing } = await fetchBank(base, quizIds);
-		const published = new Set(catalog.modules.flatMap((m) => (m.quiz ? [m.quiz.id] : [])));
-		const unavailable = missing.filter((id) => published.has(id));
-		return { bank, unavailable, ...screen };
-	};
-
-	/** Recovers a set-aside copy: keeps what validates and re-scores, says what was dropped. */
+	// Importing and recovering are loaded on demand (dashboard-import.ts): the marking code and the
+	// quiz schema are not needed to show progress.
 	const recover = async (raw: string, what: string) => {
-		const { recoverProgress } = await import('../core/progress/recover.ts');
-		const { data, dropped } = recoverProgress(raw);
-		const { bank, unavailable, screenAttempts, refusalText } = await bankFor(
-			data.attempts.map((a) => a.quizId),
-		);
-		if (unavailable.length) {
-			setMessage({
-				tone: 'bad',
-				text: `The quizzes needed to check ${what} could not be loaded (${unavailable.join(', ')}), so nothing was recovered. Try again when you are online.`,
-			});
-			return;
-		}
-		const screened = screenAttempts(data, bank);
-		getProgressStore().mergeData(screened.data);
-		const when = (id: string) => data.attempts.find((a) => a.id === id)?.submittedAt;
-		const details = [
-			...dropped.map((d) => `Dropped ${d}.`),
-			...screened.refused.map((c) => refusalText(c, when(c.attemptId), 'was not recovered')),
-		];
-		const modules = Object.keys(screened.data.modules).length;
-		setMessage({
-			tone: details.length ? 'bad' : 'ok',
-			text: `Recovered ${screened.data.attempts.length} attempt${screened.data.attempts.length === 1 ? '' : 's'} and ${modules} module record${modules === 1 ? '' : 's'} from ${what} and merged them with your progress.${details.length ? ' What could not be kept:' : ' Nothing had to be dropped.'}`,
-			details,
-		});
+		const { recoverCopy } = await import('./dashboard-import.ts');
+		setMessage(await recoverCopy(raw, what, { base, catalog }));
 	};
 
 	const importProgress = async (file: File) => {
-		const done = () => {
-			if (fileRef.current) fileRef.current.value = '';
-		};
-		if (file.size > 2 * 1024 * 1024) {
-			setMessage({
-				tone: 'bad',
-				text: `“${file.name}” is too large to be a progress file (the limit is 2 MB). Nothing was changed.`,
-			});
-			return done();
-		}
-		const text = await file.text();
-		const decoded = decodeImport(text, file.size);
-		if (!decoded.ok) {
-			// A downloaded set-aside copy is not an export, but it can be recovered.
-			const { setAsideRaw } = await import('../core/progress/recover.ts');
-			let raw: string | undefined;
-			try {
-				raw = setAsideRaw(JSON.parse(text));
-			} catch {
-				raw = undefined;
-			}
-			if (raw !== undefined) await recover(raw, `“${file.name}”`);
-			else setMessage({ tone: 'bad', text: `${decoded.message} Nothing was changed.` });
-			return done();
-		}
-		// Every attempt is marked again against the published quizzes, as the verify page does.
-		const { bank, unavailable, screenAttempts, refusalText } = await bankFor(
-			decoded.data.attempts.map((a) => a.quizId),
-		);
-		if (unavailable.length) {
-			setMessage({
-				tone: 'bad',
-				text: `The quizzes needed to check this file could not be loaded (${unavailable.join(', ')}), so nothing was imported. Try again when you are online.`,
-			});
-			return done();
-		}
-		let screened: ReturnType<typeof screenAttempts> | undefined;
-		const r = getProgressStore().importFile(text, file.size, (data) => {
-			screened = screenAttempts(data, bank);
-			return screened.data;
-		});
-		const refused = screened?.refused ?? [];
-		const when = (id: string) => decoded.data.attempts.find((a) => a.id === id)?.submittedAt;
-		const n = r.ok ? r.data.attempts.length : 0;
-		setMessage(
-			r.ok
-				? {
-						tone: refused.length ? 'bad' : 'ok',
-						text: `Imported ${n} attempt${n === 1 ? '' : 's'} from “${file.name}” and merged them with your progress.${refused.length ? ` ${refused.length} attempt${refused.length === 1 ? ' was' : 's were'} not imported, because the answers do not give the score recorded:` : ''}`,
-						details: refused.map((c) => refusalText(c, when(c.attemptId))),
-					}
-				: { tone: 'bad', text: `${r.message} Nothing was changed.` },
-		);
-		done();
+		const { importProgressFile } = await import('./dashboard-import.ts');
+		setMessage(await importProgressFile(file, { base, catalog }));
+		if (fileRef.current) fileRef.current.value = '';
 	};
 
 	const quizFor = (moduleId: string) => catalog.modules.find((m) => m.id === moduleId)?.quiz;
@@ -202,9 +110,9 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 				<h2 id="by-principle">Code of Practice principles</h2>
 				<ProgressChart rows={d.byPrinciple} />
 				<p>
-					Certificates earned: <strong>{earned.length}</strong> of {certificates.length}
-					{earned.length > 0 &&
-						` (${earned.map((c) => (c.principle ? `principle ${c.principle}` : 'capstone')).join(', ')})`}
+					<Suspense fallback="Certificates earned: …">
+						<EarnedCertificates data={progress.data} catalog={catalog} base={base} />
+					</Suspense>
 					. <a href={`${base}certificates/`}>Your certificates and what each still needs</a>
 				</p>
 			</section>
@@ -343,10 +251,14 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 						</div>
 					)}
 				</div>
-				<SetAsideCopies
-					hydrated={hydrated}
-					onRecover={(raw, at) => void recover(raw, `the copy set aside ${at}`)}
-				/>
+				{hydrated && getProgressStore().setAsideCopies().length > 0 && (
+					<Suspense fallback={null}>
+						<SetAsideCopies
+							hydrated={hydrated}
+							onRecover={(raw, at) => void recover(raw, `the copy set aside ${at}`)}
+						/>
+					</Suspense>
+				)}
 				<h3>Start again</h3>
 				{confirmReset === '*' ? (
 					<p className="confirm">
@@ -384,88 +296,5 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 				)}
 			</section>
 		</div>
-	);
-}
-
-/**
- * Every copy of unreadable progress this browser set aside, until the learner deletes it: download
- * (an importable file), recover (keep what validates and re-scores), delete.
- */
-function SetAsideCopies({
-	hydrated,
-	onRecover,
-}: {
-	hydrated: boolean;
-	onRecover: (raw: string, at: string) => void;
-}) {
-	useProgress(); // re-render when the store changes (a copy deleted, a record recovered)
-	const [confirm, setConfirm] = useState<string>();
-	if (!hydrated) return null;
-	const copies = getProgressStore().setAsideCopies();
-	if (!copies.length) return null;
-	const when = (at: string) => (Number.isNaN(Date.parse(at)) ? at : new Date(at).toLocaleString());
-	return (
-		<section className="set-aside" aria-labelledby="set-aside">
-			<h3 id="set-aside">Set-aside copies of unreadable progress</h3>
-			<p>
-				This browser once found saved progress it could not read, and kept{' '}
-				{copies.length === 1 ? 'a copy' : 'copies'} aside instead of deleting{' '}
-				{copies.length === 1 ? 'it' : 'them'}. Recovering keeps every part that is still valid and whose
-				answers give the score recorded, and says what was dropped.
-			</p>
-			<ul className="set-aside-list">
-				{copies.map((c) => (
-					<li key={c.key} data-set-aside={c.key}>
-						Set aside {when(c.at)} ({c.raw.length.toLocaleString()} characters){' '}
-						<button
-							type="button"
-							className="button button-secondary"
-							onClick={() =>
-								void import('../core/progress/recover.ts').then(({ encodeSetAside }) =>
-									downloadText(
-										`secure-ai-academy-set-aside-${c.at.replace(/[^0-9A-Za-z-]/g, '')}.json`,
-										encodeSetAside(c.key, c.raw),
-									),
-								)
-							}
-						>
-							Download
-						</button>{' '}
-						<button
-							type="button"
-							className="button button-secondary"
-							onClick={() => onRecover(c.raw, when(c.at))}
-						>
-							Recover
-						</button>{' '}
-						{confirm === c.key ? (
-							<>
-								<button
-									type="button"
-									className="button danger"
-									onClick={() => {
-										getProgressStore().deleteSetAside(c.key);
-										setConfirm(undefined);
-									}}
-								>
-									Yes, delete this copy
-								</button>{' '}
-								<button
-									type="button"
-									className="button button-secondary"
-									onClick={() => setConfirm(undefined)}
-								>
-									Keep it
-								</button>
-							</>
-						) : (
-							<button type="button" className="button button-secondary" onClick={() => setConfirm(c.key)}>
-								Delete
-							</button>
-						)}
-					</li>
-				))}
-			</ul>
-		</section>
 	);
 }

@@ -229,7 +229,9 @@ test('assign, learn, report, and read the team report', async ({ page, browser, 
 	expect(lines.some((l) => /^=|^"=/.test(l))).toBe(false);
 	expect(csv.text).not.toContain('Mallory');
 	// The files not counted are in the CSV too, with their status and reason.
-	expect(lines.some((l) => /^,,,,Not counted,,,,,tampered\.json,tampered,.*digest does not match/.test(l))).toBe(true);
+	expect(
+		lines.some((l) => /^,,,,Not counted,,,,,tampered\.json,tampered,.*digest does not match/.test(l)),
+	).toBe(true);
 	expect(lines.some((l) => /,notes\.json,rejected,.*not valid JSON/.test(l))).toBe(true);
 
 	await expectNoAxeViolations(page, 'team report with results (light)');
