@@ -110,9 +110,14 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 				<h2 id="by-principle">Code of Practice principles</h2>
 				<ProgressChart rows={d.byPrinciple} />
 				<p>
-					<Suspense fallback="Certificates earned: …">
-						<EarnedCertificates data={progress.data} catalog={catalog} base={base} />
-					</Suspense>
+					{/* Client only: a lazy component must not suspend during server rendering. */}
+					{hydrated ? (
+						<Suspense fallback="Certificates earned: …">
+							<EarnedCertificates data={progress.data} catalog={catalog} base={base} />
+						</Suspense>
+					) : (
+						'Certificates earned: …'
+					)}
 					. <a href={`${base}certificates/`}>Your certificates and what each still needs</a>
 				</p>
 			</section>
