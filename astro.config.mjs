@@ -4,7 +4,8 @@ import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
-import { loadSiteConfig } from './src/lib/site-config.ts';
+import { configPath, loadSiteConfig } from './src/lib/site-config.ts';
+import { siteUrlCheck } from './src/integrations/site-url-warning.ts';
 
 // academy.config.yaml (or ACADEMY_CONFIG): validated here, so a bad value stops the build.
 const config = loadSiteConfig();
@@ -15,7 +16,7 @@ export default defineConfig({
 	// Tests build a second copy (e.g. under a base path) without touching dist/.
 	outDir: process.env.ACADEMY_OUT_DIR ?? './dist',
 	trailingSlash: 'ignore',
-	integrations: [mdx(), react(), pagefind(), serviceWorker()],
+	integrations: [mdx(), react(), pagefind(), serviceWorker(), siteUrlCheck(config.site.url, configPath())],
 	markdown: {
 		// Prism emits class names (themed in src/styles/code.css) instead of inline styles,
 		// which keeps a strict Content-Security-Policy possible and follows the dark theme.

@@ -14,10 +14,9 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CertificateCatalog } from '../src/core/certificates/eligibility.ts';
 import { certificateCatalog } from '../src/core/catalog/projections.ts';
-import { checkRecord } from '../src/core/certificates/record.ts';
-import { openCredential } from '../src/core/certificates/credential.ts';
+import { judge } from '../src/core/certificates/verdict.ts';
 import { bankOf } from '../src/core/quiz/evidence.ts';
-import { parseJson } from '../src/core/progress/codec.ts';
+import { parseJson } from '../src/core/envelope/untrusted-json.ts';
 import {
 	generateSigningKey,
 	JwksSchema,
@@ -26,6 +25,7 @@ import {
 	verifySignedCredential,
 } from '../src/core/certificates/signing.ts';
 import { loadContent } from '../src/lib/content-files.ts';
+import { loadSiteConfig } from '../src/lib/site-config.ts';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 /** Where the site's public keys live; ACADEMY_KEYS_DIR points elsewhere (tests, staging). */
@@ -47,6 +47,23 @@ function readJson(file: string, what: string): unknown {
 const readJwks = () => JwksSchema.parse(readJson(JWKS, 'The public key set'));
 const readRevoked = () => RevocationListSchema.parse(readJson(REVOKED, 'The revocation list'));
 const write = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+
+/** The organisation this site names as issuer (as src/site.ts does). */
+function organisation(): string {
+	const config = loadSiteConfig(process.env.ACADEMY_CONFIG ? undefined : join(root, 'academy.config.yaml'));
+	return config.certificates.organisation ?? config.organisation.name ?? config.site.name;
+}
+
+/**
+ * The verdict the verify page gives (src/core/certificates/verdict.ts), on this checkout's content
+ * and configuration: the problems, or the record and achievement title when it is valid.
+ */
+async function verdictOn(value: unknown) {
+	const { catalog, bank } = content();
+	const verdict = await judge(value, { catalog, organisation: organisation(), bankFor: () => bank });
+	if (verdict.kind === 'unreadable') throw new UsageError(verdict.message);
+	return verdict;
+}
 
 /** The catalog and quiz bank from this checkout's content (what the built site publishes). */
 function content(): { catalog: CertificateCatalog; bank: ReturnType<typeof bankOf> } {
@@ -106,19 +123,18 @@ async function sign(keyFile: string | undefined, input: string | undefined, outp
 			`The key "${String(key.kid)}" is not in ${relative(root, JWKS)}, so the verify page would reject what it signs. Add it with keygen, or deploy the matching public key.`,
 		);
 	}
-	const opened = await openCredential(readJson(resolve(input), 'The credential'));
-	if (!opened.ok) throw new UsageError(opened.message);
-	const { catalog, bank } = content();
-	const check = await checkRecord(opened.record, catalog, bank);
-	const problems = [...opened.problems, ...check.problems];
-	if (problems.length) {
-		throw new UsageError(`Not signed: the record does not hold together.\n  - ${problems.join('\n  - ')}`);
+	const credential = readJson(resolve(input), 'The credential');
+	const verdict = await verdictOn(credential);
+	if (!verdict.valid) {
+		throw new UsageError(
+			`Not signed: the record does not hold together, or the credential claims what its record does not back (the verify page would say "Not valid").\n  - ${verdict.problems.join('\n  - ')}`,
+		);
 	}
-	const jwt = await signCredential(opened.credential as Parameters<typeof signCredential>[0], key);
+	const jwt = await signCredential(credential as Parameters<typeof signCredential>[0], key);
 	const target = resolve(output ?? `${input.replace(/\.json$/i, '')}.jwt`);
 	writeFileSync(target, `${jwt}\n`);
 	console.log(
-		`Re-scored: consistent and complete (${check.status.title}, ${opened.record.evidence.learner.name}).`,
+		`Re-scored: consistent and complete, and every claim matches the record (${verdict.check.status.title}, ${verdict.record.evidence.learner.name}).`,
 	);
 	console.log(`Signed with "${String(key.kid)}": ${target}`);
 }
@@ -154,17 +170,13 @@ async function verify(input: string | undefined) {
 		readRevoked(),
 	);
 	if (!result.ok) throw new UsageError(result.message);
-	const opened = await openCredential(result.payload);
-	if (!opened.ok) throw new UsageError(opened.message);
-	const { catalog, bank } = content();
-	const check = await checkRecord(opened.record, catalog, bank);
-	const problems = [...opened.problems, ...check.problems];
-	if (problems.length)
+	const verdict = await verdictOn(result.payload);
+	if (!verdict.valid)
 		throw new UsageError(
-			`Signature good, but the record does not hold together:\n  - ${problems.join('\n  - ')}`,
+			`Not valid. Signature good, but the record does not hold together or the credential claims what its record does not back:\n  - ${verdict.problems.join('\n  - ')}`,
 		);
 	console.log(
-		`Verified: signed with "${result.kid}"; ${check.status.title}; ${opened.record.evidence.learner.name}.`,
+		`Verified: signed with "${result.kid}"; ${verdict.check.status.title}; ${verdict.record.evidence.learner.name}.`,
 	);
 }
 

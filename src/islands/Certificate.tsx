@@ -11,7 +11,7 @@ import {
 	certificateIdOf,
 } from '../core/certificates/eligibility.ts';
 import { type CertificateSite, describeAchievement } from '../core/certificates/site.ts';
-import { useIssued } from './certificates/certificate-data.ts';
+import { servedSite, useIssued } from './certificates/certificate-data.ts';
 import { LearnerName } from './LearnerName.tsx';
 import { downloadBlob, downloadText, useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
@@ -30,7 +30,9 @@ export default function Certificate({ id, catalog, site }: Props) {
 	const [hydrated, setHydrated] = useState(false);
 	const [busy, setBusy] = useState(false);
 	const [message, setMessage] = useState('');
-	const { status, issued } = useIssued(catalog, id, progress.data, site);
+	const { status: raw, issued, checked } = useIssued(catalog, id, progress.data, site);
+	// Once checked, show what the checked record says (an attempt that did not re-score is left out).
+	const status = issued?.status ?? raw;
 	useEffect(() => setHydrated(true), []);
 
 	if (!status) return <p className="notice">There is no certificate called “{id}”.</p>;
@@ -61,7 +63,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 		);
 	}
 
-	const verifyUrl = `${site.url}verify/`;
+	const verifyUrl = `${servedSite(site).url}verify/`;
 	const certificateId = issued ? certificateIdOf(issued.digest) : '';
 	const revisions = issued
 		? [
@@ -117,6 +119,30 @@ export default function Certificate({ id, catalog, site }: Props) {
 			</div>
 			{!name ? (
 				<p className="notice">Enter your name above to see your certificate.</p>
+			) : checked.state === 'checking' ? (
+				<p className="muted" role="status">
+					Checking this certificate as the verify page would…
+				</p>
+			) : checked.state === 'unchecked' ? (
+				<p className="notice" role="status">
+					{checked.message}
+				</p>
+			) : checked.state === 'invalid' ? (
+				<div className="notice certificate-invalid" role="alert">
+					<p>
+						<strong>This certificate is not shown:</strong> the progress record in this browser does not back
+						it, so the verify page would call it “Not valid”.
+					</p>
+					<ul>
+						{checked.problems.map((p) => (
+							<li key={p}>{p}</li>
+						))}
+					</ul>
+					<p>
+						Take the assessment again to earn it;{' '}
+						<a href={`${site.base}certificates/`}>see what each certificate needs</a>.
+					</p>
+				</div>
 			) : (
 				<>
 					<article
@@ -176,6 +202,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 							certificate others can trust without checking, ask {site.organisation} to countersign the
 							credential file.
 						</p>
+						{issued && <Disclosure issued={issued} />}
 						<div className="button-row">
 							<button type="button" className="button" onClick={() => window.print()}>
 								Print
@@ -209,6 +236,45 @@ export default function Certificate({ id, catalog, site }: Props) {
 				</>
 			)}
 		</div>
+	);
+}
+
+/**
+ * Exactly what the downloads (PDF, credential, verification link) disclose: the record they carry.
+ * Shown before any download, so the learner knows what whoever checks it will see.
+ */
+function Disclosure({ issued }: { issued: NonNullable<ReturnType<typeof useIssued>['issued']> }) {
+	const e = issued.record.evidence;
+	return (
+		<details className="certificate-disclosure" open>
+			<summary>What the credential and verification link disclose</summary>
+			<p>
+				Only what proves this certificate. Whoever checks it sees exactly this, and nothing else from your
+				progress (no failed or practice attempts, no other modules):
+			</p>
+			<ul>
+				<li>
+					Your name: <span dir="auto">{e.learner.name}</span>
+				</li>
+				<li>
+					The site: {e.site.name} ({e.site.url}), content {e.contentVersion}; record made{' '}
+					{new Date(e.createdAt).toLocaleString()}
+				</li>
+				{e.modules.map((m) => (
+					<li key={m.id}>
+						Marked as read: {m.id}, {new Date(m.readAt).toLocaleString()}
+					</li>
+				))}
+				{e.attempts.map((a) => (
+					<li key={a.id}>
+						Assessment {a.quizId} (revision {a.revision}), submitted{' '}
+						{new Date(a.submittedAt).toLocaleString()}: {percent(a.score)}, passed; with its{' '}
+						{a.questionIds.length} questions and your answers
+					</li>
+				))}
+			</ul>
+			<p className="muted">The PDF shows your name, the achievement, date, score and certificate id.</p>
+		</details>
 	);
 }
 

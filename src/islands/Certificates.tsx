@@ -5,6 +5,7 @@ import { allStatuses, type CertificateCatalog } from '../core/certificates/eligi
 import { LearnerName } from './LearnerName.tsx';
 import { useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
+import { useCheckedProgress } from './certificates/checked-progress.ts';
 
 interface Props {
 	catalog: CertificateCatalog;
@@ -17,7 +18,10 @@ export default function Certificates({ catalog, base }: Props) {
 	const progress = useProgress();
 	const [hydrated, setHydrated] = useState(false);
 	useEffect(() => setHydrated(true), []);
-	const statuses = allStatuses(catalog, progress.data);
+	// Earned only on passes that re-score as recorded (the verify page's check).
+	const checked = useCheckedProgress(progress.data, base);
+	const statuses = allStatuses(catalog, checked.state === 'checked' ? checked.data : progress.data);
+	const settled = checked.state !== 'checking';
 	const earned = statuses.filter((s) => s.earned);
 
 	return (
@@ -28,13 +32,34 @@ export default function Certificates({ catalog, base }: Props) {
 				hint="Shown on your certificates. Any script works; it stays in this browser."
 			/>
 			<h2>
-				Earned: {hydrated ? earned.length : '…'} of {statuses.length}
+				Earned: {hydrated && settled ? earned.length : '…'} of {statuses.length}
 			</h2>
+			{checked.state === 'unchecked' && <p className="notice">{checked.message}</p>}
+			{checked.state === 'checked' && checked.refused.length > 0 && (
+				<div className="notice" role="alert">
+					<p>
+						{checked.refused.length} recorded pass{checked.refused.length === 1 ? ' does' : 'es do'} not
+						count: the answers do not give the score recorded.
+					</p>
+					<ul>
+						{checked.refused.map((c) => (
+							<li key={c.attemptId}>
+								{c.quizId} (revision {c.revision}): {c.message}.
+							</li>
+						))}
+					</ul>
+				</div>
+			)}
 			<ul className="certificate-list">
 				{statuses.map((s) => (
 					<li key={s.id} className={s.earned ? 'is-earned' : 'is-open'} data-certificate={s.id}>
 						<h3>{s.earned ? <a href={`${base}certificates/${s.id}/`}>{s.title}</a> : s.title}</h3>
-						{s.earned ? (
+						{s.earned && !settled ? (
+							<p>
+								<span className="badge">Checking…</span> marking the passes again against the published
+								quizzes
+							</p>
+						) : s.earned ? (
 							<p>
 								<span className="badge badge-done">Earned</span> {day(s.earnedAt as string)} · score{' '}
 								{Math.round((s.score ?? 0) * 100)}%

@@ -3,8 +3,7 @@
  * backup tools (export, import, reset). Everything is computed by `core/dashboard.ts`.
  */
 import './adapters/zod-jitless.ts';
-import { allStatuses } from '../core/certificates/eligibility.ts';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { PathSummary } from '../core/assignments/assignments.ts';
 import { type CatalogSummary, buildDashboard } from '../core/progress/dashboard.ts';
 import { downloadText } from './adapters/downloads.ts';
@@ -14,6 +13,11 @@ import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { YourPlan } from './parts/YourPlan.tsx';
 import { formatDate, MODULE_STATE_LABELS, percentOr } from '../core/progress/labels.ts';
+
+/** Loaded after the page shows: it marks passes again before counting certificates. */
+const EarnedCertificates = lazy(() => import('./certificates/EarnedCertificates.tsx'));
+/** Loaded only when there is a set-aside copy to list. */
+const SetAsideCopies = lazy(() => import('./SetAsideCopies.tsx'));
 
 interface Props {
 	catalog: CatalogSummary;
@@ -30,13 +34,9 @@ const day = (iso: string | undefined) => (iso ? formatDate(iso) : 'never');
 export default function Dashboard({ catalog, contentVersion, base, trackTitles, paths = [] }: Props) {
 	const progress = useProgress();
 	const d = buildDashboard(progress.data, catalog);
-	// Provision lists are not needed to count certificates, so the dashboard does not carry them.
-	const certificates = allStatuses(
-		{ ...catalog, principles: catalog.principles.map((p) => ({ ...p, provisions: [] })) },
-		progress.data,
-	);
-	const earned = certificates.filter((c) => c.earned);
-	const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string } | undefined>();
+	const [message, setMessage] = useState<
+		{ tone: 'ok' | 'bad'; text: string; details?: string[] } | undefined
+	>();
 	const [confirmReset, setConfirmReset] = useState<string | undefined>();
 	const [persisted, setPersisted] = useState<boolean | undefined>();
 	const [hydrated, setHydrated] = useState(false);
@@ -54,24 +54,16 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 		void requestPersistence().then(setPersisted);
 	};
 
+	// Importing and recovering are loaded on demand (dashboard-import.ts): the marking code and the
+	// quiz schema are not needed to show progress.
+	const recover = async (raw: string, what: string) => {
+		const { recoverCopy } = await import('./dashboard-import.ts');
+		setMessage(await recoverCopy(raw, what, { base, catalog }));
+	};
+
 	const importProgress = async (file: File) => {
-		if (file.size > 2 * 1024 * 1024) {
-			setMessage({
-				tone: 'bad',
-				text: `“${file.name}” is too large to be a progress file (the limit is 2 MB). Nothing was changed.`,
-			});
-			return;
-		}
-		const text = await file.text();
-		const r = getProgressStore().importFile(text, file.size);
-		setMessage(
-			r.ok
-				? {
-						tone: 'ok',
-						text: `Imported ${r.data.attempts.length} attempt${r.data.attempts.length === 1 ? '' : 's'} from “${file.name}” and merged them with your progress.`,
-					}
-				: { tone: 'bad', text: `${r.message} Nothing was changed.` },
-		);
+		const { importProgressFile } = await import('./dashboard-import.ts');
+		setMessage(await importProgressFile(file, { base, catalog }));
 		if (fileRef.current) fileRef.current.value = '';
 	};
 
@@ -112,9 +104,14 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 				<h2 id="by-principle">Code of Practice principles</h2>
 				<ProgressChart rows={d.byPrinciple} />
 				<p>
-					Certificates earned: <strong>{earned.length}</strong> of {certificates.length}
-					{earned.length > 0 &&
-						` (${earned.map((c) => (c.principle ? `principle ${c.principle}` : 'capstone')).join(', ')})`}
+					{/* Client only: a lazy component must not suspend during server rendering. */}
+					{hydrated ? (
+						<Suspense fallback="Certificates earned: …">
+							<EarnedCertificates data={progress.data} catalog={catalog} base={base} />
+						</Suspense>
+					) : (
+						'Certificates earned: …'
+					)}
 					. <a href={`${base}certificates/`}>Your certificates and what each still needs</a>
 				</p>
 			</section>
@@ -240,8 +237,27 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 				</p>
 				<p className="muted">Importing merges the file with what is here; it never deletes anything.</p>
 				<div role="status" aria-live="polite">
-					{message && <p className={`message message-${message.tone}`}>{message.text}</p>}
+					{message && (
+						<div className={`message message-${message.tone}`}>
+							<p>{message.text}</p>
+							{message.details && message.details.length > 0 && (
+								<ul className="import-refused">
+									{message.details.map((t) => (
+										<li key={t}>{t}</li>
+									))}
+								</ul>
+							)}
+						</div>
+					)}
 				</div>
+				{hydrated && getProgressStore().setAsideCopies().length > 0 && (
+					<Suspense fallback={null}>
+						<SetAsideCopies
+							hydrated={hydrated}
+							onRecover={(raw, at) => void recover(raw, `the copy set aside ${at}`)}
+						/>
+					</Suspense>
+				)}
 				<h3>Start again</h3>
 				{confirmReset === '*' ? (
 					<p className="confirm">

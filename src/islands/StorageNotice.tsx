@@ -1,7 +1,11 @@
 /** Tells the learner when progress is not being kept, and offers the unreadable data for download. */
+import { lazy, Suspense } from 'react';
 import type { ProgressState } from '../core/progress/store.ts';
 import { downloadText } from './adapters/downloads.ts';
 import { getProgressStore } from './adapters/progress-client.ts';
+
+/** Loaded only when storage is not keeping anything. */
+const UnsavedDownloads = lazy(() => import('./UnsavedDownloads.tsx'));
 
 export function StorageNotice({ state }: { state: ProgressState }) {
 	const problem = state.problem;
@@ -14,6 +18,11 @@ export function StorageNotice({ state }: { state: ProgressState }) {
 				</strong>{' '}
 				{problem.message}
 			</p>
+			{(problem.kind === 'unavailable' || problem.kind === 'quota' || problem.kind === 'future') && (
+				<Suspense fallback={null}>
+					<UnsavedDownloads state={state} />
+				</Suspense>
+			)}
 			{problem.kind === 'corrupt' && (
 				<p className="notice-actions">
 					<button

@@ -316,7 +316,9 @@ function TeamResults({
 						<button
 							type="button"
 							className="button"
-							onClick={() => downloadText(`team-report-${stamp}.csv`, core.teamCsv(view, rows), 'text/csv')}
+							onClick={() =>
+								downloadText(`team-report-${stamp}.csv`, core.teamCsv(view, rows, results), 'text/csv')
+							}
 						>
 							Download CSV
 						</button>{' '}

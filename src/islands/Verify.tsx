@@ -28,12 +28,12 @@ export default function Verify({ catalog, base, organisation }: Props) {
 			setBusy(true);
 			try {
 				const { verifyText } = await import('../core/certificates/verify.ts');
-				setOutcome(await verifyText(text, source, catalog, base, quizBank(base)));
+				setOutcome(await verifyText(text, source, catalog, base, quizBank(base), organisation));
 			} finally {
 				setBusy(false);
 			}
 		},
-		[catalog, base],
+		[catalog, base, organisation],
 	);
 
 	useEffect(() => {
@@ -134,12 +134,14 @@ function Result({ outcome, organisation }: { outcome: Outcome; organisation: str
 			</div>
 		);
 	}
-	const { record, check, bindingProblems, signature } = outcome;
-	const problems = [...bindingProblems, ...check.problems];
-	const ok = problems.length === 0;
+	const { record, check, problems, mismatches, signature } = outcome;
+	const ok = outcome.valid;
+	const fields = [...new Set(mismatches.map((m) => m.label))];
 	const signed = signature?.ok === true;
 	const headline = !ok
-		? 'Not valid: the record does not hold together'
+		? fields.length
+			? `Not valid: the credential’s ${fields.join(', ')} ${fields.length === 1 ? 'does' : 'do'} not match its record`
+			: 'Not valid: the record does not hold together'
 		: signed
 			? `Verified: countersigned by ${organisation}, and the record is consistent and complete`
 			: 'Consistent and complete, but self-declared';
@@ -174,7 +176,7 @@ function Result({ outcome, organisation }: { outcome: Outcome; organisation: str
 				<dd dir="auto">{record.evidence.learner.name}</dd>
 				<dt>Achievement</dt>
 				<dd>{check.status.title}</dd>
-				<dt>Claimed</dt>
+				<dt>Claimed by the record</dt>
 				<dd>
 					{new Date(record.claim.earnedAt).toLocaleDateString(undefined, { dateStyle: 'long' })}, score{' '}
 					{Math.round(record.claim.score * 100)}%

@@ -217,17 +217,22 @@ test('assign, learn, report, and read the team report', async ({ page, browser, 
 	const csv = await download(page, 'Download CSV');
 	const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
 	expect(lines[0]).toBe(
-		'Learner,Assignments,Module id,Module,Status,Best score (%),Passed on,Due,Overdue,Report files',
+		'Learner,Assignments,Module id,Module,Status,Best score (%),Passed on,Due,Overdue,Report files,File status,Reason',
 	);
 	expect(lines).toContain(
-		`Zoë Example,Platform team: AI security,p01-awareness,Principle 1: Raise awareness of AI security threats and risks,Completed late,100,${new Date().toISOString().slice(0, 10)},${yesterday},no,${report.name}`,
+		`Zoë Example,Platform team: AI security,p01-awareness,Principle 1: Raise awareness of AI security threats and risks,Completed late,100,${new Date().toISOString().slice(0, 10)},${yesterday},no,${report.name},verified,`,
 	);
 	expect(lines).toContain(
-		`Zoë Example,Platform team: AI security,p02-secure-design,Principle 2: Design your AI system for security as well as functionality and performance,Overdue (not started),,,${yesterday},yes,${report.name}`,
+		`Zoë Example,Platform team: AI security,p02-secure-design,Principle 2: Design your AI system for security as well as functionality and performance,Overdue (not started),,,${yesterday},yes,${report.name},verified,`,
 	);
 	expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""https://evil.example"",""Click"")"`))).toBe(true);
 	expect(lines.some((l) => /^=|^"=/.test(l))).toBe(false);
 	expect(csv.text).not.toContain('Mallory');
+	// The files not counted are in the CSV too, with their status and reason.
+	expect(
+		lines.some((l) => /^,,,,Not counted,,,,,tampered\.json,tampered,.*digest does not match/.test(l)),
+	).toBe(true);
+	expect(lines.some((l) => /,notes\.json,rejected,.*not valid JSON/.test(l))).toBe(true);
 
 	await expectNoAxeViolations(page, 'team report with results (light)');
 	await page.emulateMedia({ colorScheme: 'dark' });

@@ -12,6 +12,7 @@ import { allStatuses, type CertificateCatalog, scopeOf } from '../../src/core/ce
 import { certificateRecord } from '../../src/core/certificates/record.ts';
 import { buildCredential } from '../../src/core/certificates/credential.ts';
 import { collectEvidence } from '../../src/core/quiz/evidence.ts';
+import { describeAchievement } from '../../src/core/certificates/site.ts';
 import { emptyProgress, withModuleVisit } from '../../src/core/progress/progress.ts';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { correctAnswer } from '../fixtures/answers.ts';
@@ -35,7 +36,7 @@ const catalog: CertificateCatalog = {
 	})),
 };
 
-async function credentialFor(cheat = false) {
+async function credentialFor(cheat = false, oneWrong = false) {
 	const seed = 'abc123';
 	const questionIds = drawQuestions(quiz as NonNullable<typeof quiz>, seed).questionIds;
 	const answers = Object.fromEntries(
@@ -44,7 +45,7 @@ async function credentialFor(cheat = false) {
 			correctAnswer((quiz as NonNullable<typeof quiz>).questions.find((q) => q.id === id) as never),
 		]),
 	);
-	if (cheat) delete answers[questionIds[0] as string];
+	if (cheat || oneWrong) delete answers[questionIds[0] as string];
 	const score = scoreAttempt(quiz as NonNullable<typeof quiz>, questionIds, answers);
 	const at = '2026-11-20T10:00:00.000Z';
 	let data = withModuleVisit({ ...emptyProgress(), learnerName: 'Ольга Иванова' }, 'p01-awareness', at, true);
@@ -78,9 +79,10 @@ async function credentialFor(cheat = false) {
 	if (!record) throw new Error('not earned');
 	return buildCredential(record, {
 		site: evidence.site,
-		organisation: 'Example Org',
+		// What the site names as issuer with this checkout's academy.config.yaml (no organisation set).
+		organisation: 'Secure AI Academy',
 		title: status.title,
-		description: 'd',
+		description: describeAchievement(status),
 		provisions: status.provisions,
 	});
 }
@@ -140,6 +142,20 @@ describe('npm run certify', () => {
 		const refused = certify(['sign', '--key', privateKey, '--in', cheat], keys);
 		expect(refused.code).toBe(1);
 		expect(refused.out).toContain('Not signed: the record does not hold together');
+	});
+
+	test('sign refuses a genuine record whose credential claims a higher score, naming the field', async () => {
+		const edited = await credentialFor(false, true);
+		const honestScore = edited.credentialSubject.result[0]?.value;
+		(edited.credentialSubject.result[0] as { value: string }).value = '100%';
+		const file = join(tmp, 'edited-score.json');
+		writeFileSync(file, JSON.stringify(edited));
+		const refused = certify(['sign', '--key', privateKey, '--in', file], keys);
+		expect(honestScore).not.toBe('100%');
+		expect(refused.code).toBe(1);
+		expect(refused.out).toContain('Not signed');
+		expect(refused.out).toContain('credentialSubject.result[0].value');
+		expect(refused.out).toContain(`its record gives "${honestScore}"`);
 	});
 
 	test('revoking the credential, then the key, makes verify fail', async () => {

@@ -16,7 +16,12 @@ import { certificateIdOf, credentialUrnOf } from './eligibility.ts';
 import { type CertificateRecord, CertificateRecordSchema } from './record.ts';
 import { canonicalJson, digestOf } from '../quiz/evidence.ts';
 import { base64ToBytes, bytesToBase64, packForLink } from '../envelope/link-codec.ts';
-import { parseJson, issuesText } from '../progress/codec.ts';
+import { checkEnvelope, openEnvelope } from '../envelope/open.ts';
+import { credentialShapeText, recordProblemText } from './messages.ts';
+import { MAX_UNPACKED_BYTES } from '../envelope/link-codec.ts';
+
+/** Deepest nesting a record or credential may have (a record is about 8 levels deep). */
+export const MAX_CREDENTIAL_DEPTH = 32;
 
 export const OB3_CONTEXT = [
 	'https://www.w3.org/ns/credentials/v2',
@@ -126,16 +131,11 @@ export type Opened =
 export function parseRecord(
 	text: string,
 ): { ok: true; record: CertificateRecord } | { ok: false; message: string } {
-	let value: unknown;
-	try {
-		value = parseJson(text);
-	} catch (e) {
-		return { ok: false, message: `the record is not valid JSON (${(e as Error).message})` };
-	}
-	const parsed = CertificateRecordSchema.safeParse(value);
-	return parsed.success
-		? { ok: true, record: parsed.data }
-		: { ok: false, message: `the record is not in the expected form (${issuesText(parsed.error)})` };
+	const r = openEnvelope(text, {
+		limits: { maxBytes: MAX_UNPACKED_BYTES, maxDepth: MAX_CREDENTIAL_DEPTH },
+		schema: CertificateRecordSchema,
+	});
+	return r.ok ? { ok: true, record: r.value } : { ok: false, message: recordProblemText(r.problem) };
 }
 
 /**
@@ -143,11 +143,9 @@ export function parseRecord(
  * the record says (id from the digest, name, achievement, date).
  */
 export async function openCredential(value: unknown): Promise<Opened> {
-	const shape = CredentialShape.safeParse(value);
-	if (!shape.success) {
-		return { ok: false, message: `This is not a Secure AI Academy credential (${issuesText(shape.error)}).` };
-	}
-	const c = shape.data;
+	const shape = checkEnvelope(value, { schema: CredentialShape });
+	if (!shape.ok) return { ok: false, message: credentialShapeText(shape.problem) };
+	const c = shape.value;
 	const dataUri = c.evidence.map((e) => e.id).find((id) => id.startsWith(DATA_PREFIX));
 	if (!dataUri)
 		return { ok: false, message: 'The credential carries no assessment record, so it cannot be checked.' };

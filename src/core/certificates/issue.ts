@@ -7,12 +7,14 @@ import {
 	type AchievementId,
 	type CertificateCatalog,
 	type CertificateStatus,
+	requirementsFor,
+	principleNumberOf,
 	scopeOf,
 } from './eligibility.ts';
 import { certificateRecord } from './record.ts';
 import { buildCredential, recordLinkFragment } from './credential.ts';
 import { collectEvidence, digestOf } from '../quiz/evidence.ts';
-import type { ProgressData } from '../progress/progress.ts';
+import type { Attempt, ProgressData } from '../progress/progress.ts';
 import { type CertificateSite, describeAchievement, type Issued } from './site.ts';
 
 export async function issue(
@@ -24,10 +26,11 @@ export async function issue(
 	site: CertificateSite,
 ): Promise<Issued | undefined> {
 	const scope = scopeOf(catalog, id);
-	const attemptsAt = data.attempts.filter((a) => scope.quizIds.includes(a.quizId)).map((a) => a.submittedAt);
-	// createdAt is the newest date in the record, so the same progress always gives the same record.
-	const now = [status.earnedAt as string, ...attemptsAt].sort().at(-1) as string;
-	const evidence = collectEvidence(data, scope, {
+	const attempts = minimalAttempts(catalog, id, data.attempts);
+	// createdAt is the newest date in the record, so the same progress always gives the same record
+	// (and it reveals nothing about attempts the record leaves out).
+	const now = [status.earnedAt as string, ...attempts.map((a) => a.submittedAt)].sort().at(-1) as string;
+	const evidence = collectEvidence({ ...data, attempts }, scope, {
 		site: { name: site.name, url: site.url },
 		contentVersion: site.contentVersion,
 		learnerName: name,
@@ -47,4 +50,37 @@ export async function issue(
 		recordLinkFragment(record),
 	]);
 	return { status, record, digest, credential, linkFragment };
+}
+
+/**
+ * Minimal disclosure: of a learner's assessment attempts, a certificate carries only those that
+ * prove its claim. Per required quiz, on the revision the site publishes: the first passed attempt
+ * (it dates the certificate) and the best passed attempt (it scores it); the same attempt when they
+ * coincide. Failed attempts, practice and retakes that change nothing stay in the browser.
+ */
+export function minimalAttempts(
+	catalog: CertificateCatalog,
+	id: AchievementId,
+	attempts: readonly Attempt[],
+): Attempt[] {
+	const n = principleNumberOf(id);
+	const numbers = n !== undefined ? [n] : catalog.principles.map((p) => p.number);
+	const keep = new Set<string>();
+	for (const req of numbers.flatMap((x) => requirementsFor(catalog, x))) {
+		if (!req.quiz) continue;
+		const passes = attempts
+			.filter(
+				(a) =>
+					a.mode === 'assessment' &&
+					a.passed &&
+					a.quizId === req.quiz?.id &&
+					a.revision === req.quiz.revision,
+			)
+			.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
+		const first = passes[0];
+		if (!first) continue;
+		const best = passes.reduce((b, a) => (a.score > b.score ? a : b), first);
+		keep.add(first.id).add(best.id);
+	}
+	return attempts.filter((a) => keep.has(a.id));
 }

@@ -2,27 +2,19 @@
  * The verify page's checking pipeline, loaded on the first check (it brings the quiz schemas and
  * the credential code, which the page does not need until then).
  */
-import { type CertificateCatalog, certificateIdOf } from './eligibility.ts';
-import { type CertificateRecord, checkRecord, type RecordCheck } from './record.ts';
-import { looksLikeJwt, MAX_CREDENTIAL_BYTES, openCredential, parseRecord } from './credential.ts';
+import type { CertificateCatalog } from './eligibility.ts';
+import type { CertificateRecord } from './record.ts';
+import { looksLikeJwt, MAX_CREDENTIAL_BYTES, MAX_CREDENTIAL_DEPTH } from './credential.ts';
+import { judge, type Verdict } from './verdict.ts';
 import { bankOf } from '../quiz/evidence.ts';
-import { parseJson } from '../progress/codec.ts';
+import { readUntrustedJson } from '../envelope/untrusted-json.ts';
+import { credentialTextProblem } from './messages.ts';
 import type { SignatureResult } from './signing.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 
 export type Outcome =
 	| { kind: 'error'; source: string; message: string }
-	| {
-			kind: 'checked';
-			source: string;
-			record: CertificateRecord;
-			check: RecordCheck;
-			/** Problems between the credential's outside and its record. */
-			bindingProblems: string[];
-			certificateId: string;
-			signature: SignatureResult | undefined;
-	  };
-
+	| (Extract<Verdict, { kind: 'checked' }> & { source: string; signature: SignatureResult | undefined });
 async function fetchJson(url: string): Promise<unknown> {
 	const res = await fetch(url);
 	if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -53,11 +45,12 @@ export async function verifyText(
 	catalog: CertificateCatalog,
 	base: string,
 	loadQuizzes: LoadQuizzes,
+	organisation: string,
 ): Promise<Outcome> {
 	const fail = (message: string): Outcome => ({ kind: 'error', source, message });
 	const trimmed = text.trim();
 	if (new TextEncoder().encode(trimmed).length > MAX_CREDENTIAL_BYTES)
-		return fail('This is far larger than any credential.');
+		return fail(credentialTextProblem({ code: 'too-large', bytes: 0, maxBytes: MAX_CREDENTIAL_BYTES }));
 	let signature: SignatureResult | undefined;
 	let value: unknown;
 	if (looksLikeJwt(trimmed)) {
@@ -73,41 +66,24 @@ export async function verifyText(
 		if (!signature.ok) return fail(signature.message);
 		value = signature.payload;
 	} else {
-		try {
-			value = parseJson(trimmed);
-		} catch (e) {
-			return fail(
-				(e as Error).message.includes('__proto__')
-					? 'This file looks crafted (it contains a "__proto__" key), so it was not read.'
-					: 'This is neither a credential file (JSON) nor a countersigned credential (JWT).',
-			);
-		}
+		const json = readUntrustedJson(trimmed, {
+			maxBytes: MAX_CREDENTIAL_BYTES,
+			maxDepth: MAX_CREDENTIAL_DEPTH,
+		});
+		if (!json.ok) return fail(credentialTextProblem(json.problem));
+		value = json.value;
 	}
-	let record: CertificateRecord;
-	let bindingProblems: string[] = [];
-	if (typeof value === 'object' && value !== null && 'claim' in value && 'evidence' in value) {
-		const parsed = parseRecord(JSON.stringify(value));
-		if (!parsed.ok) return fail(`The record was edited or damaged: ${parsed.message}.`);
-		record = parsed.record;
-	} else {
-		const opened = await openCredential(value);
-		if (!opened.ok) return fail(opened.message);
-		record = opened.record;
-		bindingProblems = opened.problems;
-	}
-	if (!catalog.principles.length) return fail('This site has no principles to check against.');
+	let verdict: Verdict;
 	try {
-		const check = await checkRecord(record, catalog, await loadBank(loadQuizzes, record));
-		return {
-			kind: 'checked',
-			source,
-			record,
-			check,
-			bindingProblems,
-			signature,
-			certificateId: certificateIdOf(check.digest),
-		};
+		verdict = await judge(value, {
+			catalog,
+			organisation,
+			bankFor: (record) => loadBank(loadQuizzes, record),
+		});
 	} catch (e) {
+		// The quiz bank could not be read (network or server): say so, rather than "unknown quiz".
 		return fail(`The record could not be checked: ${(e as Error).message}.`);
 	}
+	if (verdict.kind === 'unreadable') return fail(verdict.message);
+	return { ...verdict, source, signature };
 }

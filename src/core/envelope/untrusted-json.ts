@@ -1,10 +1,9 @@
 /**
- * Reading JSON that someone else made (an assignment link, a learner's report): refuses it when it
- * is too big, nested too deep, not JSON, or crafted with a `__proto__` key, before any schema sees
- * it. Each refusal says what was wrong in plain words.
+ * Stage 1 of the one pipeline for opening untrusted data (see open.ts): reading JSON that someone
+ * else made. Refuses it when it is too big, nested too deep, not JSON, or crafted with a
+ * `__proto__` key, before any schema sees it. Returns codes with data; envelope/messages.ts and
+ * each feature's messages.ts turn them into words.
  */
-import { parseJson } from '../progress/codec.ts';
-
 export interface JsonLimits {
 	/** Largest accepted text, in UTF-8 bytes. */
 	maxBytes: number;
@@ -12,9 +11,32 @@ export interface JsonLimits {
 	maxDepth: number;
 }
 
-export type UntrustedJson =
-	| { ok: true; value: unknown }
-	| { ok: false; reason: 'too-large' | 'too-deep' | 'not-json' | 'crafted'; message: string };
+export type JsonProblem =
+	| { code: 'too-large'; bytes: number; maxBytes: number }
+	| { code: 'too-deep'; maxDepth: number }
+	| { code: 'not-json' }
+	| { code: 'crafted' };
+
+export type UntrustedJson = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
+
+/** Thrown by parseJson on a `__proto__` key: the one place that detects it. */
+export class CraftedKeyError extends SyntaxError {
+	override name = 'CraftedKeyError';
+	constructor() {
+		super('a "__proto__" key is not allowed');
+	}
+}
+
+/**
+ * JSON.parse that refuses `__proto__` keys. Our own files never contain one, so its presence
+ * means the data was crafted; zod would silently drop it, but we would rather say so.
+ */
+export function parseJson(text: string): unknown {
+	return JSON.parse(text, (key, value) => {
+		if (key === '__proto__') throw new CraftedKeyError();
+		return value;
+	});
+}
 
 /**
  * The deepest nesting of `{` and `[` in JSON text, ignoring brackets inside strings. Counting
@@ -42,37 +64,18 @@ export function nestingDepth(text: string, stopAbove = Number.POSITIVE_INFINITY)
 	return max;
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
-
-export function parseUntrustedJson(
+export function readUntrustedJson(
 	text: string,
 	limits: JsonLimits,
 	byteLength = new TextEncoder().encode(text).length,
 ): UntrustedJson {
-	if (byteLength > limits.maxBytes) {
-		return {
-			ok: false,
-			reason: 'too-large',
-			message: `it is ${mb(byteLength)}, over the limit of ${mb(limits.maxBytes)}`,
-		};
-	}
-	if (nestingDepth(text, limits.maxDepth) > limits.maxDepth) {
-		return {
-			ok: false,
-			reason: 'too-deep',
-			message: `it is nested more than ${limits.maxDepth} levels deep, which no file made by this site is`,
-		};
-	}
+	if (byteLength > limits.maxBytes)
+		return { ok: false, problem: { code: 'too-large', bytes: byteLength, maxBytes: limits.maxBytes } };
+	if (nestingDepth(text, limits.maxDepth) > limits.maxDepth)
+		return { ok: false, problem: { code: 'too-deep', maxDepth: limits.maxDepth } };
 	try {
 		return { ok: true, value: parseJson(text) };
 	} catch (e) {
-		const message = (e as Error).message;
-		return message.includes('__proto__')
-			? {
-					ok: false,
-					reason: 'crafted',
-					message: 'it contains a "__proto__" key, so it was crafted or edited',
-				}
-			: { ok: false, reason: 'not-json', message: 'it is not valid JSON' };
+		return { ok: false, problem: { code: e instanceof CraftedKeyError ? 'crafted' : 'not-json' } };
 	}
 }

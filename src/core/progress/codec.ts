@@ -19,85 +19,61 @@
  *   - not JSON, or not an envelope, or data failing the schema: kept aside unchanged, the learner
  *     is told and can download it; a clean record starts.
  */
-import type { z } from 'astro/zod';
 import { type ProgressData, ProgressDataSchema } from './progress.ts';
+import { type EnvelopeProblem, type EnvelopeSpec, issuesText, openEnvelope } from '../envelope/open.ts';
+import { parseJson } from '../envelope/untrusted-json.ts';
+import { importProblemText, storedProblemText } from './messages.ts';
+
+// Re-exported for the callers that read them from here.
+export { issuesText, parseJson };
 
 export const CURRENT_VERSION = 1;
 export const EXPORT_FORMAT = 'secure-ai-academy/progress';
 /** Largest import file accepted (a full record of every quiz taken many times is under 1 MB). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/** Stored progress is written by this site; these limits only stop a planted value from hanging the page. */
+const STORED_LIMITS = { maxBytes: 50 * 1024 * 1024, maxDepth: 32 };
+const MAX_DEPTH = 32;
 
-/**
- * JSON.parse that refuses `__proto__` keys. Our own files never contain one, so its presence
- * means the data was crafted; zod would silently drop it, but we would rather say so.
- */
-export function parseJson(text: string): unknown {
-	return JSON.parse(text, (key, value) => {
-		if (key === '__proto__') throw new SyntaxError('a "__proto__" key is not allowed');
-		return value;
-	});
-}
-
-/** `migrations[n]` turns version-n data into version n+1 data. */
+/** `migrations[n]` turns version-n data into version n+1. */
 export const migrations: Record<number, (data: unknown) => unknown> = {};
 
 export type DecodeResult =
 	| { ok: true; data: ProgressData; fromVersion: number }
 	| { ok: false; reason: 'corrupt' | 'future' | 'invalid'; message: string };
 
-/** The first three zod issues as `path: message`, for messages people read. */
-export function issuesText(error: z.ZodError): string {
-	return error.issues
-		.slice(0, 3)
-		.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-		.join('; ');
-}
+/** The envelope's `data`, checked after the version and its migrations. */
+const dataEnvelope = (
+	limits: EnvelopeSpec<ProgressData>['limits'],
+	format?: EnvelopeSpec<ProgressData>['format'],
+): EnvelopeSpec<ProgressData> => ({
+	limits,
+	...(format ? { format } : {}),
+	version: { field: 'version', current: CURRENT_VERSION, migrate: migrations },
+	select: (raw) => raw.data,
+	schema: ProgressDataSchema,
+});
+
+const reasonOf = (p: EnvelopeProblem): 'corrupt' | 'future' | 'invalid' =>
+	p.code === 'newer-version'
+		? 'future'
+		: p.code === 'invalid' || p.code === 'unknown-version'
+			? 'invalid'
+			: 'corrupt';
 
 /** Brings data of `version` up to CURRENT_VERSION and validates it. */
 export function migrate(version: number, data: unknown): DecodeResult {
-	if (!Number.isInteger(version) || version < 1) {
-		return { ok: false, reason: 'invalid', message: `unknown version ${JSON.stringify(version)}` };
-	}
-	if (version > CURRENT_VERSION) {
-		return {
-			ok: false,
-			reason: 'future',
-			message: `saved by a newer version of this site (format ${version}; this site reads up to ${CURRENT_VERSION})`,
-		};
-	}
-	let current = data;
-	for (let v = version; v < CURRENT_VERSION; v++) {
-		const step = migrations[v];
-		if (!step) return { ok: false, reason: 'invalid', message: `no migration from version ${v}` };
-		current = step(current);
-	}
-	const parsed = ProgressDataSchema.safeParse(current);
-	if (!parsed.success) return { ok: false, reason: 'invalid', message: issuesText(parsed.error) };
-	return { ok: true, data: parsed.data, fromVersion: version };
+	const r = openEnvelope(JSON.stringify({ version, data }), dataEnvelope(STORED_LIMITS));
+	if (r.ok) return { ok: true, data: r.value, fromVersion: r.version };
+	return { ok: false, reason: reasonOf(r.problem), message: storedProblemText(r.problem) };
 }
 
 /** Reads the local-storage value. `null` (nothing stored) is an empty record, not an error. */
 export function decodeStored(raw: string | null): DecodeResult {
 	if (raw === null) return { ok: true, data: { attempts: [], modules: {} }, fromVersion: CURRENT_VERSION };
-	let value: unknown;
-	try {
-		value = parseJson(raw);
-	} catch (e) {
-		return {
-			ok: false,
-			reason: 'corrupt',
-			message: `the stored progress is not valid JSON (${(e as Error).message})`,
-		};
-	}
-	if (typeof value !== 'object' || value === null || !('version' in value) || !('data' in value)) {
-		return {
-			ok: false,
-			reason: 'corrupt',
-			message: 'the stored progress is not in the expected { version, data } form',
-		};
-	}
-	const { version, data } = value as { version: unknown; data: unknown };
-	return migrate(typeof version === 'number' ? version : Number.NaN, data);
+	const r = openEnvelope(raw, dataEnvelope(STORED_LIMITS));
+	if (r.ok) return { ok: true, data: r.value, fromVersion: r.version };
+	return { ok: false, reason: reasonOf(r.problem), message: storedProblemText(r.problem) };
 }
 
 export function encodeStored(data: ProgressData): string {
@@ -121,50 +97,20 @@ export type ImportResult =
  * newer version is refused with a message saying what is wrong; nothing is changed.
  */
 export function decodeImport(text: string, byteLength = new TextEncoder().encode(text).length): ImportResult {
-	if (byteLength > MAX_IMPORT_BYTES) {
-		return {
-			ok: false,
-			message: `This file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; a progress file is at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Choose the file this site exported.`,
-		};
-	}
-	let value: unknown;
-	try {
-		value = parseJson(text);
-	} catch (e) {
-		const crafted = (e as Error).message.includes('__proto__');
-		return {
-			ok: false,
-			message: crafted
-				? 'This file looks edited or damaged, so nothing was imported (it contains a "__proto__" key).'
-				: 'This file is not a progress export: it is not valid JSON.',
-		};
-	}
-	if (
-		typeof value !== 'object' ||
-		value === null ||
-		(value as { format?: unknown }).format !== EXPORT_FORMAT
-	) {
-		return {
-			ok: false,
-			message:
-				'This file is not a Secure AI Academy progress export (its "format" field is missing or different).',
-		};
-	}
-	const file = value as { version?: unknown; data?: unknown; contentVersion?: unknown; exportedAt?: unknown };
-	const result = migrate(typeof file.version === 'number' ? file.version : Number.NaN, file.data);
-	if (!result.ok) {
-		return {
-			ok: false,
-			message:
-				result.reason === 'future'
-					? `This file was ${result.message}. Update this site, or import it where it was exported.`
-					: `This file looks edited or damaged, so nothing was imported (${result.message}).`,
-		};
-	}
+	const r = openEnvelope(
+		text,
+		dataEnvelope(
+			{ maxBytes: MAX_IMPORT_BYTES, maxDepth: MAX_DEPTH },
+			{ field: 'format', value: EXPORT_FORMAT },
+		),
+		byteLength,
+	);
+	if (!r.ok) return { ok: false, message: importProblemText(r.problem, MAX_IMPORT_BYTES, CURRENT_VERSION) };
+	const { contentVersion, exportedAt } = r.raw;
 	return {
 		ok: true,
-		data: result.data,
-		contentVersion: typeof file.contentVersion === 'string' ? file.contentVersion.slice(0, 40) : undefined,
-		exportedAt: typeof file.exportedAt === 'string' ? file.exportedAt.slice(0, 40) : undefined,
+		data: r.value,
+		contentVersion: typeof contentVersion === 'string' ? contentVersion.slice(0, 40) : undefined,
+		exportedAt: typeof exportedAt === 'string' ? exportedAt.slice(0, 40) : undefined,
 	};
 }

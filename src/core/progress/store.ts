@@ -15,6 +15,7 @@
  */
 import { type LabRecord, labRecord } from '../labs/progress.ts';
 import { decodeImport, decodeStored, encodeExport, encodeStored, type ImportResult } from './codec.ts';
+import { STORE_MESSAGES as MESSAGES } from './messages.ts';
 import {
 	type Attempt,
 	emptyProgress,
@@ -33,6 +34,17 @@ export interface StorageLike {
 	getItem(key: string): string | null;
 	setItem(key: string, value: string): void;
 	removeItem(key: string): void;
+	/** Enumeration (as localStorage has it), to list set-aside copies. */
+	readonly length?: number;
+	key?(index: number): string | null;
+}
+
+/** A copy of unreadable stored progress, kept aside under `<key>:corrupt:<time>`. */
+export interface SetAsideCopy {
+	key: string;
+	/** When it was set aside (from the key). */
+	at: string;
+	raw: string;
 }
 
 export type StoreProblem =
@@ -55,8 +67,12 @@ export interface ProgressStore {
 	refresh(): void;
 	recordAttempt(attempt: Attempt): void;
 	visitModule(moduleId: string, completed?: boolean): void;
-	/** Merges an export file into the record; returns what happened, changes nothing on error. */
-	importFile(text: string, byteLength?: number): ImportResult;
+	/**
+	 * Merges an export file into the record; returns what happened, changes nothing on error.
+	 * `screen` (see screen.ts) removes what must not be merged, e.g. attempts that do not re-score;
+	 * the result's `data` is what was merged.
+	 */
+	importFile(text: string, byteLength?: number, screen?: (data: ProgressData) => ProgressData): ImportResult;
 	/** The export file's text; also records the backup time. */
 	exportFile(contentVersion: string): string;
 	resetQuiz(quizId: string): void;
@@ -65,6 +81,12 @@ export interface ProgressStore {
 	setLearnerName(name: string): void;
 	/** After the learner has saved the corrupt raw value: allow writing over it. */
 	discardCorrupt(): void;
+	/** Every set-aside copy still in storage, oldest first (listed on the dashboard until deleted). */
+	setAsideCopies(): SetAsideCopy[];
+	/** Deletes one set-aside copy (only keys of the form `<key>:corrupt:…`). */
+	deleteSetAside(copyKey: string): void;
+	/** Merges data already validated and screened (a recovered copy) into the record. */
+	mergeData(data: ProgressData): void;
 	/** Chooses a learning path by id; undefined clears the choice. */
 	choosePath(pathId: string | undefined): void;
 	/** Adds an assignment under `key` (kept as it is if already there). Throws past the limit. */
@@ -75,19 +97,6 @@ export interface ProgressStore {
 }
 
 export const PROGRESS_KEY = 'saa:progress';
-
-const MESSAGES = {
-	unavailable:
-		'This browser is not letting the site store data (private browsing, or storage blocked in settings). Quizzes still work, but progress will be lost when you close the page.',
-	quota:
-		'Your browser storage is full, so the latest progress could not be saved. It is kept on this page only. Export your progress to a file, or free some space, to keep it.',
-	future:
-		'Your saved progress was written by a newer version of this site, which this version cannot read. It has not been changed. Progress you make on this page will not be saved.',
-	corruptKept:
-		'Your saved progress could not be read, so a fresh record has started. The unreadable data was kept aside, and you can download it.',
-	corruptNotKept:
-		'Your saved progress could not be read. Download it before continuing: nothing will be saved over it until you do.',
-} as const;
 
 export function createProgressStore(options: {
 	storage: StorageLike | null;
@@ -197,9 +206,11 @@ export function createProgressStore(options: {
 		recordAttempt: (attempt) => update((d) => mergeProgress(d, { attempts: [attempt], modules: {} })),
 		visitModule: (moduleId, completed = false) =>
 			update((d) => withModuleVisit(d, moduleId, now(), completed)),
-		importFile(text, byteLength) {
-			const result = decodeImport(text, byteLength);
-			if (result.ok) update((d) => mergeProgress(d, result.data));
+		importFile(text, byteLength, screen) {
+			const decoded = decodeImport(text, byteLength);
+			if (!decoded.ok) return decoded;
+			const result = screen ? { ...decoded, data: screen(decoded.data) } : decoded;
+			update((d) => mergeProgress(d, result.data));
 			return result;
 		},
 		exportFile(contentVersion) {
@@ -221,6 +232,32 @@ export function createProgressStore(options: {
 			withLearnerName(emptyProgress(), name); // validates before anything is written
 			update((d) => withLearnerName(d, name));
 		},
+		setAsideCopies() {
+			const storage = options.storage;
+			if (!storage?.key || storage.length === undefined) return [];
+			const prefix = `${key}:corrupt:`;
+			const copies: SetAsideCopy[] = [];
+			try {
+				for (let i = 0; i < storage.length; i++) {
+					const k = storage.key(i);
+					if (!k?.startsWith(prefix)) continue;
+					copies.push({ key: k, at: k.slice(prefix.length), raw: storage.getItem(k) ?? '' });
+				}
+			} catch {
+				return copies;
+			}
+			return copies.sort((a, b) => a.at.localeCompare(b.at));
+		},
+		deleteSetAside(copyKey) {
+			if (!copyKey.startsWith(`${key}:corrupt:`)) return;
+			try {
+				options.storage?.removeItem(copyKey);
+			} catch {
+				// nothing to do: the copy stays listed
+			}
+			set({ ...state });
+		},
+		mergeData: (data) => update((d) => mergeProgress(d, data)),
 		choosePath: (pathId) => update((d) => withPath(d, pathId, now())),
 		addAssignment(key, given) {
 			withAssignment(state.data, key, given, now()); // validates (and checks the limit) before writing

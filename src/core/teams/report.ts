@@ -31,8 +31,8 @@ import {
 	EvidenceSchema,
 } from '../quiz/evidence.ts';
 import type { Attempt, ProgressData, StoredAssignment } from '../progress/progress.ts';
-import { EXPORT_FORMAT, issuesText } from '../progress/codec.ts';
-import { parseUntrustedJson } from '../envelope/untrusted-json.ts';
+import { openEnvelope } from '../envelope/open.ts';
+import { reportProblemText } from './messages.ts';
 import { percent } from '../progress/labels.ts';
 
 export const REPORT_FORMAT = 'secure-ai-academy/report';
@@ -182,49 +182,19 @@ export type OpenedReport =
  * `digestMatches: false`, for the caller to flag.
  */
 export async function openReport(text: string, byteLength?: number): Promise<OpenedReport> {
-	const json = parseUntrustedJson(
+	const opened = openEnvelope(
 		text,
-		{ maxBytes: MAX_REPORT_BYTES, maxDepth: MAX_REPORT_DEPTH },
+		{
+			limits: { maxBytes: MAX_REPORT_BYTES, maxDepth: MAX_REPORT_DEPTH },
+			format: { field: 'format', value: REPORT_FORMAT },
+			version: { field: 'version', current: REPORT_VERSION },
+			schema: ReportSchema,
+		},
 		byteLength,
 	);
-	if (!json.ok) {
-		const hint =
-			json.reason === 'too-large'
-				? 'A report is a few kilobytes: ask the learner for the file the site made.'
-				: 'It is not a report made by this site.';
-		return { ok: false, message: `Rejected: ${json.message}. ${hint}` };
-	}
-	const value = json.value;
-	const format =
-		typeof value === 'object' && value !== null && !Array.isArray(value)
-			? (value as { format?: unknown }).format
-			: undefined;
-	if (format !== REPORT_FORMAT) {
-		return {
-			ok: false,
-			message:
-				format === EXPORT_FORMAT
-					? 'Rejected: this is a progress export, not an assignment report. Ask the learner to open the assignment and use “Download report”.'
-					: 'Rejected: this is not a Secure AI Academy assignment report (its “format” field is missing or different).',
-		};
-	}
-	const version = (value as { version?: unknown }).version;
-	if (version !== REPORT_VERSION) {
-		return {
-			ok: false,
-			message:
-				typeof version === 'number' && Number.isInteger(version) && version > REPORT_VERSION
-					? `Rejected: this report was made by a newer version of the site (report format ${version}; this page reads format ${REPORT_VERSION}). Read it on the site that made it, or update this site.`
-					: `Rejected: report format ${JSON.stringify(version)} is not one this site ever made.`,
-		};
-	}
-	const parsed = ReportSchema.safeParse(value);
-	if (!parsed.success) {
-		return {
-			ok: false,
-			message: `Rejected: the file is not a valid report, so it was edited or damaged (${issuesText(parsed.error)}).`,
-		};
-	}
+	if (!opened.ok) return { ok: false, message: reportProblemText(opened.problem, REPORT_VERSION) };
+	const parsed = { data: opened.value };
+	const value = opened.raw;
 	// The digest is over the file as written (not the parsed copy), field by field.
 	const raw = value as Report;
 	const digestMatches = (await digestOf(digestedPart(raw))) === parsed.data.digest;

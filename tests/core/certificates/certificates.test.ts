@@ -18,6 +18,10 @@ import {
 	parseRecord,
 	recordLinkFragment,
 } from '../../../src/core/certificates/credential.ts';
+import { minimalAttempts } from '../../../src/core/certificates/issue.ts';
+import { refusalText, screenAttempts } from '../../../src/core/progress/screen.ts';
+import { judge, NON_CLAIM_FIELDS } from '../../../src/core/certificates/verdict.ts';
+import { describeAchievement } from '../../../src/core/certificates/site.ts';
 import { packForLink, unpackFromLink } from '../../../src/core/envelope/link-codec.ts';
 import {
 	bankOf,
@@ -349,5 +353,158 @@ describe('verification links', () => {
 		await expect(unpackFromLink(packed.slice(0, 6))).rejects.toThrow();
 		await expect(unpackFromLink(packed, 1000)).rejects.toThrow(/too large/);
 		expect(await unpackFromLink(packed)).toHaveLength(5000);
+	});
+});
+
+describe('the verdict (one check for the verify page and npm run certify)', () => {
+	const organisation = 'Example Org';
+	const ctxFor = { catalog, organisation, bankFor: () => bank };
+	async function genuine() {
+		const record = await earnedRecord();
+		const status = allStatuses(catalog, withLearnerName(emptyProgress(), 'x'))[0];
+		if (!status) throw new Error('no status');
+		const cred = await buildCredential(record, {
+			site: record.evidence.site,
+			organisation,
+			title: status.title,
+			description: describeAchievement(status),
+			provisions: status.provisions,
+		});
+		return JSON.parse(JSON.stringify(cred)) as Record<string, unknown>;
+	}
+	/** Every leaf of a JSON value, as [path, parent, key]. */
+	function leaves(
+		value: unknown,
+		path = '',
+	): [string, Record<string, unknown> | unknown[], string | number][] {
+		if (typeof value !== 'object' || value === null) return [];
+		const entries: [string | number, unknown][] = Array.isArray(value)
+			? value.map((v, i) => [i, v])
+			: Object.entries(value);
+		return entries.flatMap(([k, v]) => {
+			const p = typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+			return typeof v === 'object' && v !== null
+				? leaves(v, p)
+				: [[p, value as Record<string, unknown>, k] as [string, Record<string, unknown>, string | number]];
+		});
+	}
+	const mutate = (v: unknown) =>
+		typeof v === 'string'
+			? v.startsWith('data:')
+				? `${v.slice(0, 60)}${v[60] === 'A' ? 'B' : 'A'}${v.slice(61)}`
+				: `${v}x`
+			: typeof v === 'number'
+				? v + 1
+				: !v;
+
+	test('a genuine credential is valid', async () => {
+		const v = await judge(await genuine(), ctxFor);
+		expect(v.kind === 'checked' && v.problems).toEqual([]);
+		expect(v.kind === 'checked' && v.valid).toBe(true);
+	});
+	test('an edited score is "Not valid", naming the field and both values', async () => {
+		const cred = await genuine();
+		(cred.credentialSubject as { result: { value: string }[] }).result[0] = {
+			type: ['Result'],
+			value: '90%',
+		} as never;
+		const v = await judge(cred, ctxFor);
+		expect(v.kind === 'checked' && v.valid).toBe(false);
+		expect(v.kind === 'checked' && v.problems.join(' ')).toContain(
+			'score (credentialSubject.result[0].value) says "90%", but its record gives "100%"',
+		);
+	});
+	test('mutation: changing any leaf of a genuine credential is refused, naming that field', async () => {
+		const paths = leaves(await genuine()).map(([p]) => p);
+		expect(paths.length).toBeGreaterThan(25);
+		for (const path of paths) {
+			const cred = await genuine();
+			const [, parent, key] = leaves(cred).find(([p]) => p === path) as [
+				string,
+				Record<string | number, unknown>,
+				string,
+			];
+			parent[key] = mutate(parent[key]);
+			const v = await judge(cred, ctxFor);
+			const refused = v.kind === 'unreadable' || !v.valid;
+			expect(refused, `changing ${path} was accepted`).toBe(true);
+			if (v.kind === 'checked' && !path.startsWith('evidence[0].id'))
+				expect(v.problems.join(' '), path).toContain(path);
+		}
+	});
+	test('mutation: removing any field, or adding one the site never writes, is refused', async () => {
+		const paths = leaves(await genuine()).map(([p]) => p);
+		for (const path of paths) {
+			const cred = await genuine();
+			const [, parent, key] = leaves(cred).find(([p]) => p === path) as [
+				string,
+				Record<string | number, unknown>,
+				string,
+			];
+			if (Array.isArray(parent)) parent.splice(Number(key), 1);
+			else delete parent[key];
+			const v = await judge(cred, ctxFor);
+			expect(v.kind === 'unreadable' || !v.valid, `removing ${path} was accepted`).toBe(true);
+		}
+		const extra = await genuine();
+		(extra.credentialSubject as Record<string, unknown>).score = 1;
+		const v = await judge(extra, ctxFor);
+		expect(v.kind === 'checked' && v.problems.join(' ')).toContain('never writes: credentialSubject.score');
+	});
+	test('only the documented non-claim fields may be added: proof, and matching JWT claims', async () => {
+		const cred = await genuine();
+		const issuer = (cred.issuer as { id: string }).id;
+		const ok = {
+			...cred,
+			proof: { type: 'DataIntegrityProof' },
+			iss: issuer,
+			jti: cred.id,
+			nbf: Date.parse(String(cred.validFrom)) / 1000,
+			iat: 1,
+		};
+		expect(await judge(ok, ctxFor)).toMatchObject({ kind: 'checked', valid: true });
+		const wrongIss = await judge({ ...cred, iss: 'https://evil.example/' }, ctxFor);
+		expect(wrongIss.kind === 'checked' && wrongIss.problems.join(' ')).toContain('issuer (iss)');
+		expect(NON_CLAIM_FIELDS).toEqual(['proof', 'iss', 'jti', 'nbf', 'iat', 'exp']);
+	});
+	test('a bare record is judged on the record alone', async () => {
+		const rec = await earnedRecord();
+		expect(await judge(JSON.parse(JSON.stringify(rec)), ctxFor)).toMatchObject({
+			kind: 'checked',
+			valid: true,
+		});
+		const raised = { ...rec, claim: { ...rec.claim, score: 0.5 } };
+		expect(await judge(raised, ctxFor)).toMatchObject({ kind: 'checked', valid: false });
+	});
+	test('another organisation named as issuer is refused', async () => {
+		const v = await judge(await genuine(), { ...ctxFor, organisation: 'Other Org' });
+		expect(v.kind === 'checked' && v.problems.join(' ')).toContain('issuer (issuer.name)');
+	});
+});
+
+describe('minimal disclosure and import screening', () => {
+	test('a certificate carries the first and the best pass of each required quiz, nothing else', () => {
+		const failed = attempt('q01', T1, { wrong: 3 });
+		const practice = attempt('q01', T1, { mode: 'practice' });
+		const first = { ...attempt('q01', T2), score: 0.8 };
+		const best = attempt('q01', T3);
+		const later = { ...attempt('q01', '2026-11-04T10:00:00.000Z'), score: 0.9 };
+		const other = attempt('q02', T2);
+		const kept = minimalAttempts(catalog, 'p01', [failed, practice, first, best, later, other]);
+		expect(kept.map((a) => a.id)).toEqual([first.id, best.id]);
+		expect(minimalAttempts(catalog, 'p01', [failed])).toEqual([]);
+	});
+	test('import screening keeps honest attempts and refuses edited ones, saying why', () => {
+		const honest = attempt('q01', T1);
+		const failed = attempt('q01', T2, { wrong: 2 });
+		const forged = { ...failed, score: 0.9, passed: true };
+		const unknown = attempt('zz', T2);
+		const s = screenAttempts({ attempts: [honest, forged, unknown], modules: {} }, bank);
+		expect(s.data.attempts.map((a) => a.id)).toEqual([honest.id, unknown.id]);
+		expect(s.refused.map((c) => c.attemptId)).toEqual([forged.id]);
+		expect(s.unchecked.map((c) => c.attemptId)).toEqual([unknown.id]);
+		expect(refusalText(s.refused[0] as never, forged.submittedAt)).toBe(
+			'The q01 attempt of 2026-11-02 10:00 UTC (revision 1) was not imported: the answers score 50% (fail), but the record claims 90% (pass).',
+		);
 	});
 });

@@ -1,0 +1,234 @@
+/**
+ * Step 1 of the team report (see team-report.ts): checking learners' report files. Reads each
+ * file (refusing oversized ones unread), opens it as a report, drops exact duplicates, marks every
+ * attempt again against the quiz bank (evidence.ts), and flags what does not hold together. Each
+ * file gets a status and plain-language notes.
+ */
+import type { Quiz } from '../../schemas/quiz.ts';
+import { looksLikeFormula } from './csv.ts';
+import {
+	type AttemptCheck,
+	bankOf,
+	canonicalJson,
+	type Evidence,
+	rescoreEvidence,
+} from '../quiz/evidence.ts';
+import type { Attempt } from '../progress/progress.ts';
+import { MAX_REPORT_BYTES, openReport, type Report } from './report.ts';
+
+/** Most files read in one go. */
+export const MAX_REPORT_FILES = 2_000;
+
+export type FileStatus = 'accepted' | 'flagged' | 'tampered' | 'rejected' | 'duplicate';
+
+export const FILE_STATUS_LABELS: Record<FileStatus, string> = {
+	accepted: 'Accepted',
+	flagged: 'Flagged: partly counted',
+	tampered: 'Tampered: not counted',
+	rejected: 'Rejected',
+	duplicate: 'Duplicate: counted once',
+};
+
+export interface FileNote {
+	tone: 'bad' | 'warn' | 'info';
+	text: string;
+}
+
+export interface FileResult {
+	/** Position in the list of files read (names may repeat). */
+	index: number;
+	name: string;
+	status: FileStatus;
+	notes: FileNote[];
+	report?: Report;
+	/** Re-scoring results for each attempt (accepted and flagged files). */
+	checks?: AttemptCheck[];
+	/** The attempts that count: re-scored as consistent and not contradicted by another file. */
+	counted?: Attempt[];
+}
+
+/** A file as the page has it: a browser `File` fits. */
+export interface ReportSource {
+	name: string;
+	size: number;
+	text(): Promise<string>;
+}
+
+export interface CheckOptions {
+	/** Fetches the quizzes with these ids from the bank (unknown ids are simply missing). */
+	loadQuizzes(ids: string[]): Promise<Quiz[]>;
+	/** Called after each file is read. */
+	onProgress?(done: number, total: number): void;
+	/** This site's public address; reports made elsewhere get a note. */
+	siteUrl?: string;
+}
+
+/** Notes for text a spreadsheet or a page could mistake for code: shown as text, exported safely. */
+export function hostileTextNotes(label: string, text: string): FileNote[] {
+	const notes: FileNote[] = [];
+	if (looksLikeFormula(text)) {
+		notes.push({
+			tone: 'warn',
+			text: `${label} starts with “${text[0]}”, which a spreadsheet would run as a formula. It is shown as plain text here, and the CSV starts that cell with an apostrophe so it stays text.`,
+		});
+	}
+	if (/[<>]/.test(text)) {
+		notes.push({
+			tone: 'warn',
+			text: `${label} contains “<” or “>” (HTML markup). It is shown as plain text, never as part of the page.`,
+		});
+	}
+	return notes;
+}
+
+/** The date a report was made, for ordering a learner's reports. */
+export const latestDate = (e: Evidence) => e.createdAt;
+
+async function readOne(
+	source: ReportSource,
+	index: number,
+	siteUrl: string | undefined,
+): Promise<FileResult> {
+	const name = source.name;
+	if (source.size > MAX_REPORT_BYTES) {
+		return {
+			index,
+			name,
+			status: 'rejected',
+			notes: [
+				{
+					tone: 'bad',
+					text: `Rejected unread: it is ${(source.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_REPORT_BYTES / 1024 / 1024} MB. A report is a few kilobytes.`,
+				},
+			],
+		};
+	}
+	let text: string;
+	try {
+		text = await source.text();
+	} catch {
+		return {
+			index,
+			name,
+			status: 'rejected',
+			notes: [{ tone: 'bad', text: 'Rejected: the file could not be read.' }],
+		};
+	}
+	const opened = await openReport(text);
+	if (!opened.ok) return { index, name, status: 'rejected', notes: [{ tone: 'bad', text: opened.message }] };
+	const report = opened.report;
+	const notes = [
+		...hostileTextNotes('The learner name', report.evidence.learner.name),
+		...hostileTextNotes('The assignment title', report.assignment.assigned.title),
+	];
+	if (!opened.digestMatches) {
+		notes.unshift({
+			tone: 'bad',
+			text: 'Tampered: the file was changed after the site made it (its digest does not match its content). Nothing in it is counted; ask the learner for a fresh report.',
+		});
+		return { index, name, status: 'tampered', notes, report };
+	}
+	if (siteUrl && report.evidence.site.url !== siteUrl) {
+		notes.push({ tone: 'info', text: `Made on another copy of the site (${report.evidence.site.url}).` });
+	}
+	return { index, name, status: 'accepted', notes, report };
+}
+
+/**
+ * Reads and checks report files one by one (so hundreds of files keep the page responsive when the
+ * caller yields between them via onProgress). Never throws for a bad file.
+ */
+export async function checkReportFiles(
+	sources: readonly ReportSource[],
+	options: CheckOptions,
+): Promise<FileResult[]> {
+	const results: FileResult[] = [];
+	for (const [i, source] of sources.entries()) {
+		results.push(
+			i < MAX_REPORT_FILES
+				? await readOne(source, i, options.siteUrl)
+				: {
+						index: i,
+						name: source.name,
+						status: 'rejected',
+						notes: [
+							{
+								tone: 'bad',
+								text: `Not read: at most ${MAX_REPORT_FILES.toLocaleString('en')} files are read at once. Load the rest separately.`,
+							},
+						],
+					},
+		);
+		options.onProgress?.(i + 1, sources.length);
+	}
+
+	// The same report twice (same digest): count it once.
+	const firstByDigest = new Map<string, FileResult>();
+	for (const r of results) {
+		if (r.status !== 'accepted' || !r.report) continue;
+		const first = firstByDigest.get(r.report.digest);
+		if (first) {
+			r.status = 'duplicate';
+			r.notes.unshift({ tone: 'info', text: `The same report as “${first.name}”: counted once.` });
+		} else firstByDigest.set(r.report.digest, r);
+	}
+
+	const accepted = results.filter((r) => r.status === 'accepted' && r.report);
+	const quizIds = [
+		...new Set(accepted.flatMap((r) => r.report?.evidence.attempts.map((a) => a.quizId) ?? [])),
+	];
+	const bank = bankOf(quizIds.length ? await options.loadQuizzes(quizIds.sort()) : []);
+
+	for (const r of accepted) {
+		const report = r.report as Report;
+		const checks = rescoreEvidence(report.evidence, bank);
+		r.checks = checks;
+		const good = new Set(checks.filter((c) => c.status === 'consistent').map((c) => c.attemptId));
+		for (const c of checks.filter((x) => x.status !== 'consistent')) {
+			const cannotCheck = c.status === 'unknown-quiz' || c.status === 'expired-revision';
+			r.notes.push({
+				tone: cannotCheck ? 'warn' : 'bad',
+				text: `Attempt ${c.attemptId} (${c.quizId}, revision ${c.revision}): ${c.message}. Not counted.`,
+			});
+		}
+		const made = report.evidence.createdAt;
+		const late = [
+			...report.evidence.attempts.filter((a) => a.submittedAt > made).map((a) => `attempt ${a.id}`),
+			...report.evidence.modules.filter((m) => m.readAt > made).map((m) => `the read mark of ${m.id}`),
+		];
+		if (late.length) {
+			r.notes.push({
+				tone: 'bad',
+				text: `Dated after the report was made (${made}): ${late.join(', ')}. The dates were edited; those attempts are not counted.`,
+			});
+			for (const a of report.evidence.attempts) if (a.submittedAt > made) good.delete(a.id);
+		}
+		r.counted = report.evidence.attempts.filter((a) => good.has(a.id));
+		if (r.notes.some((n) => n.tone === 'bad')) r.status = 'flagged';
+	}
+
+	// One attempt id must mean one attempt: two files that disagree about it are both flagged.
+	const seen = new Map<string, { text: string; file: FileResult }>();
+	const contradicted = new Set<string>();
+	for (const r of accepted) {
+		for (const a of r.report?.evidence.attempts ?? []) {
+			const text = canonicalJson(a);
+			const other = seen.get(a.id);
+			if (!other) seen.set(a.id, { text, file: r });
+			else if (other.text !== text) {
+				contradicted.add(a.id);
+				for (const f of [r, other.file]) {
+					f.status = 'flagged';
+					f.notes.push({
+						tone: 'bad',
+						text: `Attempt ${a.id} differs from the copy in “${(f === r ? other.file : r).name}”: one of them was edited. Neither copy is counted.`,
+					});
+				}
+			}
+		}
+	}
+	for (const r of accepted) {
+		if (r.counted) r.counted = r.counted.filter((a) => !contradicted.has(a.id));
+	}
+	return results;
+}
