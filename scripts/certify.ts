@@ -67,7 +67,7 @@ async function verdictOn(value: unknown) {
 
 /** The catalog and quiz bank from this checkout's content (what the built site publishes). */
 function content(): { catalog: CertificateCatalog; bank: ReturnType<typeof bankOf> } {
-	const { catalog, problems } = loadContent(root);
+	const { catalog, quizArchive, problems } = loadContent(root);
 	if (problems.length) throw new UsageError('The content has problems; run `npm run validate` first.');
 	return {
 		catalog: certificateCatalog({
@@ -75,7 +75,8 @@ function content(): { catalog: CertificateCatalog; bank: ReturnType<typeof bankO
 			modules: catalog.modules.map((m) => m.data),
 			quizzes: catalog.quizzes.map((q) => q.data),
 		}),
-		bank: bankOf(catalog.quizzes.map((q) => q.data)),
+		// Earlier revisions too, so a certificate earned before a quiz changed can still be checked.
+		bank: bankOf([...catalog.quizzes, ...quizArchive].map((q) => q.data)),
 	};
 }
 

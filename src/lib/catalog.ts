@@ -12,6 +12,8 @@ import {
 	type ProvisionCoverage,
 	provisionCoverage,
 } from '../core/catalog/catalog.ts';
+import { checkQuizArchive } from '../core/catalog/quiz-archive.ts';
+import type { Quiz } from '../schemas/quiz.ts';
 import {
 	type ContentCounts,
 	contentCounts,
@@ -55,6 +57,8 @@ export interface Catalog {
 	principle(n: number): PrincipleEntry;
 	provision(id: string): { provision: Provision; principle: PrincipleEntry } | undefined;
 	quiz(id: string | undefined): QuizEntry | undefined;
+	/** Earlier revisions of a quiz, kept in quizzes/archive/ so that old answers can be marked again. */
+	archivedRevisions(id: string): Quiz[];
 	/** The published module with this id (undefined when its track is switched off or it does not exist). */
 	module(id: string): ModuleEntry | undefined;
 	/** Minutes to study these modules (unpublished ids count nothing). */
@@ -99,6 +103,7 @@ async function load(): Promise<Catalog> {
 			getCollection('incidents'),
 			getCollection('sources'),
 		]);
+	const archived = await getCollection('quizArchive');
 	paths.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
 	assignments.sort((a, b) => a.data.title.localeCompare(b.data.title));
 	glossary.sort((a, b) => a.data.term.localeCompare(b.data.term));
@@ -118,7 +123,13 @@ async function load(): Promise<Catalog> {
 		incidents: incidents.map((e) => ({ file: 'content/incidents.yaml', data: e.data })),
 		sources: sources.map((e) => ({ file: 'content/sources.yaml', data: e.data })),
 	};
-	const problems: ContentProblem[] = checkCatalog(input);
+	const problems: ContentProblem[] = [
+		...checkCatalog(input),
+		...checkQuizArchive(
+			input.quizzes,
+			archived.map((e) => ({ file: file(e, 'quizzes/archive'), data: e.data })),
+		),
+	];
 	if (problems.length > 0) {
 		throw new AstroError(
 			formatProblems(problems),
@@ -174,6 +185,11 @@ async function load(): Promise<Catalog> {
 		},
 		provision: (id) => provisions.get(id),
 		quiz: (id) => (id === undefined ? undefined : quizById.get(id)),
+		archivedRevisions: (id) =>
+			archived
+				.filter((e) => e.data.id === id)
+				.map((e) => e.data)
+				.sort((a, b) => a.revision - b.revision),
 		module: (id) => moduleById.get(id),
 		minutesOf: (ids) => ids.reduce((n, id) => n + (moduleById.get(id)?.data.minutes ?? 0), 0),
 		modulesInTrack: (track) => modules.filter((m) => m.data.track === track),

@@ -113,6 +113,8 @@ function validateAll<S extends z.ZodType>(
 
 export interface LoadedContent {
 	catalog: CatalogInput;
+	/** Earlier revisions of quizzes (quizzes/archive/), for marking answers recorded against them. */
+	quizArchive: { file: string; data: z.output<typeof QuizSchema> }[];
 	files: {
 		principles: string[];
 		modules: string[];
@@ -221,6 +223,7 @@ export function loadContent(root: string): LoadedContent {
 	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
 	return {
 		catalog,
+		quizArchive: archived,
 		files: {
 			principles: rel(principleFiles),
 			modules: rel(moduleFiles),

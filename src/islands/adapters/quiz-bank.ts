@@ -6,17 +6,21 @@
  * - Anything else (no connection, another status, a file that is not JSON) is an error that says
  *   which quiz could not be read and why; it is not cached, so the next try fetches again.
  * - A file that does not match the quiz schema counts as missing, as before.
+ * - Each quiz's earlier revisions (`bank/<id>.archive.json`) come with it, so answers recorded
+ *   against an older revision can still be marked; an unreadable archive adds nothing.
  */
 import type { Quiz } from '../../schemas/quiz.ts';
 
-/** Loads the quizzes with these ids; unknown ids are left out. */
+/** Loads the quizzes with these ids (every published revision); unknown ids are left out. */
 export type LoadQuizzes = (ids: string[]) => Promise<Quiz[]>;
 
 const cache = new Map<string, Promise<Quiz | undefined>>();
+const archiveCache = new Map<string, Promise<Quiz[]>>();
 
 /** Forgets every fetched quiz (for tests). */
 export function clearQuizBankCache(): void {
 	cache.clear();
+	archiveCache.clear();
 }
 
 /** A loader for the bank published under `base` (the site's base path, ending in "/"). */
@@ -42,7 +46,25 @@ export function quizBank(base: string, fetchImpl: typeof fetch = (...a) => fetch
 			}
 			return p;
 		};
-		const list = await Promise.all(ids.map(one));
-		return list.filter((q): q is Quiz => q !== undefined);
+		const archive = (id: string) => {
+			const url = `${base}bank/${encodeURIComponent(id)}.archive.json`;
+			let p = archiveCache.get(url);
+			if (!p) {
+				p = fetchImpl(url)
+					.then(async (r) => {
+						if (!r.ok) return [];
+						const parsed = QuizSchema.array().safeParse(await r.json());
+						return parsed.success ? parsed.data.filter((q) => q.id === id) : [];
+					})
+					.catch(() => {
+						archiveCache.delete(url);
+						return [];
+					});
+				archiveCache.set(url, p);
+			}
+			return p;
+		};
+		const [list, older] = await Promise.all([Promise.all(ids.map(one)), Promise.all(ids.map(archive))]);
+		return [...list.filter((q): q is Quiz => q !== undefined), ...older.flat()];
 	};
 }
