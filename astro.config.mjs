@@ -4,8 +4,8 @@ import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
-import { configPath, loadSiteConfig } from './src/lib/site-config.ts';
 import { siteUrlCheck } from './src/integrations/site-url-warning.ts';
+import { configPath, loadSiteConfig } from './src/lib/site-config.ts';
 
 // academy.config.yaml (or ACADEMY_CONFIG): validated here, so a bad value stops the build.
 const config = loadSiteConfig();

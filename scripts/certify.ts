@@ -12,11 +12,8 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CertificateCatalog } from '../src/core/certificates/eligibility.ts';
 import { certificateCatalog } from '../src/core/catalog/projections.ts';
-import { judge } from '../src/core/certificates/verdict.ts';
-import { bankOf } from '../src/core/quiz/evidence.ts';
-import { parseJson } from '../src/core/envelope/untrusted-json.ts';
+import type { CertificateCatalog } from '../src/core/certificates/eligibility.ts';
 import {
 	generateSigningKey,
 	JwksSchema,
@@ -24,6 +21,9 @@ import {
 	signCredential,
 	verifySignedCredential,
 } from '../src/core/certificates/signing.ts';
+import { judge } from '../src/core/certificates/verdict.ts';
+import { parseJson } from '../src/core/envelope/untrusted-json.ts';
+import { bankOf } from '../src/core/quiz/evidence.ts';
 import { loadContent } from '../src/lib/content-files.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
 

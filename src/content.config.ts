@@ -4,9 +4,11 @@
  * cross-collection rules (a module's provisions exist, a quiz's module exists...) are checked in
  * `src/core/catalog/catalog.ts`, run once per build by `src/lib/catalog.ts`.
  */
-import { file, glob } from 'astro/loaders';
+
 import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
+import { idFromField } from './lib/content-ids.ts';
 import { AssignmentFileSchema } from './schemas/assignment.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { IncidentSchema } from './schemas/incident.ts';
@@ -15,7 +17,6 @@ import { LearningPathSchema } from './schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from './schemas/principle.ts';
 import { QuizSchema } from './schemas/quiz.ts';
 import { SourceEditionSchema } from './schemas/source-edition.ts';
-import { idFromField } from './lib/content-ids.ts';
 
 const principles = defineCollection({
 	loader: glob({

@@ -1,9 +1,10 @@
 /** The benchmark's results (bench/results/latest.json) and their Markdown rendering (latest.md). */
+
+import type { LabLatency } from './lab-latency.ts';
 import type { LighthouseRun } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
 import { FINDER_BYTES_PER_MODULE_GZIP, type PageType, THEME_BOOTSTRAP_BYTES } from './page-types.ts';
 import type { Bytes, PageWeight } from './page-weight.ts';
-import type { LabLatency } from './lab-latency.ts';
 import type { SearchLatency } from './search-latency.ts';
 
 export interface BuildRow {

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { removeDir, PROJECT_ROOT } from '../lib/temp-project.ts';
+import { PROJECT_ROOT, removeDir } from '../lib/temp-project.ts';
 import {
 	type BuildResult,
 	buildOnce,
@@ -28,13 +28,13 @@ import {
 	realProject,
 } from './builds.ts';
 import { corpusLessons, searchQueries } from './corpus.ts';
+import { measureLabs } from './lab-latency.ts';
 import { type LighthouseRun, lighthouseOnce } from './lighthouse.ts';
 import { loadNow, machine } from './machine.ts';
 import { htmlFileOf, PAGE_TYPES } from './page-types.ts';
 import { pageWeight } from './page-weight.ts';
 import { startPreview } from './preview.ts';
 import { type BenchReport, type BuildRow, median, renderReport } from './report.ts';
-import { measureLabs } from './lab-latency.ts';
 import { measureSearch } from './search-latency.ts';
 import { installStarlight, STARLIGHT_VERSION, starlightProject } from './starlight.ts';
 

@@ -12,13 +12,13 @@ import {
 	localDay,
 	siteAssignmentKey,
 } from '../core/assignments/assignments.ts';
-import type { AssignmentSpec } from '../schemas/assignment.ts';
 import { formatDate } from '../core/progress/labels.ts';
-import { LearnerName } from './LearnerName.tsx';
+import type { AssignmentSpec } from '../schemas/assignment.ts';
 import { downloadText } from './adapters/downloads.ts';
 import { getProgressStore, useProgress } from './adapters/progress-client.ts';
-import { StorageNotice } from './StorageNotice.tsx';
+import { LearnerName } from './LearnerName.tsx';
 import { CompletedBar, DueDate, StudyTable } from './parts/StudyBits.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
 
 interface Props {
 	catalog: AssignmentCatalog;

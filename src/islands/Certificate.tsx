@@ -11,11 +11,11 @@ import {
 	certificateIdOf,
 } from '../core/certificates/eligibility.ts';
 import { type CertificateSite, describeAchievement } from '../core/certificates/site.ts';
+import { percent } from '../core/progress/labels.ts';
+import { downloadBlob, downloadText, useProgress } from './adapters/progress-client.ts';
 import { servedSite, useIssued } from './certificates/certificate-data.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { downloadBlob, downloadText, useProgress } from './adapters/progress-client.ts';
 import { StorageNotice } from './StorageNotice.tsx';
-import { percent } from '../core/progress/labels.ts';
 
 interface Props {
 	id: AchievementId;

@@ -2,10 +2,10 @@
 import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import { allStatuses, type CertificateCatalog } from '../core/certificates/eligibility.ts';
-import { LearnerName } from './LearnerName.tsx';
 import { useProgress } from './adapters/progress-client.ts';
-import { StorageNotice } from './StorageNotice.tsx';
 import { useCheckedProgress } from './certificates/checked-progress.ts';
+import { LearnerName } from './LearnerName.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
 
 interface Props {
 	catalog: CertificateCatalog;

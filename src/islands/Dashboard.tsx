@@ -5,14 +5,14 @@
 import './adapters/zod-jitless.ts';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { PathSummary } from '../core/assignments/assignments.ts';
-import { type CatalogSummary, buildDashboard } from '../core/progress/dashboard.ts';
+import { buildDashboard, type CatalogSummary } from '../core/progress/dashboard.ts';
+import { formatDate, MODULE_STATE_LABELS, percentOr } from '../core/progress/labels.ts';
 import { downloadText } from './adapters/downloads.ts';
 import { getProgressStore, requestPersistence, useProgress } from './adapters/progress-client.ts';
 import { ProgressChart } from './parts/ProgressChart.tsx';
+import { YourPlan } from './parts/YourPlan.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
-import { YourPlan } from './parts/YourPlan.tsx';
-import { formatDate, MODULE_STATE_LABELS, percentOr } from '../core/progress/labels.ts';
 
 /** Loaded after the page shows: it marks passes again before counting certificates. */
 const EarnedCertificates = lazy(() => import('./certificates/EarnedCertificates.tsx'));

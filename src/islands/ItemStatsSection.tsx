@@ -5,8 +5,8 @@
  * nothing is sent anywhere (rule and method: `src/core/quiz/item-stats.ts`).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ItemStat, ItemFlag } from '../core/quiz/item-stats.ts';
 import type { Attempt } from '../core/progress/progress.ts';
+import type { ItemFlag, ItemStat } from '../core/quiz/item-stats.ts';
 import type { Quiz } from '../schemas/quiz.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 

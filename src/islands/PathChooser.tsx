@@ -6,8 +6,8 @@ import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import { type CatalogModule, studyProgress } from '../core/assignments/assignments.ts';
 import { getProgressStore, useProgress } from './adapters/progress-client.ts';
-import { StorageNotice } from './StorageNotice.tsx';
 import { CompletedBar } from './parts/StudyBits.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
 
 interface Props {
 	path: { id: string; title: string };

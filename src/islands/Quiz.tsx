@@ -5,25 +5,25 @@
  */
 import './adapters/zod-jitless.ts';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { percent } from '../core/progress/labels.ts';
+import { type Attempt, quizStats } from '../core/progress/progress.ts';
 import {
 	drawQuestions,
 	newSeed,
 	preferUnseenSeed,
-	seenInAssessments,
 	presentQuestions,
 	type QuizMode,
 	scoreAttempt,
+	seenInAssessments,
 } from '../core/quiz/attempt.ts';
 import { FEEDBACK_RULE, missedQuestions, reviewLevel } from '../core/quiz/feedback.ts';
 import { isAnswered, scoreQuestion } from '../core/quiz/kinds/index.ts';
-import { type Attempt, quizStats } from '../core/progress/progress.ts';
 import type { Quiz as QuizData } from '../schemas/quiz.ts';
-import { QuestionView } from './kinds/index.tsx';
 import { getProgressStore, requestPersistence, useProgress } from './adapters/progress-client.ts';
+import { QuestionView } from './kinds/index.tsx';
 import { Review } from './Review.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { type ProvisionPointer, WithheldReview } from './WithheldReview.tsx';
-import { percent } from '../core/progress/labels.ts';
 
 interface Props {
 	quiz: QuizData;

@@ -8,6 +8,7 @@
 import './adapters/zod-jitless.ts';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatDay, localDay } from '../core/assignments/assignments.ts';
+import { percent } from '../core/progress/labels.ts';
 // Types only: the checking and tabulating code is loaded when the first files arrive.
 import type {
 	FileResult,
@@ -23,7 +24,6 @@ import { downloadText } from './adapters/downloads.ts';
 import { quizBank } from './adapters/quiz-bank.ts';
 import { ItemStatsSection } from './ItemStatsSection.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
-import { percent } from '../core/progress/labels.ts';
 
 type Core = typeof import('../core/teams/team-report.ts');
 

@@ -7,8 +7,8 @@
 import './adapters/zod-jitless.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
-import { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES, unpackFromLink } from '../core/envelope/link-codec.ts';
 import type { Outcome } from '../core/certificates/verify.ts';
+import { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES, unpackFromLink } from '../core/envelope/link-codec.ts';
 import { quizBank } from './adapters/quiz-bank.ts';
 
 interface Props {

@@ -3,8 +3,9 @@
  * the published quizzes (as the verify page does) before it is merged, and the learner is told
  * what was not kept and why. Returns the message the dashboard shows.
  */
-import type { CatalogSummary } from '../core/progress/dashboard.ts';
+
 import { decodeImport } from '../core/progress/codec.ts';
+import type { CatalogSummary } from '../core/progress/dashboard.ts';
 import { recoverProgress, setAsideRaw } from '../core/progress/recover.ts';
 import { refusalText, screenAttempts } from '../core/progress/screen.ts';
 import { fetchBank } from '../core/quiz/bank-fetch.ts';

@@ -2,8 +2,9 @@
  * The site's content, loaded once per build from the content layer and checked for broken
  * cross-references. Pages and components read from here and only render.
  */
-import { AstroError } from 'astro/errors';
+
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { AstroError } from 'astro/errors';
 import {
 	type CatalogInput,
 	type ContentProblem,
@@ -12,8 +13,6 @@ import {
 	type ProvisionCoverage,
 	provisionCoverage,
 } from '../core/catalog/catalog.ts';
-import { checkQuizArchive } from '../core/catalog/quiz-archive.ts';
-import type { Quiz } from '../schemas/quiz.ts';
 import {
 	type ContentCounts,
 	contentCounts,
@@ -22,10 +21,12 @@ import {
 	type ProjectionInput,
 	principlesTouched,
 } from '../core/catalog/projections.ts';
+import { checkQuizArchive } from '../core/catalog/quiz-archive.ts';
 import { principleOf } from '../core/progress/labels.ts';
-import { SITE } from '../site.ts';
 import type { Provision } from '../schemas/principle.ts';
+import type { Quiz } from '../schemas/quiz.ts';
 import type { Track } from '../schemas/vocabulary.ts';
+import { SITE } from '../site.ts';
 
 export type PrincipleEntry = CollectionEntry<'principles'>;
 export type ModuleEntry = CollectionEntry<'modules'>;

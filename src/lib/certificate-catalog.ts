@@ -1,14 +1,15 @@
 /** Catalog summaries serialised into island pages: the dashboard's and the certificates'. */
+
+import {
+	certificateCatalog as projectCertificates,
+	catalogSummary as projectSummary,
+} from '../core/catalog/projections.ts';
 import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
-import type { CatalogSummary } from '../core/progress/dashboard.ts';
 import type { CertificateSite } from '../core/certificates/site.ts';
+import type { CatalogSummary } from '../core/progress/dashboard.ts';
 import { SITE } from '../site.ts';
 import { BASE } from './base.ts';
 import { getCatalog } from './catalog.ts';
-import {
-	catalogSummary as projectSummary,
-	certificateCatalog as projectCertificates,
-} from '../core/catalog/projections.ts';
 
 /** Principles and modules as the dashboard needs them (each module with its quiz's current revision). */
 export async function catalogSummary(): Promise<CatalogSummary> {

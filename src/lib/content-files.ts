@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
 import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog/catalog.ts';
 import { checkQuizArchive } from '../core/catalog/quiz-archive.ts';
 import { AssignmentFileSchema } from '../schemas/assignment.ts';

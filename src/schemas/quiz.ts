@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { ChooseTheFixSchema } from './questions/choose-the-fix.ts';
+import { requireUnique } from './questions/common.ts';
 import { MultipleSelectSchema } from './questions/multiple.ts';
 import { OrderingSchema } from './questions/ordering.ts';
 import { ReviewTheChangeSchema } from './questions/review-the-change.ts';
@@ -12,7 +13,6 @@ import { BASIC_QUESTION_SCHEMAS, ScenarioSchema } from './questions/scenario.ts'
 import { SingleChoiceSchema } from './questions/single.ts';
 import { SpotTheLineSchema } from './questions/spot-the-line.ts';
 import { TrueFalseSchema } from './questions/true-false.ts';
-import { requireUnique } from './questions/common.ts';
 import { Prose, SlugIdSchema } from './vocabulary.ts';
 
 /** Every question kind, keyed by its `type`. Adding a kind: one file in `questions/`, one line here. */

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { etsiProvisionId, principleOf, provisionAnchor } from '../../src/core/progress/labels.ts';
 import { hashString, seededRandom, shuffle } from '../../src/core/quiz/shuffle.ts';
-import { idFromField } from '../../src/lib/content-ids.ts';
 import { frontmatterOf } from '../../src/lib/content-files.ts';
+import { idFromField } from '../../src/lib/content-ids.ts';
 
 describe('ETSI numbering', () => {
 	// Examples given in the reference crosswalk: UK 2.3 = ETSI 5.1.2-3, UK 5.4.1 = 5.2.1-4.1, UK 13.2 = 5.5.1-2.

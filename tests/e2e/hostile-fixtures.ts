@@ -4,12 +4,10 @@
  * case makes is wrong.
  */
 import { resolve } from 'node:path';
-import { drawQuestions, scoreAttempt } from '../../src/core/quiz/attempt.ts';
+import { buildCredential } from '../../src/core/certificates/credential.ts';
 import { allStatuses, type CertificateCatalog, scopeOf } from '../../src/core/certificates/eligibility.ts';
 import { certificateRecord } from '../../src/core/certificates/record.ts';
-import { buildCredential } from '../../src/core/certificates/credential.ts';
 import { describeAchievement } from '../../src/core/certificates/site.ts';
-import { collectEvidence } from '../../src/core/quiz/evidence.ts';
 import { encodeExport, encodeStored } from '../../src/core/progress/codec.ts';
 import {
 	type Attempt,
@@ -17,6 +15,8 @@ import {
 	type ProgressData,
 	withModuleVisit,
 } from '../../src/core/progress/progress.ts';
+import { drawQuestions, scoreAttempt } from '../../src/core/quiz/attempt.ts';
+import { collectEvidence } from '../../src/core/quiz/evidence.ts';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { correctAnswer } from '../fixtures/answers.ts';
 import { loadQuiz } from './quiz-helpers.ts';

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { packForLink } from '../../src/core/envelope/link-codec.ts';
 import { localDay } from '../../src/core/assignments/assignments.ts';
+import { packForLink } from '../../src/core/envelope/link-codec.ts';
 import { digestOf } from '../../src/core/quiz/evidence.ts';
 import { generateReports } from '../fixtures/real-reports.ts';
 import { expectNoAxeViolations, watchPage } from './helpers.ts';

@@ -3,8 +3,9 @@
  * accepts: every module and quiz passes the schemas and the cross-reference checks, exactly as
  * `npm run validate` checks the real content. It must also be deterministic, so runs compare.
  */
-import { parse } from 'yaml';
+
 import { afterAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { corpusProject, principleList } from '../../scripts/bench/builds.ts';
 import { academyCorpus, corpusLessons, starlightCorpus } from '../../scripts/bench/corpus.ts';
 import { removeDir } from '../../scripts/lib/temp-project.ts';

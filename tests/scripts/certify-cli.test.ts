@@ -7,13 +7,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { drawQuestions, scoreAttempt } from '../../src/core/quiz/attempt.ts';
+import { buildCredential } from '../../src/core/certificates/credential.ts';
 import { allStatuses, type CertificateCatalog, scopeOf } from '../../src/core/certificates/eligibility.ts';
 import { certificateRecord } from '../../src/core/certificates/record.ts';
-import { buildCredential } from '../../src/core/certificates/credential.ts';
-import { collectEvidence } from '../../src/core/quiz/evidence.ts';
 import { describeAchievement } from '../../src/core/certificates/site.ts';
 import { emptyProgress, withModuleVisit } from '../../src/core/progress/progress.ts';
+import { drawQuestions, scoreAttempt } from '../../src/core/quiz/attempt.ts';
+import { collectEvidence } from '../../src/core/quiz/evidence.ts';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { correctAnswer } from '../fixtures/answers.ts';
 

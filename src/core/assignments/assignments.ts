@@ -11,8 +11,8 @@
  */
 import type { AssignmentItem, AssignmentSpec } from '../../schemas/assignment.ts';
 import { type CatalogSummary, type ModuleProgress, moduleProgress } from '../progress/dashboard.ts';
-import type { ProgressData } from '../progress/progress.ts';
 import { formatDate } from '../progress/labels.ts';
+import type { ProgressData } from '../progress/progress.ts';
 import { itemLabel, notPublished } from './messages.ts';
 
 /** A learning path as islands need it: its id, title and modules in order. */

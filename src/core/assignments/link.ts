@@ -19,10 +19,10 @@
  */
 import { z } from 'astro/zod';
 import { type AssignmentSpec, AssignmentSpecSchema } from '../../schemas/assignment.ts';
-import { digestOf } from '../quiz/evidence.ts';
 import { packForLink, unpackFromLink } from '../envelope/link-codec.ts';
-import { openEnvelope } from '../envelope/open.ts';
 import { jsonProblemClause } from '../envelope/messages.ts';
+import { openEnvelope } from '../envelope/open.ts';
+import { digestOf } from '../quiz/evidence.ts';
 
 export const ASSIGNMENT_LINK_VERSION = 1;
 /** Longest packed text accepted in a link (a full assignment with a long note packs to under 2,000). */

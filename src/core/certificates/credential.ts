@@ -12,13 +12,12 @@
  * VC-JWT (see signing.ts).
  */
 import { z } from 'astro/zod';
-import { certificateIdOf, credentialUrnOf } from './eligibility.ts';
-import { type CertificateRecord, CertificateRecordSchema } from './record.ts';
-import { canonicalJson, digestOf } from '../quiz/evidence.ts';
-import { base64ToBytes, bytesToBase64, packForLink } from '../envelope/link-codec.ts';
+import { base64ToBytes, bytesToBase64, MAX_UNPACKED_BYTES, packForLink } from '../envelope/link-codec.ts';
 import { checkEnvelope, openEnvelope } from '../envelope/open.ts';
+import { canonicalJson, digestOf } from '../quiz/evidence.ts';
+import { certificateIdOf, credentialUrnOf } from './eligibility.ts';
 import { credentialShapeText, recordProblemText } from './messages.ts';
-import { MAX_UNPACKED_BYTES } from '../envelope/link-codec.ts';
+import { type CertificateRecord, CertificateRecordSchema } from './record.ts';
 
 /** Deepest nesting a record or credential may have (a record is about 8 levels deep). */
 export const MAX_CREDENTIAL_DEPTH = 32;

@@ -17,8 +17,9 @@
  * The same functions derive the claim on the learner's side and check it on the verifier's side,
  * so the two can never disagree about the rule.
  */
-import type { AttemptCheck, Evidence } from '../quiz/evidence.ts';
+
 import type { ProgressData } from '../progress/progress.ts';
+import type { AttemptCheck, Evidence } from '../quiz/evidence.ts';
 
 /** The catalog facts certificates need (serialised into pages at build time). */
 export interface CertificateCatalog {

@@ -3,18 +3,19 @@
  * (islands/certificates/certificate-data.ts): it brings the evidence schemas, the canonical JSON and the
  * credential code, which the page does not need to show what is left to do.
  */
+
+import type { Attempt, ProgressData } from '../progress/progress.ts';
+import { collectEvidence, digestOf } from '../quiz/evidence.ts';
+import { buildCredential, recordLinkFragment } from './credential.ts';
 import {
 	type AchievementId,
 	type CertificateCatalog,
 	type CertificateStatus,
-	requirementsFor,
 	principleNumberOf,
+	requirementsFor,
 	scopeOf,
 } from './eligibility.ts';
 import { certificateRecord } from './record.ts';
-import { buildCredential, recordLinkFragment } from './credential.ts';
-import { collectEvidence, digestOf } from '../quiz/evidence.ts';
-import type { Attempt, ProgressData } from '../progress/progress.ts';
 import { type CertificateSite, describeAchievement, type Issued } from './site.ts';
 
 export async function issue(

@@ -3,8 +3,9 @@
  * that cannot be opened. Core code returns problem codes (core/envelope/open.ts); this file says
  * them.
  */
-import type { EnvelopeProblem } from '../envelope/open.ts';
+
 import { jsonProblemClause } from '../envelope/messages.ts';
+import type { EnvelopeProblem } from '../envelope/open.ts';
 import type { JsonProblem } from '../envelope/untrusted-json.ts';
 
 /** One claim on the outside of a credential that its record does not back. */

@@ -5,12 +5,6 @@
  */
 import { z } from 'astro/zod';
 import {
-	type CertificateCatalog,
-	type CertificateStatus,
-	factsFromEvidence,
-	statusOf,
-} from './eligibility.ts';
-import {
 	type AttemptCheck,
 	digestOf,
 	type Evidence,
@@ -18,6 +12,12 @@ import {
 	type QuizBank,
 	rescoreEvidence,
 } from '../quiz/evidence.ts';
+import {
+	type CertificateCatalog,
+	type CertificateStatus,
+	factsFromEvidence,
+	statusOf,
+} from './eligibility.ts';
 
 /** What a certificate states, bound to its evidence by the digest of both. */
 export const ClaimSchema = z.strictObject({

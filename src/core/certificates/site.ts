@@ -3,9 +3,10 @@
  * sentence that describes an achievement. Small and free of the credential code, so the islands
  * can import it statically and load issue.ts only once a certificate is earned.
  */
+
+import type { Credential } from './credential.ts';
 import type { CertificateStatus } from './eligibility.ts';
 import type { CertificateRecord } from './record.ts';
-import type { Credential } from './credential.ts';
 
 export interface CertificateSite {
 	name: string;

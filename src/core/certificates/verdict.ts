@@ -17,15 +17,17 @@
  *     payload: the signature covers them, and `iss`, `jti` and `nbf` must still repeat the
  *     issuer id, credential id and date (checked below).
  */
-import { type CertificateCatalog, certificateIdOf, statusOf } from './eligibility.ts';
-import { type CertificateRecord, checkRecord, type RecordCheck } from './record.ts';
+
 import { buildCredential, openCredential, parseRecord } from './credential.ts';
-import { describeAchievement } from './site.ts';
+import { type CertificateCatalog, certificateIdOf, statusOf } from './eligibility.ts';
 import { type ClaimMismatch, labelOf, mismatchText } from './messages.ts';
+import { type CertificateRecord, checkRecord, type RecordCheck } from './record.ts';
+import { describeAchievement } from './site.ts';
 
 export type { ClaimMismatch } from './messages.ts';
 
 export { labelOf, mismatchText };
+
 import type { QuizBank } from '../quiz/evidence.ts';
 
 /** Fields a credential may carry that are not claims (see the comment above and the docs). */

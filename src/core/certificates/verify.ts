@@ -2,15 +2,16 @@
  * The verify page's checking pipeline, loaded on the first check (it brings the quiz schemas and
  * the credential code, which the page does not need until then).
  */
-import type { CertificateCatalog } from './eligibility.ts';
-import type { CertificateRecord } from './record.ts';
-import { looksLikeJwt, MAX_CREDENTIAL_BYTES, MAX_CREDENTIAL_DEPTH } from './credential.ts';
-import { judge, type Verdict } from './verdict.ts';
-import { bankOf } from '../quiz/evidence.ts';
-import { readUntrustedJson } from '../envelope/untrusted-json.ts';
-import { credentialTextProblem } from './messages.ts';
-import type { SignatureResult } from './signing.ts';
+
 import type { Quiz } from '../../schemas/quiz.ts';
+import { readUntrustedJson } from '../envelope/untrusted-json.ts';
+import { bankOf } from '../quiz/evidence.ts';
+import { looksLikeJwt, MAX_CREDENTIAL_BYTES, MAX_CREDENTIAL_DEPTH } from './credential.ts';
+import type { CertificateCatalog } from './eligibility.ts';
+import { credentialTextProblem } from './messages.ts';
+import type { CertificateRecord } from './record.ts';
+import type { SignatureResult } from './signing.ts';
+import { judge, type Verdict } from './verdict.ts';
 
 export type Outcome =
 	| { kind: 'error'; source: string; message: string }

@@ -2,10 +2,11 @@
  * Checks one lab folder's files (given as text, so this stays free of the file system) and
  * builds the lab, or lists every problem with the file, the field and the fix.
  */
-import { parse as parseYaml } from 'yaml';
+
 import type { z } from 'astro/zod';
-import type { ContentProblem } from '../catalog/catalog.ts';
+import { parse as parseYaml } from 'yaml';
 import { type LabCase, type LabData, LabSchema, type SuiteFile, SuiteFileSchema } from '../../schemas/lab.ts';
+import type { ContentProblem } from '../catalog/catalog.ts';
 import { BUILTIN_VARS, placeholdersIn, stringsIn } from './template.ts';
 
 export interface Lab {

@@ -2,7 +2,7 @@
  * One lab run, start to finish: strip types (TypeScript labs), draw the variants from the seed,
  * run every case on the engine, grade. Used by the lab island, the fairness tests and the bench.
  */
-import type { LabData, LabCase } from '../../schemas/lab.ts';
+import type { LabCase, LabData } from '../../schemas/lab.ts';
 import { DEFAULT_LIMITS, type LabEngine, type RunLimits } from './engine.ts';
 import { gradeRun, prepareRun, type RunSummary, runCases } from './grading.ts';
 

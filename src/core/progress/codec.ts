@@ -19,10 +19,11 @@
  *   - not JSON, or not an envelope, or data failing the schema: kept aside unchanged, the learner
  *     is told and can download it; a clean record starts.
  */
-import { type ProgressData, ProgressDataSchema } from './progress.ts';
+
 import { type EnvelopeProblem, type EnvelopeSpec, issuesText, openEnvelope } from '../envelope/open.ts';
 import { parseJson } from '../envelope/untrusted-json.ts';
 import { importProblemText, storedProblemText } from './messages.ts';
+import { type ProgressData, ProgressDataSchema } from './progress.ts';
 
 // Re-exported for the callers that read them from here.
 export { issuesText, parseJson };

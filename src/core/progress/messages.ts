@@ -3,8 +3,9 @@
  * cannot be read. Core code (codec.ts) returns problem codes with their data; this file turns them
  * into sentences.
  */
-import type { EnvelopeProblem } from '../envelope/open.ts';
+
 import { jsonProblemClause } from '../envelope/messages.ts';
+import type { EnvelopeProblem } from '../envelope/open.ts';
 import type { AttemptCheck } from '../quiz/evidence.ts';
 
 /** Why the stored value could not be read (shown after "Your saved progress could not be read"). */

@@ -10,6 +10,8 @@
  *   { "format": "secure-ai-academy/set-aside", "version": 1, "keptAs": "saa:progress:corrupt:…",
  *     "raw": "<the stored text, unchanged>" }
  */
+
+import { z } from 'astro/zod';
 import {
 	AttemptSchema,
 	emptyProgress,
@@ -20,7 +22,6 @@ import {
 	type ProgressData,
 	StoredAssignmentSchema,
 } from './progress.ts';
-import { z } from 'astro/zod';
 
 export const SET_ASIDE_FORMAT = 'secure-ai-academy/set-aside';
 

@@ -17,12 +17,13 @@
  * Re-scoring: each attempt's questions must be the ones its seed draws from that quiz revision,
  * and its answers must score what the attempt claims.
  */
-import canonicalize from 'canonicalize';
+
 import { z } from 'astro/zod';
+import canonicalize from 'canonicalize';
 import type { Quiz } from '../../schemas/quiz.ts';
-import { drawQuestions, scoreAttempt } from './attempt.ts';
-import { type Attempt, AttemptSchema, LearnerNameSchema, type ProgressData } from '../progress/progress.ts';
 import { percent } from '../progress/labels.ts';
+import { type Attempt, AttemptSchema, LearnerNameSchema, type ProgressData } from '../progress/progress.ts';
+import { drawQuestions, scoreAttempt } from './attempt.ts';
 
 export { LearnerNameSchema, MAX_NAME_LENGTH } from '../progress/progress.ts';
 

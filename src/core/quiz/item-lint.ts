@@ -29,10 +29,11 @@
  * guessing: a uniform pick, a coin for true/false, and each option or line ticked with
  * probability 1/2.
  */
+
+import { parseDiff } from '../../schemas/questions/diff-lines.ts';
+import type { ReviewTheChangeQuestion } from '../../schemas/questions/review-the-change.ts';
 import type { Question, Quiz } from '../../schemas/quiz.ts';
 import { ABSOLUTE_WORDS, NOT_YET_REAUTHORED, type RuleId, THRESHOLDS } from './item-lint-thresholds.ts';
-import type { ReviewTheChangeQuestion } from '../../schemas/questions/review-the-change.ts';
-import { parseDiff } from '../../schemas/questions/diff-lines.ts';
 import { selectionCredit } from './kinds/choice.ts';
 import { reviewCredit } from './kinds/review-the-change.ts';
 

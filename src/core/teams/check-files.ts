@@ -5,7 +5,7 @@
  * file gets a status and plain-language notes.
  */
 import type { Quiz } from '../../schemas/quiz.ts';
-import { looksLikeFormula } from './csv.ts';
+import type { Attempt } from '../progress/progress.ts';
 import {
 	type AttemptCheck,
 	bankOf,
@@ -13,7 +13,7 @@ import {
 	type Evidence,
 	rescoreEvidence,
 } from '../quiz/evidence.ts';
-import type { Attempt } from '../progress/progress.ts';
+import { looksLikeFormula } from './csv.ts';
 import { MAX_REPORT_BYTES, openReport, type Report } from './report.ts';
 
 /** Most files read in one go. */

@@ -4,8 +4,8 @@
  * are united, read marks keep the earliest date. Only attempts that re-scored as consistent count.
  */
 import type { Attempt, ProgressData } from '../progress/progress.ts';
-import type { Report, ReportAssignment } from './report.ts';
 import { type FileResult, latestDate } from './check-files.ts';
+import type { Report, ReportAssignment } from './report.ts';
 
 /** The key learners are merged by: the name, normalised, trimmed, spaces collapsed, case folded. */
 export const learnerKey = (name: string) =>

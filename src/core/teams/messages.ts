@@ -2,8 +2,9 @@
  * Words for the teams feature: why a report file was rejected, as the manager reads it. Core code
  * (report.ts, through core/envelope/open.ts) returns problem codes with their data.
  */
-import type { EnvelopeProblem } from '../envelope/open.ts';
+
 import { jsonProblemClause } from '../envelope/messages.ts';
+import type { EnvelopeProblem } from '../envelope/open.ts';
 import { EXPORT_FORMAT } from '../progress/codec.ts';
 
 export function reportProblemText(p: EnvelopeProblem, current: number): string {

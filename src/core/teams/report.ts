@@ -23,6 +23,9 @@ import { z } from 'astro/zod';
 import { AssignmentSpecSchema } from '../../schemas/assignment.ts';
 import { SlugIdSchema } from '../../schemas/vocabulary.ts';
 import { type AssignmentCatalog, resolveItems, studyProgress } from '../assignments/assignments.ts';
+import { openEnvelope } from '../envelope/open.ts';
+import { percent } from '../progress/labels.ts';
+import type { Attempt, ProgressData, StoredAssignment } from '../progress/progress.ts';
 import {
 	collectEvidence,
 	digestOf,
@@ -30,10 +33,7 @@ import {
 	type EvidenceMeta,
 	EvidenceSchema,
 } from '../quiz/evidence.ts';
-import type { Attempt, ProgressData, StoredAssignment } from '../progress/progress.ts';
-import { openEnvelope } from '../envelope/open.ts';
 import { reportProblemText } from './messages.ts';
-import { percent } from '../progress/labels.ts';
 
 export const REPORT_FORMAT = 'secure-ai-academy/report';
 export const REPORT_VERSION = 1;

@@ -2,8 +2,9 @@
  * Step 4 of the team report (see team-report.ts): the CSV files a manager downloads, written with
  * formula-injection escaping (csv.ts).
  */
-import { type CsvValue, toCsv } from './csv.ts';
+
 import type { FileNote, FileResult, FileStatus } from './check-files.ts';
+import { type CsvValue, toCsv } from './csv.ts';
 import { learnerKey } from './merge.ts';
 import type { TeamModule } from './team-catalog.ts';
 import { cellStatus, type TeamRow, type TeamView } from './view.ts';

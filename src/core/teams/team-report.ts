@@ -15,8 +15,9 @@
  * Each step is its own module (team-catalog.ts, check-files.ts, merge.ts, view.ts, team-csv.ts);
  * this file re-exports them, so the page and the tests import the team report from one place.
  */
-export * from './team-catalog.ts';
+
 export * from './check-files.ts';
 export * from './merge.ts';
-export * from './view.ts';
+export * from './team-catalog.ts';
 export * from './team-csv.ts';
+export * from './view.ts';

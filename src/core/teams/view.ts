@@ -5,8 +5,8 @@
  */
 import { isPastDue } from '../assignments/assignments.ts';
 import { type ModuleState, moduleProgress } from '../progress/dashboard.ts';
-import type { TeamCatalog, TeamModule } from './team-catalog.ts';
 import { learnerKey, type TeamLearner } from './merge.ts';
+import type { TeamCatalog, TeamModule } from './team-catalog.ts';
 
 export interface TeamCell {
 	moduleId: string;

@@ -5,8 +5,8 @@
  * out, so a record edited in this browser never shows a certificate as earned.
  */
 import { useEffect, useState } from 'react';
-import type { AttemptCheck } from '../../core/quiz/evidence.ts';
 import type { ProgressData } from '../../core/progress/progress.ts';
+import type { AttemptCheck } from '../../core/quiz/evidence.ts';
 
 export type CheckedProgress =
 	| { state: 'checking' }

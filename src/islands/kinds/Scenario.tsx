@@ -1,7 +1,7 @@
 import type { ScenarioQuestion } from '../../schemas/questions/scenario.ts';
 import { CodeBlock } from './CodeBlock.tsx';
-import type { ViewProps } from './types.ts';
 import { QuestionView } from './index.tsx';
+import type { ViewProps } from './types.ts';
 
 export function ScenarioView({
 	question,

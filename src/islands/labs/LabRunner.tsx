@@ -6,7 +6,7 @@
  */
 import '../adapters/zod-jitless.ts';
 import { useEffect, useId, useRef, useState } from 'react';
-import { newSeed, type CaseResult, type RunSummary } from '../../core/labs/grading.ts';
+import { type CaseResult, newSeed, type RunSummary } from '../../core/labs/grading.ts';
 import { labRecord } from '../../core/labs/progress.ts';
 import {
 	LAB_STATUS_LABELS,

@@ -1,8 +1,8 @@
 /** Small views shared by the path, assignment and dashboard islands. */
 import { formatDay } from '../../core/assignments/assignments.ts';
 import type { ModuleProgress } from '../../core/progress/dashboard.ts';
-import { ScrollRegion } from '../ScrollRegion.tsx';
 import { MODULE_STATE_LABELS, percentOr } from '../../core/progress/labels.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 
 /** A due date with its state in words ("Overdue" never rests on colour alone). */
 export function DueDate({

@@ -1,9 +1,9 @@
 /** The finder's prebuilt lunr index, served as a static file (and by `astro dev`). */
 import type { APIRoute } from 'astro';
+import { BASE } from '../../lib/base.ts';
 import { getCatalog } from '../../lib/catalog.ts';
 import { finderDocuments } from '../../search/documents.ts';
 import { buildFinder } from '../../search/finder.ts';
-import { BASE } from '../../lib/base.ts';
 
 export const GET: APIRoute = async () => {
 	const catalog = await getCatalog();

@@ -9,9 +9,9 @@
  * wrong verdict on a safe change (rejecting it) scores 0 in all.
  */
 import { z } from 'astro/zod';
+import { Prose } from '../vocabulary.ts';
 import { LANGUAGES, questionBase, requireUnique } from './common.ts';
 import { DiffText, diffMarkProblems, parseDiff } from './diff.ts';
-import { Prose } from '../vocabulary.ts';
 
 export const VERDICTS = ['accept', 'reject'] as const;
 

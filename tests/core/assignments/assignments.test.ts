@@ -6,6 +6,8 @@ import {
 	resolveItems,
 } from '../../../src/core/assignments/assignments.ts';
 import { checkCatalog, formatProblems } from '../../../src/core/catalog/catalog.ts';
+import { qrShape } from '../../../src/core/certificates/qr.ts';
+import { decodeImport, encodeExport } from '../../../src/core/progress/codec.ts';
 import {
 	emptyProgress,
 	MAX_ASSIGNMENTS,
@@ -15,9 +17,7 @@ import {
 	type StoredAssignment,
 	withAssignment,
 } from '../../../src/core/progress/progress.ts';
-import { decodeImport, encodeExport } from '../../../src/core/progress/codec.ts';
 import { createProgressStore, PROGRESS_KEY } from '../../../src/core/progress/store.ts';
-import { qrShape } from '../../../src/core/certificates/qr.ts';
 import { AssignmentFileSchema, AssignmentSpecSchema } from '../../../src/schemas/assignment.ts';
 import { ModuleSchema } from '../../../src/schemas/module.ts';
 import { LearningPathSchema } from '../../../src/schemas/path.ts';

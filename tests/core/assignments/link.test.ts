@@ -6,8 +6,8 @@ import {
 	packAssignment,
 	packedFromFragment,
 } from '../../../src/core/assignments/link.ts';
-import { canonicalJson } from '../../../src/core/quiz/evidence.ts';
 import { packForLink, unpackFromLink } from '../../../src/core/envelope/link-codec.ts';
+import { canonicalJson } from '../../../src/core/quiz/evidence.ts';
 import type { AssignmentSpec } from '../../../src/schemas/assignment.ts';
 
 const spec: AssignmentSpec = {

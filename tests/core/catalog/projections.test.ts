@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src/core/assignments/assignments.ts';
 import {
 	catalogSummary,
 	certificateCatalog,
@@ -6,7 +7,6 @@ import {
 	neighboursBy,
 	principlesTouched,
 } from '../../../src/core/catalog/projections.ts';
-import { formatDay } from '../../../src/core/assignments/assignments.ts';
 import { formatDate, percentOr, TRACK_TITLES, trackBlurb } from '../../../src/core/progress/labels.ts';
 import { loadContent } from '../../../src/lib/content-files.ts';
 

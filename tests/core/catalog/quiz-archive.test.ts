@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { archivePath, checkQuizArchive } from '../../../src/core/catalog/quiz-archive.ts';
-import { QuizSchema, type Quiz } from '../../../src/schemas/quiz.ts';
 import { loadContent } from '../../../src/lib/content-files.ts';
+import { type Quiz, QuizSchema } from '../../../src/schemas/quiz.ts';
 import { validQuiz } from '../../fixtures/content.ts';
 
 const quiz = (revision: number, id = 'demo-quiz'): Quiz => QuizSchema.parse({ ...validQuiz(), id, revision });

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { drawQuestions } from '../../../src/core/quiz/attempt.ts';
+import {
+	buildCredential,
+	openCredential,
+	parseRecord,
+	recordLinkFragment,
+} from '../../../src/core/certificates/credential.ts';
 import {
 	allStatuses,
 	type CertificateCatalog,
@@ -7,29 +12,15 @@ import {
 	credentialUrnOf,
 	scopeOf,
 } from '../../../src/core/certificates/eligibility.ts';
+import { minimalAttempts } from '../../../src/core/certificates/issue.ts';
 import {
 	type CertificateRecord,
 	certificateRecord,
 	checkRecord,
 } from '../../../src/core/certificates/record.ts';
-import {
-	buildCredential,
-	openCredential,
-	parseRecord,
-	recordLinkFragment,
-} from '../../../src/core/certificates/credential.ts';
-import { minimalAttempts } from '../../../src/core/certificates/issue.ts';
-import { refusalText, screenAttempts } from '../../../src/core/progress/screen.ts';
-import { judge, NON_CLAIM_FIELDS } from '../../../src/core/certificates/verdict.ts';
 import { describeAchievement } from '../../../src/core/certificates/site.ts';
+import { judge, NON_CLAIM_FIELDS } from '../../../src/core/certificates/verdict.ts';
 import { packForLink, unpackFromLink } from '../../../src/core/envelope/link-codec.ts';
-import {
-	bankOf,
-	canonicalJson,
-	collectEvidence,
-	digestOf,
-	rescoreAttempt,
-} from '../../../src/core/quiz/evidence.ts';
 import {
 	type Attempt,
 	emptyProgress,
@@ -37,6 +28,15 @@ import {
 	withLearnerName,
 	withModuleVisit,
 } from '../../../src/core/progress/progress.ts';
+import { refusalText, screenAttempts } from '../../../src/core/progress/screen.ts';
+import { drawQuestions } from '../../../src/core/quiz/attempt.ts';
+import {
+	bankOf,
+	canonicalJson,
+	collectEvidence,
+	digestOf,
+	rescoreAttempt,
+} from '../../../src/core/quiz/evidence.ts';
 import { QuizSchema } from '../../../src/schemas/quiz.ts';
 import { validQuiz } from '../../fixtures/content.ts';
 

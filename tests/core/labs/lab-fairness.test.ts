@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabEngine } from '../../../src/core/labs/engine.ts';
+import type { RunSummary } from '../../../src/core/labs/grading.ts';
 import { createQuickJsEngine } from '../../../src/core/labs/quickjs-module.ts';
 import { runLab } from '../../../src/core/labs/run.ts';
-import type { RunSummary } from '../../../src/core/labs/grading.ts';
 import { loadLabs } from '../../../src/lib/labs.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;

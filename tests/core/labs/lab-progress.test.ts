@@ -4,9 +4,6 @@
  * written before labs existed stay valid.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeImport, decodeStored, encodeExport, encodeStored } from '../../../src/core/progress/codec.ts';
-import { emptyProgress, mergeProgress, type ProgressData } from '../../../src/core/progress/progress.ts';
-import { createProgressStore, PROGRESS_KEY } from '../../../src/core/progress/store.ts';
 import {
 	type LabRecord,
 	labRecord,
@@ -21,6 +18,9 @@ import {
 	withPass,
 	withSolutionShown,
 } from '../../../src/core/labs/record.ts';
+import { decodeImport, decodeStored, encodeExport, encodeStored } from '../../../src/core/progress/codec.ts';
+import { emptyProgress, mergeProgress, type ProgressData } from '../../../src/core/progress/progress.ts';
+import { createProgressStore, PROGRESS_KEY } from '../../../src/core/progress/store.ts';
 import { memoryStorage } from '../../fixtures/storage.ts';
 
 const T = (n: number) => `2026-12-0${n}T10:00:00.000Z`;

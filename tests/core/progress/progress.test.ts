@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { buildDashboard } from '../../../src/core/progress/dashboard.ts';
 import {
 	CURRENT_VERSION,
 	decodeImport,
@@ -10,6 +9,7 @@ import {
 	MAX_IMPORT_BYTES,
 	migrate,
 } from '../../../src/core/progress/codec.ts';
+import { buildDashboard } from '../../../src/core/progress/dashboard.ts';
 import {
 	type Attempt,
 	emptyProgress,

@@ -4,9 +4,9 @@
  * same attempt could only be reported as "no longer published".
  */
 import { describe, expect, test } from 'vitest';
+import type { Attempt } from '../../../src/core/progress/progress.ts';
 import { drawQuestions, scoreAttempt } from '../../../src/core/quiz/attempt.ts';
 import { bankOf, rescoreAttempt } from '../../../src/core/quiz/evidence.ts';
-import type { Attempt } from '../../../src/core/progress/progress.ts';
 import { loadContent } from '../../../src/lib/content-files.ts';
 import { correctAnswer } from '../../fixtures/answers.ts';
 

@@ -13,8 +13,8 @@ import {
 	unmarkedNegatives,
 } from '../../../src/core/quiz/item-lint.ts';
 import { NOT_YET_REAUTHORED, THRESHOLDS } from '../../../src/core/quiz/item-lint-thresholds.ts';
-import { QuizSchema } from '../../../src/schemas/quiz.ts';
 import { loadContent } from '../../../src/lib/content-files.ts';
+import { QuizSchema } from '../../../src/schemas/quiz.ts';
 import { cleanBank, cueLadenBank } from '../../fixtures/item-lint-banks.ts';
 import { chooseTheFixRaw, reviewTheChangeRaw, safeChangeRaw } from '../../fixtures/new-kinds.ts';
 

@@ -1,8 +1,8 @@
 /** Item statistics on constructed data, with every number worked out by hand in the comments. */
 import { describe, expect, test } from 'vitest';
+import type { Attempt } from '../../../src/core/progress/progress.ts';
 import { bankOf } from '../../../src/core/quiz/evidence.ts';
 import { itemStats, type LearnerAttempts, pearson } from '../../../src/core/quiz/item-stats.ts';
-import type { Attempt } from '../../../src/core/progress/progress.ts';
 import { type Quiz, QuizSchema } from '../../../src/schemas/quiz.ts';
 
 function quizOf(ids: string[]): Quiz {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { scoreQuestion, isAnswered, questionKinds } from '../../../src/core/quiz/kinds/index.ts';
+import { isAnswered, questionKinds, scoreQuestion } from '../../../src/core/quiz/kinds/index.ts';
 import { pairCredit } from '../../../src/core/quiz/kinds/ordering.ts';
-import { type Question, QuestionSchema, QUESTION_TYPES } from '../../../src/schemas/quiz.ts';
+import { QUESTION_TYPES, type Question, QuestionSchema } from '../../../src/schemas/quiz.ts';
 
 const q = (raw: unknown) => QuestionSchema.parse(raw);
 

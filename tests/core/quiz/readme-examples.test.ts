@@ -1,9 +1,9 @@
 /** The question examples in quizzes/README.md are valid questions (so the docs cannot drift). */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { QuestionSchema } from '../../../src/schemas/quiz.ts';
+import { parse } from 'yaml';
 import { scoreQuestion } from '../../../src/core/quiz/kinds/index.ts';
+import { QuestionSchema } from '../../../src/schemas/quiz.ts';
 import { correctAnswer } from '../../fixtures/answers.ts';
 
 const readme = readFileSync(new URL('../../../quizzes/README.md', import.meta.url), 'utf8');

@@ -4,10 +4,10 @@
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
-import { questionKinds } from '../../../src/core/quiz/kinds/index.ts';
-import { KIND_LABELS, staticViews } from '../../../src/components/static-kinds/index.ts';
 import StaticQuestion from '../../../src/components/StaticQuestion.astro';
-import { type Question, QUESTION_TYPES, QuestionSchema } from '../../../src/schemas/quiz.ts';
+import { KIND_LABELS, staticViews } from '../../../src/components/static-kinds/index.ts';
+import { questionKinds } from '../../../src/core/quiz/kinds/index.ts';
+import { QUESTION_TYPES, type Question, QuestionSchema } from '../../../src/schemas/quiz.ts';
 import { validQuiz } from '../../fixtures/content.ts';
 import { chooseTheFixRaw, reviewTheChangeRaw } from '../../fixtures/new-kinds.ts';
 

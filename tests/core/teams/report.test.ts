@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { digestOf } from '../../../src/core/quiz/evidence.ts';
+import { nestingDepth } from '../../../src/core/envelope/untrusted-json.ts';
 import { encodeExport } from '../../../src/core/progress/codec.ts';
+import { digestOf } from '../../../src/core/quiz/evidence.ts';
 import {
 	encodeReport,
 	MAX_REPORT_BYTES,
 	openReport,
 	reportFileName,
 } from '../../../src/core/teams/report.ts';
-import { nestingDepth } from '../../../src/core/envelope/untrusted-json.ts';
 import { makeReport, progressWith, spec } from '../../fixtures/teams.ts';
 
 describe('building a report', () => {

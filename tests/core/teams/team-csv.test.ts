@@ -13,8 +13,8 @@ import {
 	type ReportSource,
 	teamCsv,
 } from '../../../src/core/teams/team-report.ts';
-import { catalog, makeReport, quizzes, redigest } from '../../fixtures/teams.ts';
 import { parseCsvStrict } from '../../fixtures/csv-strict.ts';
+import { catalog, makeReport, quizzes, redigest } from '../../fixtures/teams.ts';
 
 const file = (name: string, text: string): ReportSource => ({
 	name,

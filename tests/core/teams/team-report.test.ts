@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { csvCell, toCsv } from '../../../src/core/teams/csv.ts';
 import { emptyProgress, withModuleVisit } from '../../../src/core/progress/progress.ts';
+import { csvCell, toCsv } from '../../../src/core/teams/csv.ts';
 import { buildReport, encodeReport, type Report } from '../../../src/core/teams/report.ts';
 import {
 	buildTeamView,

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { shuffle } from '../shuffle.ts';
 import type { ChooseTheFixQuestion } from '../../../schemas/questions/choose-the-fix.ts';
+import { shuffle } from '../shuffle.ts';
 import { listLabels, selectionFeedback } from './choice.ts';
 import type { QuestionKind } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { shuffle } from '../shuffle.ts';
 import type { MultipleSelectQuestion } from '../../../schemas/questions/multiple.ts';
+import { shuffle } from '../shuffle.ts';
 import { listLabels, selectionCredit, selectionFeedback } from './choice.ts';
 import { credit, type QuestionKind } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { shuffle } from '../shuffle.ts';
 import type { OrderingQuestion } from '../../../schemas/questions/ordering.ts';
+import { shuffle } from '../shuffle.ts';
 import { credit, type QuestionKind } from './types.ts';
 
 export type OrderingAnswer = { order: string[] };

@@ -20,26 +20,26 @@ import {
 	type WindowLike,
 } from '../../../core/lms/discovery.ts';
 import {
+	isoDuration,
 	packageStatus,
 	scorm12Time,
 	scorm12Values,
 	scorm2004Values,
-	isoDuration,
 } from '../../../core/lms/report.ts';
 import { decodeResume, encodeResume, RESUME_LIMITS } from '../../../core/lms/resume.ts';
 import { type LmsFormat, launchFile, PACKAGE_DATA_FILE } from '../../../core/lms/scope.ts';
 import { getProgressStore } from '../progress-client.ts';
 import {
-	type PackageData,
+	type Bar,
+	followStorage,
+	mergeResume,
+	mountBar,
 	NAV_KEY,
+	omittedNotice,
+	type PackageData,
 	SCORM_SESSION_KEY,
 	session,
-	type Bar,
-	mountBar,
 	watchLinks,
-	mergeResume,
-	followStorage,
-	omittedNotice,
 } from './shared.ts';
 
 export async function startLms(moduleId: string): Promise<void> {
