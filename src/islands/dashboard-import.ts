@@ -8,8 +8,8 @@ import { decodeImport } from '../core/progress/codec.ts';
 import type { CatalogSummary } from '../core/progress/dashboard.ts';
 import { recoverProgress, setAsideRaw } from '../core/progress/recover.ts';
 import { refusalText, screenAttempts } from '../core/progress/screen.ts';
-import { fetchBank } from '../core/quiz/bank-fetch.ts';
 import { getProgressStore } from './adapters/progress-client.ts';
+import { fetchBank } from './adapters/quiz-bank.ts';
 
 export interface DashboardMessage {
 	tone: 'ok' | 'bad';

@@ -1,6 +1,6 @@
 /**
  * The one reader of this site's quiz bank (`bank/<id>.json`, written by src/pages/bank/), shared
- * by the verify page and the team report.
+ * by the verify page, the team report, the import check and the certificate pages.
  * - Each quiz is fetched once per page; later calls reuse the answer.
  * - A quiz the bank does not publish (404) is simply missing: the caller reports it as unknown.
  * - Anything else (no connection, another status, a file that is not JSON) is an error that says
@@ -9,6 +9,7 @@
  * - Each quiz's earlier revisions (`bank/<id>.archive.json`) come with it, so answers recorded
  *   against an older revision can still be marked; an unreadable archive adds nothing.
  */
+import { bankOf, type QuizBank } from '../../core/quiz/evidence.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 
 /** Loads the quizzes with these ids (every published revision); unknown ids are left out. */
@@ -66,5 +67,24 @@ export function quizBank(base: string, fetchImpl: typeof fetch = (...a) => fetch
 		};
 		const [list, older] = await Promise.all([Promise.all(ids.map(one)), Promise.all(ids.map(archive))]);
 		return [...list.filter((q): q is Quiz => q !== undefined), ...older.flat()];
+	};
+}
+
+/**
+ * The bank for marking recorded answers again: every published revision of these quizzes, and
+ * the ids that could not be had (not published, or the bank could not be read: `missing`), which
+ * callers report rather than treat as a failed mark. Ids that are not quiz ids are never fetched.
+ */
+export async function fetchBank(
+	base: string,
+	quizIds: Iterable<string>,
+	fetchImpl?: typeof fetch,
+): Promise<{ bank: QuizBank; missing: string[] }> {
+	const ids = [...new Set(quizIds)].filter((id) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id));
+	const load = quizBank(base, fetchImpl);
+	const got = await Promise.all(ids.map((id) => load([id]).catch((): Quiz[] => [])));
+	return {
+		bank: bankOf(got.flat()),
+		missing: ids.filter((_, i) => (got[i] ?? []).every((q) => q.id !== ids[i])),
 	};
 }

@@ -55,7 +55,7 @@ export function useIssued(
 			const [{ issue }, { judge }, { fetchBank }, { screenAttempts, refusalText }] = await Promise.all([
 				import('../../core/certificates/issue.ts'),
 				import('../../core/certificates/verdict.ts'),
-				import('../../core/quiz/bank-fetch.ts'),
+				import('../adapters/quiz-bank.ts'),
 				import('../../core/progress/screen.ts'),
 			]);
 			const { bank, missing } = await fetchBank(site.base, scopeOf(catalog, id).quizIds);

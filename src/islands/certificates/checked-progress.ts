@@ -28,7 +28,7 @@ export function useCheckedProgress(data: ProgressData, base: string): CheckedPro
 			return;
 		}
 		setChecked({ state: 'checking' });
-		Promise.all([import('../../core/quiz/bank-fetch.ts'), import('../../core/progress/screen.ts')])
+		Promise.all([import('../adapters/quiz-bank.ts'), import('../../core/progress/screen.ts')])
 			.then(async ([{ fetchBank }, { screenAttempts }]) => {
 				const { bank, missing } = await fetchBank(base, ids);
 				if (!live) return;

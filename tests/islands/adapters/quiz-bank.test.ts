@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearQuizBankCache, quizBank } from '../../../src/islands/adapters/quiz-bank.ts';
+import { clearQuizBankCache, fetchBank, quizBank } from '../../../src/islands/adapters/quiz-bank.ts';
 import { quizzes } from '../../fixtures/teams.ts';
 
 const json = (value: unknown, status = 200) =>
@@ -94,5 +94,14 @@ describe('the quiz-bank loader (verify page and team report)', () => {
 		clearQuizBankCache();
 		const garbled = quizBank('/', site({ q1: async () => new Response('<html>', { status: 200 }) }));
 		await expect(garbled(['q1'])).rejects.toThrow(/the quiz bank could not be read for q1/);
+	});
+
+	it('fetchBank (imports and certificate pages): a bank of what could be had, and the ids that could not', async () => {
+		const fetchImpl = site({ q2: async () => new Response('oops', { status: 500 }) });
+		const { bank, missing } = await fetchBank('/', ['q1', 'q2', 'q3', 'q1', '../x'], fetchImpl);
+		expect(bank.revisions('q1')).toEqual([quizzes[0]?.revision]);
+		expect(missing).toEqual(['q2', 'q3']);
+		// Not a quiz id: never requested.
+		expect(fetchImpl.mock.calls.map((c) => String(c[0])).some((u) => u.includes('..'))).toBe(false);
 	});
 });
