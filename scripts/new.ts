@@ -1,7 +1,7 @@
 /**
  * `npm run new -- module <id> [--track <track>] [--no-quiz]` and `npm run new -- quiz <id>
  * [--module <module-id>]`: writes a skeleton that passes `npm run validate`, each field explained
- * in place. `npm run new -- lab <id>` is reserved for labs (see docs/authoring.md).
+ * in place. `npm run new -- lab <id> --module <module-id>` writes a working lab to start from.
  */
 import { parseArgs } from 'node:util';
 import { createSkeleton, UsageError } from './lib/new-content.ts';

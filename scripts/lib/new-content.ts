@@ -190,13 +190,140 @@ export function newQuiz(id: string, options: NewOptions & { linkModule?: boolean
 }
 
 /** The place for `new lab`: labs (content/labs/<id>/) are being added on another branch. */
-export function newLab(id: string, _options: NewOptions): Written {
+export function newLab(id: string, options: NewOptions): Written {
 	checkId('lab', id);
-	// LAB SKELETON GOES HERE: write content/labs/<id>/ once the lab format is merged, and explain it
-	// in docs/authoring.md ("Adding a lab").
-	throw new UsageError(
-		'Labs are not in this version yet, so there is no lab skeleton to write. See docs/authoring.md ("Adding a lab").',
-	);
+	const folder = `content/labs/${id}`;
+	if (existsSync(join(options.root, folder))) {
+		throw new UsageError(`${folder} already exists: choose another lab id.`);
+	}
+	const moduleId = options.module;
+	if (!moduleId || !moduleIds(options.root).has(moduleId)) {
+		throw new UsageError(
+			moduleId
+				? `No module has the id "${moduleId}": a lab practises one module. Name an existing one with --module <id>.`
+				: 'Say which module the lab practises: npm run new -- lab <id> --module <module-id>.',
+		);
+	}
+	let order = 0;
+	for (const dir of existsSync(join(options.root, 'content/labs'))
+		? readdirSync(join(options.root, 'content/labs'))
+		: []) {
+		try {
+			const lab = parseYaml(readFileSync(join(options.root, 'content/labs', dir, 'lab.yaml'), 'utf8')) as {
+				order?: unknown;
+			} | null;
+			if (typeof lab?.order === 'number') order = Math.max(order, lab.order);
+		} catch {
+			// a folder without a readable lab.yaml: npm run validate reports it
+		}
+	}
+	const files = Object.entries(labSkeleton(id, moduleId, order + 1)).map(([name, text]) => {
+		write(options.root, `${folder}/${name}`, text);
+		return `${folder}/${name}`;
+	});
+	return {
+		files,
+		next: [
+			`Write the story, the vulnerable starter and the reference fix in ${folder}/ (every field is explained in the comments).`,
+			'Replace the example cases: functional.yaml is what a legitimate user needs, attacks.yaml what the attacker tries.',
+			`Add at least two plausible wrong fixes in tests/fixtures/labs/${id}/ and run npx vitest run tests/core/labs (the fairness test).`,
+			'See content/labs/README.md and docs/labs.md for the format, the checks and the variants.',
+		],
+	};
+}
+
+/** A working lab to start from: the starter leaks markup, the reference escapes it. */
+export function labSkeleton(id: string, moduleId: string, order: number): Record<string, string> {
+	return {
+		'lab.yaml': `# The lab's description: every field is checked by \`npm run validate\` and the build
+# (src/schemas/lab.ts has the rules; content/labs/README.md and docs/labs.md explain the format).
+
+# Permanent id: the folder name and the page /labs/${id}/. Learners' drafts and passes are stored
+# under it, so never change it once published.
+id: ${id}
+# Raise when the cases or the task change meaning: earlier passes stay, marked as on an older version.
+revision: 1
+# Shown on the labs index, the module page and the lab page (at most 120 characters).
+title: ${q(`New lab: ${id}`)}
+# One or two sentences for the labs index and the module page.
+summary: ${q('Replace this with what the learner fixes and why it matters.')}
+# The module (id in content/modules/) this lab practises; its page lists the lab.
+module: ${moduleId}
+# Position on the labs index (1 = first).
+order: ${order}
+# apprentice, practitioner or expert.
+level: apprentice
+# javascript or typescript: the starter, the reference and the learner's code.
+language: javascript
+# Code of Practice provisions the lab practises, e.g. ["2.2"]. May stay empty.
+provisions: []
+# OWASP ids, e.g. ["LLM05:2025"]. May stay empty.
+owasp: []
+# MITRE ATLAS ids, e.g. ["AML.T0051.001"]. May stay empty.
+atlas: []
+# The scenario: who the learner is and what the code does, in two to five sentences. The attack
+# suite plays the attacker (and the model, treated as fully attacker-controlled).
+story: ${q('Replace: the product, the code the learner maintains, and who can reach it.')}
+# What the learner must do, as one short paragraph.
+task: ${q('Replace: change showAnswer so that markup in the answer is shown as text, never run.')}
+# The function the cases call; the starter and the reference must declare it.
+entry: showAnswer
+# Hints, one more shown after each failed run.
+hints:
+  - ${q('Replace: a first nudge that names the idea, not the code.')}
+# Minutes a learner typically needs.
+minutes: 15
+`,
+		'starter.js': `// The vulnerable code the learner starts from. It must declare the entry function (lab.yaml).
+function showAnswer(text) {
+  return \`<p>\${text}</p>\`;
+}
+`,
+		'reference.js': `// A fix that passes every case, shown on request or after three failed runs.
+function showAnswer(text) {
+  const escaped = String(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+  return \`<p>\${escaped}</p>\`;
+}
+`,
+		'functional.yaml': `# What a legitimate user needs, so that "refuse everything" fails. Each case: id, title, story,
+# input ({ args: [...] } without a harness), and checks under expect (content/labs/README.md).
+cases:
+  - id: plain-answer
+    title: An ordinary answer
+    story: Replace with what a real user asks and expects to see.
+    input:
+      args: ["Your order ships on Monday."]
+    expect:
+      - at: result
+        includes: Your order ships on Monday.
+        because: an ordinary answer must still be shown
+`,
+		'attacks.yaml': `# What the attacker tries. Each case also says what would leak or break (impact) and, where the
+# team's sheet has one, the real incident it follows. Placeholders in {braces} draw variants each
+# run, so a fix that matches the listed payloads literally fails.
+cases:
+  - id: script-in-answer
+    title: Markup in the answer
+    story: Replace with the attacker's story, e.g. a document that makes the model answer with markup.
+    impact: Replace with what would happen, e.g. script runs in the user's session.
+    input:
+      args: ["{payload}"]
+    vars:
+      payload:
+        - "<script>alert(1)</script>"
+        - "<img src=x onerror=alert(1)>"
+        - "<SCRIPT>alert(1)</SCRIPT>"
+    expect:
+      - at: result
+        safeHtml: {}
+        because: markup from the answer must never run
+`,
+	};
 }
 
 export function createSkeleton(
@@ -206,7 +333,7 @@ export function createSkeleton(
 ): Written {
 	if (!kind || !(KINDS as readonly string[]).includes(kind)) {
 		throw new UsageError(
-			`Say what to create: npm run new -- module <id> [--track ${TRACKS.join('|')}] [--no-quiz], or npm run new -- quiz <id> [--module <module-id>].${kind ? ` ("${kind}" is not one of ${KINDS.join(', ')}.)` : ''}`,
+			`Say what to create: npm run new -- module <id> [--track ${TRACKS.join('|')}] [--no-quiz], npm run new -- quiz <id> [--module <module-id>], or npm run new -- lab <id> --module <module-id>.${kind ? ` ("${kind}" is not one of ${KINDS.join(', ')}.)` : ''}`,
 		);
 	}
 	const checked = checkId(kind, id);

@@ -137,10 +137,7 @@ describe('npm run new -- quiz <id>', () => {
 });
 
 describe('the command itself', () => {
-	it('a lab is not there yet: says so plainly and writes nothing', () => {
-		expect(refused(() => createSkeleton('lab', 'prompt-lab', opts))).toMatch(
-			/^Labs are not in this version yet/,
-		);
+	it('refuses a kind it does not know, naming the three it does', () => {
 		expect(refused(() => createSkeleton('widget', 'x', opts))).toMatch(
 			/\("widget" is not one of module, quiz, lab\.\)$/,
 		);
@@ -165,5 +162,48 @@ describe('the command itself', () => {
 			/^Wrote content\/modules\/secure-coding\/good-id\.mdx, quizzes\/good-id\.yaml\./,
 		);
 		valid();
+	});
+});
+
+describe('npm run new -- lab <id> --module <id>', () => {
+	it('writes a lab that passes npm run validate and is fair as written (the starter leaks, the reference holds)', async () => {
+		const written = createSkeleton('lab', 'escape-the-answer', { ...opts, module: 'sc02-output-handling' });
+		expect(written.files.sort()).toEqual(
+			['attacks.yaml', 'functional.yaml', 'lab.yaml', 'reference.js', 'starter.js'].map(
+				(f) => `content/labs/escape-the-answer/${f}`,
+			),
+		);
+		const { problems } = loadContent(dir);
+		expect(formatProblems(problems.filter((p) => p.file.startsWith('content/labs/')))).toBe(
+			formatProblems([]),
+		);
+		expect(unexplained(readFileSync(join(dir, 'content/labs/escape-the-answer/lab.yaml'), 'utf8'))).toEqual(
+			[],
+		);
+		const { loadLabs } = await import('../../src/lib/labs.ts');
+		const lab = loadLabs(dir).labs.find((l) => l.data.id === 'escape-the-answer');
+		if (!lab) throw new Error('the new lab did not load');
+		const { createQuickJsEngine } = await import('../../src/core/labs/quickjs-module.ts');
+		const { runLab } = await import('../../src/core/labs/run.ts');
+		const engine = await createQuickJsEngine();
+		const limits = { deadlineMs: 10_000, memoryBytes: 32 * 1024 * 1024 };
+		const starter = await runLab(engine, lab, lab.starter, 'new-lab', limits);
+		expect(starter.functional.passed).toBe(starter.functional.total);
+		expect(starter.attacks.blocked).toBeLessThan(starter.attacks.total);
+		expect((await runLab(engine, lab, lab.reference, 'new-lab', limits)).passed).toBe(true);
+	});
+
+	it('needs an existing module and a free id, and says so', () => {
+		expect(refused(() => createSkeleton('lab', 'new-lab', opts))).toMatch(
+			/^Say which module the lab practises/,
+		);
+		expect(refused(() => createSkeleton('lab', 'new-lab', { ...opts, module: 'no-such-module' }))).toMatch(
+			/^No module has the id "no-such-module"/,
+		);
+		expect(
+			refused(() =>
+				createSkeleton('lab', 'markdown-image-exfiltration', { ...opts, module: 'sc02-output-handling' }),
+			),
+		).toMatch(/content\/labs\/markdown-image-exfiltration already exists/);
 	});
 });
