@@ -28,9 +28,24 @@ const BASE = process.env.E2E_BASE_PATH ?? '/';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	// Under a base path the suite runs again to prove links, search and assets follow the path; the
-	// hostile-input cases feed data, not URLs, so they run once (on the root build) to save time.
-	testIgnore: BASE === '/' ? [] : ['**/hostile.spec.ts'],
+	// Under a base path the suite runs again to prove that links, search, assets, quizzes, labs,
+	// certificates and the team tools follow the path. Specs whose subject does not depend on the
+	// path run once, on the root build: hostile inputs (data, not URLs), byte budgets (the same
+	// files), and the question-kind, feedback and item-statistics checks.
+	testIgnore:
+		BASE === '/'
+			? []
+			: [
+					'**/hostile.spec.ts',
+					'**/weight.spec.ts',
+					'**/new-kinds.spec.ts',
+					'**/assessment-feedback.spec.ts',
+					'**/item-stats.spec.ts',
+				],
+	// Two shared cores run the build, the preview server and Chromium at once: give assertions and
+	// tests room, so that a slow moment is not reported as a broken page.
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
