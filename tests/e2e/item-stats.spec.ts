@@ -13,7 +13,7 @@ test('the team report shows question statistics with flags, and passes axe', asy
 		.setInputFiles(
 			files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })),
 		);
-	const section = page.getByRole('region', { name: 'Question statistics' });
+	const section = page.getByRole('region', { name: 'Question statistics', exact: true });
 	await expect(section).toBeVisible({ timeout: 60_000 });
 	await expect(section.getByText(/^\d+ of \d+ questions flagged\.$/)).toBeVisible();
 	// The generated learners answer every question right or leave it blank, so some items are
