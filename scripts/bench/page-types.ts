@@ -16,8 +16,12 @@ export const NO_ISLAND_JS_GZIP = 0;
  * schemas most of the rest. Raised from 110 KB to 112 KB for issue #15: the two diff-based question
  * kinds (scoring and views), the assessment feedback rule and the submit confirmation add about
  * 3 KB to the quiz page; loading them lazily cost more (Vite's preload helper, extra chunks).
+ * Raised again to 114 KB for issue #16: the lab record in the shared progress schema (drafts, runs,
+ * passes with their digest, so that labs travel with export and import) put module pages at 112.8 KB
+ * (115,552 B) and the dashboard at 110.8 KB. Splitting the lab schema out of the progress store is
+ * the way back under 112 KB.
  */
-export const ISLAND_PAGE_JS_GZIP = 112 * KiB;
+export const ISLAND_PAGE_JS_GZIP = 114 * KiB;
 /** The search page's own script; lunr, the finder index and Pagefind load on the first query, not up front. */
 export const SEARCH_PAGE_JS_GZIP = 10 * KiB;
 /**

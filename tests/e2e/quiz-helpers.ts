@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { type Quiz, QuizSchema } from '../../src/schemas/quiz.ts';
+import type { ScenarioPart } from '../../src/schemas/questions/scenario.ts';
+import { type Question, type Quiz, QuizSchema } from '../../src/schemas/quiz.ts';
 
 export function loadQuiz(id: string): Quiz {
 	return QuizSchema.parse(parse(readFileSync(new URL(`../../quizzes/${id}.yaml`, import.meta.url), 'utf8')));
@@ -18,11 +19,24 @@ export async function tabTo(page: Page, selector: string) {
 
 const idEnds = (suffix: string) => `[id$="${suffix}"]`;
 
-/** Answers one question correctly with the keyboard only. */
+/** Answers one question correctly with the keyboard only (a scenario: each of its parts). */
 export async function answerCorrectly(page: Page, quiz: Quiz, questionId: string) {
 	const q = quiz.questions.find((x) => x.id === questionId);
 	if (!q) throw new Error(`no question ${questionId}`);
 	const scope = `[data-question-id="${questionId}"]`;
+	if (q.type === 'scenario') {
+		for (const part of q.parts) await answerOne(page, scope, part);
+		return;
+	}
+	await answerOne(page, scope, q);
+}
+
+/** One question or scenario part, inside `scope`; ids end in -<question or part id>-<option>. */
+async function answerOne(
+	page: Page,
+	scope: string,
+	q: Exclude<Question, { type: 'scenario' }> | ScenarioPart,
+) {
 	if (q.type === 'single' || q.type === 'true-false') {
 		const target = q.type === 'single' ? (q.options.find((o) => o.correct)?.id as string) : String(q.answer);
 		await tabTo(page, `${scope} input[type=radio]`);
@@ -82,7 +96,7 @@ export async function answerCorrectly(page: Page, quiz: Quiz, questionId: string
 			`${scope} ${idEnds(`-${q.id}-flaw-${q.flaws.find((f) => f.correct)?.id}`)}`,
 		);
 	} else {
-		throw new Error(`answerCorrectly does not handle ${q.type}`);
+		throw new Error(`answerCorrectly does not handle ${(q as { type: string }).type}`);
 	}
 }
 
