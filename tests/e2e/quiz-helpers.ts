@@ -39,7 +39,7 @@ async function answerOne(
 ) {
 	if (q.type === 'single' || q.type === 'true-false') {
 		const target = q.type === 'single' ? (q.options.find((o) => o.correct)?.id as string) : String(q.answer);
-		await tabTo(page, `${scope} input[type=radio]`);
+		await tabTo(page, `${scope} input[type=radio][name$="-${q.id}"]`);
 		for (let i = 0; i < 10; i++) {
 			if (
 				await page.evaluate(
