@@ -63,13 +63,17 @@ async function answerOne(
 			await page.keyboard.press('Space');
 		}
 	} else if (q.type === 'ordering') {
+		// One step at a time, re-reading the order and focusing the item's own "up" button each
+		// time: after a move, focus need not stay with the item that moved.
 		for (let want = 0; want < q.items.length; want++) {
 			const item = q.items[want]?.id as string;
-			const texts = await page.locator(`${scope} .ordering-item .ordering-text`).allTextContents();
-			const now = texts.indexOf(q.items[want]?.text as string);
-			if (now === want) continue;
-			await tabTo(page, `${scope} ${idEnds(`-${q.id}-${item}-up`)}`);
-			for (let k = 0; k < now - want; k++) await page.keyboard.press('Enter');
+			for (let guard = 0; guard < q.items.length; guard++) {
+				const texts = await page.locator(`${scope} .ordering-item .ordering-text`).allTextContents();
+				const now = texts.indexOf(q.items[want]?.text as string);
+				if (now <= want) break;
+				await page.locator(`${scope} ${idEnds(`-${q.id}-${item}-up`)}`).focus();
+				await page.keyboard.press('Enter');
+			}
 		}
 		await expect(page.locator(`${scope} .ordering-item .ordering-text`)).toHaveText(
 			q.items.map((i) => i.text),
