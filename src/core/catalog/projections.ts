@@ -18,23 +18,29 @@ export interface ProjectionInput {
 	quizzes: readonly { id: string; revision: number }[];
 }
 
+/** One module as the dashboard and the team tools see it: with its quiz's current revision. */
+export function moduleSummary(
+	m: Pick<ModuleData, 'id' | 'title' | 'track' | 'order' | 'principles' | 'minutes' | 'quiz'>,
+	quizzes: ReadonlyMap<string, { id: string; revision: number }>,
+) {
+	const quiz = m.quiz === undefined ? undefined : quizzes.get(m.quiz);
+	return {
+		id: m.id,
+		title: m.title,
+		track: m.track,
+		order: m.order,
+		principles: m.principles,
+		minutes: m.minutes,
+		quiz: quiz ? { id: quiz.id, revision: quiz.revision } : undefined,
+	};
+}
+
 /** Principles and modules as the dashboard needs them (each module with its quiz's current revision). */
 export function catalogSummary(input: ProjectionInput): CatalogSummary {
 	const quizzes = new Map(input.quizzes.map((q) => [q.id, q]));
 	return {
 		principles: input.principles.map((p) => ({ number: p.number, title: p.title })),
-		modules: input.modules.map((m) => {
-			const quiz = m.quiz === undefined ? undefined : quizzes.get(m.quiz);
-			return {
-				id: m.id,
-				title: m.title,
-				track: m.track,
-				order: m.order,
-				principles: m.principles,
-				minutes: m.minutes,
-				quiz: quiz ? { id: quiz.id, revision: quiz.revision } : undefined,
-			};
-		}),
+		modules: input.modules.map((m) => moduleSummary(m, quizzes)),
 	};
 }
 

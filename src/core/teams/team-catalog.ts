@@ -8,6 +8,7 @@ import type { Principle } from '../../schemas/principle.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 import { TRACKS } from '../../schemas/vocabulary.ts';
 import type { AssignmentCatalog, CatalogModule } from '../assignments/assignments.ts';
+import { moduleSummary } from '../catalog/projections.ts';
 
 /** The catalog the team page needs: assignments' catalog plus provisions per module and principle. */
 export interface TeamCatalog extends AssignmentCatalog {
@@ -35,19 +36,7 @@ export function teamCatalogOf(content: {
 			})),
 		modules: [...content.modules]
 			.sort((a, b) => TRACKS.indexOf(a.track) - TRACKS.indexOf(b.track) || a.order - b.order)
-			.map((m) => {
-				const quiz = m.quiz === undefined ? undefined : quizzes.get(m.quiz);
-				return {
-					id: m.id,
-					title: m.title,
-					track: m.track,
-					order: m.order,
-					principles: m.principles,
-					minutes: m.minutes,
-					provisions: m.provisions,
-					quiz: quiz ? { id: quiz.id, revision: quiz.revision } : undefined,
-				};
-			}),
+			.map((m) => ({ ...moduleSummary(m, quizzes), provisions: m.provisions })),
 		paths: [...content.paths]
 			.sort((a, b) => a.order - b.order)
 			.map((p) => ({
