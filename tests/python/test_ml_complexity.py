@@ -1,0 +1,274 @@
+"""Fixed examples of the ml-complexity track, each run against its lesson's attack and its normal use."""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import pathlib
+import types
+from datetime import date, timedelta
+
+import pytest
+from conftest import Recorder, load_fixed
+
+ML = "content/modules/ml-complexity/"
+ML01 = (f"{ML}ml01-why-ml-is-different.mdx", "Labels the model cannot steer, feedback checked, release gated by slice")
+ML02 = (f"{ML}ml02-data-dependencies.mdx", "Pinned, hash-checked, range-checked, recorded")
+ML03 = (f"{ML}ml03-anti-patterns.mdx", "One stage with a declared contract, typed output and lineage")
+ML04 = (f"{ML}ml04-configuration-debt.mdx", "Safe parser, strict typed schema, unsafe combinations rejected")
+ML06_SERVING = (f"{ML}ml06-paying-down-debt.mdx", "Serving: verified artefact, the same feature code, a typed decision")
+
+
+# ml01: a ring of accounts reports genuine listings as scams; the model trains on what it let through.
+class ReleaseBlocked(Exception):
+    pass
+
+
+def ml01_scope(*, regressions=(), shift_error: Exception | None = None):
+    shown = [types.SimpleNamespace(id=i) for i in ("L1", "L2")]
+    seen: dict = {"registry": Recorder(), "trained_on": None, "feedback_args": None}
+
+    def for_listings(ids, min_account_age_days):
+        seen["feedback_args"] = (ids, min_account_age_days)
+        # three fresh-account reports per listing, and a ring account reporting 10 times
+        return {i: [("ring-1", "scam")] * 10 for i in ids}
+
+    def check_label_shift(examples, baseline):
+        if shift_error:
+            raise shift_error
+
+    def train(examples):
+        seen["trained_on"] = examples
+        return "candidate"
+
+    scope = {
+        "date": date, "timedelta": timedelta, "ReleaseBlocked": ReleaseBlocked,
+        "listings": types.SimpleNamespace(published_since=lambda since: shown),
+        "feedback": types.SimpleNamespace(for_listings=for_listings),
+        "cap_per_account": lambda reports, max_per_account: {k: v[:max_per_account] for k, v in reports.items()},
+        "label_from_reports": lambda listing, reports: ("reports", listing.id, len(reports)),
+        "reviews": types.SimpleNamespace(random_sample_since=lambda since: ["R-blocked-listing"]),
+        "label_from_review": lambda r: ("review", r),
+        "check_label_shift": check_label_shift, "ACCEPTED_LABEL_STATS": {},
+        "record_provenance": lambda examples, sources: None,
+        "train": train, "FIXED_HOLDOUT": "holdout",
+        "evaluate": lambda c, holdout, slices: types.SimpleNamespace(regressions=list(regressions), slices=slices),
+        "registry": seen["registry"],
+    }
+    return scope, seen
+
+
+def test_ml01_normal_retrain_is_submitted_for_review_with_independent_labels():
+    scope, seen = ml01_scope()
+    load_fixed(*ML01, scope)
+    assert seen["feedback_args"][1] == 30
+    assert ("review", "R-blocked-listing") in seen["trained_on"]  # labels the model did not choose
+    assert ("reports", "L1", 3) in seen["trained_on"]  # one account's ten reports count as three
+    assert [c[0] for c in seen["registry"].calls] == ["submit_for_review"]
+
+
+def test_ml01_a_regression_in_any_slice_blocks_the_release():
+    scope, seen = ml01_scope(regressions=["new_seller"])
+    with pytest.raises(ReleaseBlocked):
+        load_fixed(*ML01, scope)
+    assert seen["registry"].calls == []
+
+
+def test_ml01_a_sudden_label_shift_stops_training():
+    scope, seen = ml01_scope(shift_error=ValueError("scam labels up 40%"))
+    with pytest.raises(ValueError, match="scam labels"):
+        load_fixed(*ML01, scope)
+    assert seen["trained_on"] is None and seen["registry"].calls == []
+
+
+# ml02: an upstream signal is rescaled or tampered with, or a merchant is missing and read as zero risk.
+@pytest.fixture
+def ml02(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    good = json.dumps({"m-1": 12.0, "m-2": 80.0}).encode()
+    folder = tmp_path / "data" / "signals" / "merchant_risk"
+    folder.mkdir(parents=True)
+    (folder / "2026-09-30.json").write_bytes(good)
+    lock = {"merchant_risk": {"version": "2026-09-30", "sha256": hashlib.sha256(good).hexdigest(), "min": 0, "max": 100}}
+    (tmp_path / "features.lock.json").write_text(json.dumps(lock))
+    # Absolute paths (/data/signals/...) are re-rooted in the test's temporary folder.
+    rooted = types.ModuleType("pathlib")
+    rooted.Path = lambda p: pathlib.Path(f"{tmp_path}{p}") if str(p).startswith("/") else pathlib.Path(p)
+    lineage = Recorder()
+    mod = load_fixed(*ML02, {"record_lineage": lineage.record}, modules={"pathlib": rooted})
+    return mod, folder / "2026-09-30.json", lineage
+
+
+def test_ml02_pinned_signal_loads_and_is_recorded(ml02):
+    mod, _, lineage = ml02
+    assert mod.load_signal("merchant_risk") == {"m-1": 12.0, "m-2": 80.0}
+    assert lineage.calls[0][2]["version"] == "2026-09-30"
+    txn = {"merchant_id": "m-2", "amount": 40.0, "device_rep": 0.3, "phish_domain_hit": 0}
+    assert mod.build_row(txn, {"merchant_risk": {"m-2": 80.0}}) == [40.0, 80.0, 0.3, 0]
+
+
+def test_ml02_a_rescaled_or_swapped_file_stops_the_run(ml02):
+    mod, path, lineage = ml02
+    path.write_text(json.dumps({"m-1": 0.12, "m-2": 0.80}))  # the producer's rescale, same name
+    with pytest.raises(ValueError, match="does not match the lock"):
+        mod.load_signal("merchant_risk")
+    assert lineage.calls == []
+
+
+def test_ml02_out_of_range_values_stop_the_run_even_with_a_matching_hash(ml02, tmp_path):
+    mod, path, _ = ml02
+    bad = json.dumps({"m-1": 1200.0}).encode()
+    path.write_bytes(bad)
+    mod.LOCK["merchant_risk"]["sha256"] = hashlib.sha256(bad).hexdigest()
+    with pytest.raises(ValueError, match="outside 0..100"):
+        mod.load_signal("merchant_risk")
+
+
+def test_ml02_undeclared_signal_and_missing_merchant_are_errors_not_zero(ml02):
+    mod, _, _ = ml02
+    with pytest.raises(KeyError):
+        mod.load_signal("mcc_legacy")
+    txn = {"merchant_id": "m-unknown", "amount": 40.0, "device_rep": 0.3, "phish_domain_hit": 0}
+    with pytest.raises(mod.MissingSignal):
+        mod.build_row(txn, {"merchant_risk": {"m-2": 80.0}})
+
+
+# ml03: a pipeline jungle reads any file by position and turns a blank allergen cell into "none".
+@pytest.fixture
+def ml03(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "feeds" / "supplier_a").mkdir(parents=True)
+    return load_fixed(*ML03), tmp_path / "feeds" / "supplier_a" / "2026-10-01.csv"
+
+
+def test_ml03_reads_by_header_name_and_splits_allergens(ml03):
+    mod, feed = ml03
+    feed.write_text("allergens,sku,name\nnuts; milk,S1,Flapjack\nnone,S2,Water\n")  # columns reordered
+    products = mod.read_feed("supplier_a", "2026-10-01")
+    assert products[0].allergens == frozenset({"nuts", "milk"}) and products[0].source == "supplier_a"
+    assert products[1].allergens == frozenset()
+
+
+def test_ml03_blank_allergens_and_renamed_columns_fail_instead_of_meaning_none(ml03):
+    mod, feed = ml03
+    feed.write_text("sku,name,allergens\nS1,Flapjack,\n")
+    with pytest.raises(ValueError, match="no allergen data"):
+        mod.read_feed("supplier_a", "2026-10-01")
+    feed.write_text("sku,name,contains\nS1,Flapjack,nuts\n")
+    with pytest.raises(ValueError, match="feed contract"):
+        mod.read_feed("supplier_a", "2026-10-01")
+
+
+def test_ml03_undeclared_sources_and_paths_are_refused(ml03):
+    mod, _ = ml03
+    for source, delivery in [("shared", "2026-10-01"), ("supplier_a", "../../shared/latest")]:
+        with pytest.raises(ValueError, match="undeclared source or malformed delivery"):
+            mod.read_feed(source, delivery)
+
+
+# ml04: a rushed edit misspells approval_required_for and drops the cap; an untrusted file carries a tag.
+GOOD_CONFIG = """\
+model: chat-large@2026-06-01
+system_prompt_file: prompts/greyfell.md
+temperature: 0.2
+tools: [lookup_booking, explain_fees, issue_voucher]
+approval_required_for:
+  - issue_voucher
+max_voucher_gbp: 50
+threat_model_ref: TM-12
+"""
+
+
+@pytest.fixture
+def ml04(tmp_path):
+    mod = load_fixed(*ML04)
+
+    def load(text: str):
+        path = tmp_path / "assistant.yaml"
+        path.write_text(text)
+        return mod.load_config(str(path))
+
+    return mod, load
+
+
+def test_ml04_a_complete_reviewed_config_loads_and_is_frozen(ml04):
+    mod, load = ml04
+    cfg = load(GOOD_CONFIG)
+    assert cfg.max_voucher_gbp == 50 and cfg.approval_required_for == ["issue_voucher"]
+    with pytest.raises(Exception):
+        cfg.max_voucher_gbp = 1000
+
+
+@pytest.mark.parametrize("edit", [
+    ("approval_required_for:", "aproval_required_for:"),  # the misspelt key from the scenario
+    ("max_voucher_gbp: 50\n", ""),  # the cap lost in a renamed section: no default of £1,000
+    ("max_voucher_gbp: 50", 'max_voucher_gbp: "50"'),  # a string is not a number in strict mode
+    ("max_voucher_gbp: 50", "max_voucher_gbp: 1000"),
+    ("chat-large@2026-06-01", "chat-large@latest"),
+    ("threat_model_ref: TM-12", "threat_model_ref: none"),
+    ("[lookup_booking, explain_fees, issue_voucher]", "[lookup_booking, send_email]"),
+])
+def test_ml04_misspelt_missing_or_unsafe_settings_are_errors(ml04, edit):
+    mod, load = ml04
+    assert edit[0] in GOOD_CONFIG
+    with pytest.raises(Exception) as err:
+        load(GOOD_CONFIG.replace(*edit))
+    assert type(err.value).__name__ == "ValidationError"
+
+
+def test_ml04_vouchers_without_approval_are_rejected(ml04):
+    mod, load = ml04
+    with pytest.raises(Exception, match="without human approval"):
+        load(GOOD_CONFIG.replace("  - issue_voucher\n", "  - explain_fees\n"))
+
+
+def test_ml04_python_tags_in_the_file_are_not_constructed(ml04, tmp_path):
+    mod, load = ml04
+    marker = tmp_path / "pwned"
+    with pytest.raises(Exception, match="could not determine a constructor"):
+        load(GOOD_CONFIG + f'notes: !!python/object/apply:os.system ["touch {marker}"]\n')
+    assert not marker.exists()
+
+
+# ml06 serving: a broken feature makes the score NaN, which a plain `p >= threshold` reads as "proceed".
+class Frame(dict):
+    """Column selection by a list of names, as a pandas DataFrame does."""
+
+    def __getitem__(self, names):
+        return Frame({n: dict.__getitem__(self, n) for n in names})
+
+
+class Proba:
+    def __init__(self, p: float) -> None:
+        self.p = p
+
+    def __getitem__(self, index):
+        assert index == (0, 1), "the lesson reads the positive class of the first row"
+        return self.p
+
+
+def ml06_serving(p: float):
+    features = types.ModuleType("swapguard.features")  # the team's own module, shared with training
+    features.FEATURE_LIST = ["hour_utc", "device_age_days"]
+    features.build_request_features = lambda req: Frame({"hour_utc": [3], "device_age_days": [1]})
+    registry = Recorder(load_verified=lambda name, version: types.SimpleNamespace(
+        model=types.SimpleNamespace(predict_proba=lambda x: Proba(p)), threshold=0.7, version=version))
+    telemetry = Recorder()
+    mod = load_fixed(*ML06_SERVING, {"registry": registry, "PINNED_VERSION": "2026.10.1", "telemetry": telemetry},
+                     modules={"swapguard.features": features})
+    return mod, registry, telemetry
+
+
+@pytest.mark.parametrize("p,action", [(0.1, "proceed"), (0.7, "step_up"), (0.95, "step_up")])
+def test_ml06_serving_decides_by_the_threshold_stored_with_the_model(p, action):
+    mod, registry, telemetry = ml06_serving(p)
+    assert registry.calls[0][2] == {"version": "2026.10.1"}
+    decision = mod.score_swap(types.SimpleNamespace(channel="app"))
+    assert (decision.action, decision.model_version) == (action, "2026.10.1")
+    assert len(telemetry.calls) == 1
+
+
+@pytest.mark.parametrize("p", [math.nan, math.inf])
+def test_ml06_serving_a_broken_score_steps_up_instead_of_proceeding(p):
+    mod, _, _ = ml06_serving(p)
+    assert mod.score_swap(types.SimpleNamespace(channel="app")).action == "step_up"
