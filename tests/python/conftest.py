@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # Third-party packages a snippet may import: each is a fake in tests/python/fakes/<name>.
-FAKED = {"pydantic", "yaml", "safetensors", "torch", "structlog", "fastapi", "psycopg",
+FAKED = {"pydantic", "yaml", "safetensors", "torch", "structlog", "fastapi", "psycopg", "numpy", "sklearn", "pandas",
          "huggingface_hub", "transformers", "peft", "datasets"}
 
 _counter = itertools.count()

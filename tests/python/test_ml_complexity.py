@@ -16,6 +16,7 @@ ML01 = (f"{ML}ml01-why-ml-is-different.mdx", "Labels the model cannot steer, fee
 ML02 = (f"{ML}ml02-data-dependencies.mdx", "Pinned, hash-checked, range-checked, recorded")
 ML03 = (f"{ML}ml03-anti-patterns.mdx", "One stage with a declared contract, typed output and lineage")
 ML04 = (f"{ML}ml04-configuration-debt.mdx", "Safe parser, strict typed schema, unsafe combinations rejected")
+ML05 = (f"{ML}ml05-changing-world.mdx", "Threshold learned on held-out data, published with the model")
 ML06_SERVING = (f"{ML}ml06-paying-down-debt.mdx", "Serving: verified artefact, the same feature code, a typed decision")
 
 
@@ -272,3 +273,73 @@ def test_ml06_serving_decides_by_the_threshold_stored_with_the_model(p, action):
 def test_ml06_serving_a_broken_score_steps_up_instead_of_proceeding(p):
     mod, _, _ = ml06_serving(p)
     assert mod.score_swap(types.SimpleNamespace(channel="app")).action == "step_up"
+
+
+# ml05: a threshold chosen by hand (0.82) outlived a retrain whose scores ran higher, blocking genuine shoppers.
+class Column(list):
+    def to_numpy(self):
+        return list(self)
+
+    def min(self):
+        return min(self)
+
+    def max(self):
+        return max(self)
+
+
+class ValFrame:
+    """The validation frame's columns, as the snippet reads them from pandas."""
+
+    def __init__(self, labels, ts):
+        self.cols = {"is_fraud": Column(labels), "ts": Column(ts), "features": "X"}
+
+    def __getitem__(self, key):
+        return self.cols["features"] if isinstance(key, list) else self.cols[key]
+
+
+class Scores:
+    def __init__(self, p):
+        self.p = p
+
+    def __getitem__(self, index):
+        assert index == (slice(None), 1), "the lesson reads the positive-class column"
+        return self.p
+
+
+def ml05(scores, labels):
+    registry = Recorder()
+    model = types.SimpleNamespace(predict_proba=lambda X: Scores(scores))
+    mod = load_fixed(*ML05, {"train_fraud_model": lambda df: model, "FEATURES": ["amount", "device_risk"]})
+    val = ValFrame(labels, ["2026-10-01", "2026-10-28"])
+    return mod, registry, val, model
+
+
+LABELS = [0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("scale", [0.5, 1.0])
+def test_ml05_each_retrain_learns_its_own_threshold_that_meets_the_targets(scale):
+    # the retrained model's scores run higher (scale 1.0) than last month's (0.5): the threshold follows
+    scores = [round(x * scale, 3) for x in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)]
+    mod, registry, val, model = ml05(scores, LABELS)
+    mod.retrain_and_publish("train", val, registry)
+    (args, kwargs), = registry.called("publish")
+    t = kwargs["metadata"]["threshold"]
+    flagged = [y for y, s in zip(LABELS, scores) if s >= t]
+    assert sum(flagged) / len(flagged) >= 0.9 and sum(flagged) / sum(LABELS) >= 0.5
+    assert t == scores[8]  # the lowest threshold with precision >= 0.9, so the most fraud caught
+    assert kwargs["metadata"]["val_window"] == ["2026-10-01", "2026-10-28"] and args == (model,)
+
+
+def test_ml05_no_threshold_meeting_the_targets_means_no_release():
+    mod, registry, val, _ = ml05([0.9, 0.8, 0.7, 0.6], [0, 1, 0, 1])  # precision never reaches 0.9 with recall
+    with pytest.raises(ValueError, match="no threshold meets"):
+        mod.retrain_and_publish("train", ValFrame([0, 1, 0, 1], ["a", "b"]), registry)
+    assert registry.calls == []
+
+
+def test_ml05_a_threshold_that_flags_only_extreme_cases_is_refused():
+    mod = load_fixed(*ML05, {"train_fraud_model": None, "FEATURES": []})
+    # only the single top score is precise enough, and it catches one fraud in four: below the recall floor
+    with pytest.raises(ValueError):
+        mod.learn_threshold([1, 0, 1, 0, 1, 0, 1], [0.99, 0.9, 0.6, 0.5, 0.4, 0.3, 0.2])

@@ -10,6 +10,7 @@ import types
 import pytest
 from conftest import Recorder, load_fixed
 from fakes import fastapi
+from fakes.pandas import DataFrame
 from fakes.pydantic import BaseModel
 from fakes.safetensors import FakeTensor
 from fakes.safetensors.torch import save as save_safetensors
@@ -19,6 +20,7 @@ P01 = (f"{P}p01-awareness.mdx", "Instructions kept separate; output validated, p
 P02 = (f"{P}p02-secure-design.mdx", "Narrow tools, a read-only role, the tenant from the session, staff confirmation")
 P03 = (f"{P}p03-threat-modelling.mdx", "Text layer only, other modalities rejected, no tools, a band returned")
 P04 = (f"{P}p04-human-oversight.mdx", "Evidence from systems of record, a frozen action, and checks the reviewer cannot skip")
+P05 = (f"{P}p05-assets.mdx", "Feedback checked, suspicious batches quarantined, new versions gated by evaluation")
 P06 = (f"{P}p06-infrastructure.mdx", "Batch cap, shared rate limits and quotas, minimal output, reviewed feedback")
 P07 = (f"{P}p07-supply-chain.mdx", "Reviewed artefact, pinned and hash-checked, tensors only")
 P08_MANIFEST = (f"{P}p08-documentation.mdx", "SHA-256 manifest published on the release page; a mismatch stops the load")
@@ -482,3 +484,69 @@ def test_p13_an_unconfirmed_deletion_is_not_reported_as_a_disposal():
     with pytest.raises(DisposalIncomplete):
         mod.decommission("ask", approval)
     assert "stored_incomplete" in [c[0] for c in done.calls]
+
+
+# p05: a ring of fresh accounts marks genuine listings as scams, many times each, against moderators.
+class PromotionBlocked(Exception):
+    pass
+
+
+def vote(account, listing, age=400, moderator_disagrees=False, ring=False):
+    return {"account_id": account, "listing_id": listing, "account_age_days": age,
+            "moderator_disagrees": moderator_disagrees, "ring": ring}
+
+
+def p05(votes, *, recall=0.95, worse=False):
+    quarantined, saved, registry = [], [], Recorder()
+
+    def save_dataset_snapshot(base, fb):
+        saved.append(fb.rows())
+        return "training_set@v8"
+
+    mod = load_fixed(*P05, {
+        "to_frame": DataFrame, "feedback_since": lambda t: votes, "last_run": lambda: "2026-09-24",
+        "contradicts_moderator": lambda fb: fb.moderator_disagrees == True,  # noqa: E712 - a Series comparison
+        "looks_coordinated": lambda fb: fb.ring == True,  # noqa: E712
+        "quarantine": lambda fb: quarantined.extend(fb.rows()),
+        "save_dataset_snapshot": save_dataset_snapshot, "load_dataset": lambda name, version: (name, version),
+        "CURRENT": "v7", "fit": lambda data: ("model", data), "golden_set": lambda: "golden",
+        "evaluate": lambda model, golden: types.SimpleNamespace(scam_recall=recall, worse_than=lambda prod: worse),
+        "MIN_RECALL": 0.9, "production_model": lambda: "prod", "PromotionBlocked": PromotionBlocked, "registry": registry,
+    })
+    return mod, quarantined, saved, registry
+
+
+def test_p05_checked_feedback_makes_a_new_version_and_a_candidate():
+    votes = [vote("a1", "L1"), vote("a2", "L2")]
+    mod, quarantined, saved, registry = p05(votes)
+    mod.weekly_retrain()
+    assert [r["listing_id"] for r in saved[0]] == ["L1", "L2"] and quarantined == []
+    assert registry.calls == [("add_candidate", (("model", ("training_set", "training_set@v8")),), {"dataset_version": "training_set@v8"})]
+
+
+def test_p05_fresh_repeated_capped_and_overruled_votes_never_reach_training():
+    votes = [vote("new", "L1", age=2), vote("a1", "L1"), vote("a1", "L1"),
+             *[vote("busy", f"L{i}") for i in range(25)], vote("a2", "L3", moderator_disagrees=True)]
+    mod, _, saved, _ = p05(votes)
+    mod.weekly_retrain()
+    kept = saved[0]
+    assert not [r for r in kept if r["account_id"] == "new"]  # a two-day-old account
+    assert len([r for r in kept if r["account_id"] == "a1"]) == 1  # one vote per listing
+    assert len([r for r in kept if r["account_id"] == "busy"]) == 20  # capped influence
+    assert not [r for r in kept if r["moderator_disagrees"]]
+
+
+def test_p05_coordinated_votes_are_quarantined_for_a_person():
+    votes = [vote("a1", "L1"), vote("r1", "L9", ring=True), vote("r2", "L9", ring=True)]
+    mod, quarantined, saved, _ = p05(votes)
+    mod.weekly_retrain()
+    assert [r["account_id"] for r in quarantined] == ["r1", "r2"]
+    assert [r["account_id"] for r in saved[0]] == ["a1"]
+
+
+@pytest.mark.parametrize("kw", [{"recall": 0.6}, {"worse": True}])
+def test_p05_a_candidate_worse_on_the_golden_set_is_not_promoted(kw):
+    mod, _, _, registry = p05([vote("a1", "L1")], **kw)
+    with pytest.raises(PromotionBlocked):
+        mod.weekly_retrain()
+    assert registry.calls == []
