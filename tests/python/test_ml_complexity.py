@@ -17,6 +17,7 @@ ML02 = (f"{ML}ml02-data-dependencies.mdx", "Pinned, hash-checked, range-checked,
 ML03 = (f"{ML}ml03-anti-patterns.mdx", "One stage with a declared contract, typed output and lineage")
 ML04 = (f"{ML}ml04-configuration-debt.mdx", "Safe parser, strict typed schema, unsafe combinations rejected")
 ML05 = (f"{ML}ml05-changing-world.mdx", "Threshold learned on held-out data, published with the model")
+ML06_TRAINING = (f"{ML}ml06-paying-down-debt.mdx", "Training: pinned inputs, shared features, reviewed config, release gates")
 ML06_SERVING = (f"{ML}ml06-paying-down-debt.mdx", "Serving: verified artefact, the same feature code, a typed decision")
 
 
@@ -343,3 +344,82 @@ def test_ml05_a_threshold_that_flags_only_extreme_cases_is_refused():
     # only the single top score is precise enough, and it catches one fraud in four: below the recall floor
     with pytest.raises(ValueError):
         mod.learn_threshold([1, 0, 1, 0, 1, 0, 1], [0.99, 0.9, 0.6, 0.5, 0.4, 0.3, 0.2])
+
+
+# ml06 training: a prototype read whatever was on a shared drive, trained on it all, and shipped without gates.
+class Rows:
+    """Positional row selection (`.iloc[list]`), as on a pandas frame or series."""
+
+    def __init__(self, rows):
+        self.rows = list(rows)
+
+    @property
+    def iloc(self):
+        return _Iloc(self.rows)
+
+
+class _Iloc:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def __getitem__(self, idx):
+        return [self.rows[i] for i in idx]
+
+
+class FeatureFrame(dict):
+    """Column selection by a list of names, as on a pandas frame."""
+
+    def __getitem__(self, cols):
+        return dict.__getitem__(self, tuple(cols))
+
+
+class Table(dict):
+    def __init__(self, columns, attrs):
+        super().__init__(columns)
+        self.attrs = attrs
+
+
+def ml06_training(passed=True):
+    calls = []
+    data = types.ModuleType("swapguard.data")
+    data.load_snapshot = lambda name, version, schema: calls.append((name, version, schema)) or Table(
+        {"label": Rows([0, 1, 0, 1]), "ts": ["t0", "t1", "t2", "t3"]}, {"snapshot": f"{name}@{version}"})
+    data.load_public_source = lambda pin: Table({}, {"source": f"{pin} (url, fetched_at, sha256)"})
+    features = types.ModuleType("swapguard.features")
+    features.FEATURE_LIST = ["hour_utc", "ip_listed"]
+    features.build_features = lambda events, devices, ips: FeatureFrame({("hour_utc", "ip_listed"): Rows(["x0", "x1", "x2", "x3"])})
+    config = types.ModuleType("swapguard.config")
+    config.TrainConfig = object
+    reports = types.SimpleNamespace(passed=passed, threshold=0.64, summary=lambda: "recall fell on new_seller")
+
+    class ReleaseBlocked(Exception):
+        pass
+
+    registry = Recorder(publish="record-9")
+    mod = load_fixed(*ML06_TRAINING, {
+        "EVENTS_SCHEMA": "events-schema", "DEVICE_SCHEMA": "device-schema", "ReleaseBlocked": ReleaseBlocked,
+        "time_split": lambda ts, weeks: ([0, 1], [2, 3]),
+        "evaluate": lambda model, X, y, gates: reports,
+    }, modules={"swapguard.data": data, "swapguard.features": features, "swapguard.config": config})
+    cfg = types.SimpleNamespace(events_version="2026-10-01", devices_version="v41", ip_list="iplist@2026-10-01",
+                                validation_weeks=4, model_params={"max_depth": 3}, seed=7, gates="gates", owner="fraud-ml")
+    return mod, cfg, registry, calls, ReleaseBlocked
+
+
+def test_ml06_training_uses_pinned_snapshots_trains_on_the_training_weeks_and_publishes_lineage():
+    mod, cfg, registry, calls, _ = ml06_training()
+    assert mod.train(cfg, registry) == "record-9"
+    assert calls == [("swap_events", "2026-10-01", "events-schema"), ("device_scores", "v41", "device-schema")]
+    (args, kwargs), = registry.called("publish")
+    model = args[0]
+    assert model.fitted_on == (["x0", "x1"], [0, 1])  # the validation weeks are never trained on
+    assert model.get_params() == {"max_depth": 3, "random_state": 7}
+    assert kwargs["threshold"] == 0.64 and kwargs["owner"] == "fraud-ml"
+    assert kwargs["lineage"] == ["swap_events@2026-10-01", "device_scores@v41", "iplist@2026-10-01 (url, fetched_at, sha256)"]
+
+
+def test_ml06_training_a_failed_gate_blocks_the_release():
+    mod, cfg, registry, _, ReleaseBlocked = ml06_training(passed=False)
+    with pytest.raises(ReleaseBlocked, match="new_seller"):
+        mod.train(cfg, registry)
+    assert registry.calls == []

@@ -1,1 +1,1 @@
-"""FAKE of scikit-learn: only `sklearn.metrics.precision_recall_curve` (see metrics.py)."""
+"""FAKE of scikit-learn: `metrics.precision_recall_curve` and `ensemble.GradientBoostingClassifier` only."""
