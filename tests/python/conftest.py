@@ -53,7 +53,11 @@ def _importer(modules: dict[str, types.ModuleType]):
     def fake_import(name, globals=None, locals=None, fromlist=(), level=0):
         top = name.split(".")[0]
         if name in modules:
-            return modules[name] if fromlist or "." not in name else modules[top]
+            if fromlist or "." not in name:
+                return modules[name]
+            if top not in modules:
+                raise ImportError(f"`import {name}`: map {top!r} in load_fixed's modules as well")
+            return modules[top]
         if top in FAKED and level == 0:
             module = importlib.import_module(f"fakes.{name}")
             return module if fromlist else importlib.import_module(f"fakes.{top}")
