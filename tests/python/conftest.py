@@ -13,6 +13,7 @@ import __future__
 import builtins
 import importlib
 import itertools
+import os
 import re
 import sys
 import types
@@ -23,6 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # Third-party packages a snippet may import: each is a fake in tests/python/fakes/<name>.
 FAKED = {"pydantic", "yaml", "safetensors", "torch", "structlog", "fastapi", "psycopg", "numpy", "sklearn", "pandas",
          "huggingface_hub", "transformers", "peft", "datasets"}
+
+# To check a fake against the real library where one is installed, name it here, e.g.
+# REAL_LIBRARIES=pydantic,yaml,numpy python3 -m pytest tests/python (CI always uses the fakes).
+REAL = {name for name in os.environ.get("REAL_LIBRARIES", "").split(",") if name}
 
 _counter = itertools.count()
 
@@ -58,7 +63,7 @@ def _importer(modules: dict[str, types.ModuleType]):
             if top not in modules:
                 raise ImportError(f"`import {name}`: map {top!r} in load_fixed's modules as well")
             return modules[top]
-        if top in FAKED and level == 0:
+        if top in FAKED and top not in REAL and level == 0:
             module = importlib.import_module(f"fakes.{name}")
             return module if fromlist else importlib.import_module(f"fakes.{top}")
         return real_import(name, globals, locals, fromlist, level)
