@@ -1,7 +1,8 @@
 // `npm test`: every check in one command, in the order a failure is cheapest to find:
-// type-check, lint, unit and content tests, production build (with Pagefind), browser tests.
+// type-check, lint, unit and content tests, the lessons' Python examples (pytest), production
+// build (with Pagefind), browser tests.
 // Prints a per-stage table and a closing line "N passed, N failed" that counts every test
-// (Vitest and Playwright) plus one for each whole-stage check (type-check, lint, build).
+// (Vitest, pytest and Playwright) plus one for each whole-stage check (type-check, lint, build).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -48,6 +49,51 @@ if (unit) {
 	});
 } else {
 	stage('unit, content and build-error tests (vitest)', false);
+}
+
+// The lessons' Python fixed examples, run by pytest against each lesson's attack (tests/python).
+// Any python3 with pytest will do: Debian's python3-pytest in CI, or PYTHON=/path/to/python.
+const python = [process.env.PYTHON, 'python3', '/usr/bin/python3'].find(
+	(p) => p && spawnSync(p, ['-m', 'pytest', '--version'], { env, stdio: 'ignore' }).status === 0,
+);
+if (!python) {
+	console.error(
+		[
+			'',
+			'The Python fixed-example tests need Python 3 with pytest, and none was found.',
+			'  Debian/Ubuntu:  sudo apt-get install -y python3 python3-pytest',
+			'  Elsewhere:      python3 -m pip install pytest, or set PYTHON=/path/to/a/python-with-pytest',
+		].join('\n'),
+	);
+	stage('Python fixed examples (no pytest found)', false);
+} else {
+	rmSync('test-results/python.xml', { force: true });
+	const pyOk = run(python, [
+		'-m',
+		'pytest',
+		'tests/python',
+		'-q',
+		'-p',
+		'no:cacheprovider',
+		'--junitxml=test-results/python.xml',
+	]);
+	let xml = '';
+	try {
+		xml = readFileSync('test-results/python.xml', 'utf8');
+	} catch {}
+	const suite = /<testsuite\b[^>]*>/.exec(xml)?.[0] ?? '';
+	const count = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? Number.NaN);
+	const [tests, failures, errors, skipped] = ['tests', 'failures', 'errors', 'skipped'].map(count);
+	if (Number.isNaN(tests)) {
+		stage('Python fixed examples (pytest)', false);
+	} else {
+		const failed = failures + errors;
+		results.push({
+			name: 'Python fixed examples (pytest)',
+			passed: tests - failed - skipped,
+			failed: failed + (pyOk || failed > 0 ? 0 : 1),
+		});
+	}
 }
 
 const buildOk = run(bin('astro'), ['build']);

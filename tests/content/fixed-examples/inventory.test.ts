@@ -3,7 +3,7 @@
  * runnable test in this folder (listed in TESTED, which the tests there load by the same file
  * and title) or a stated reason it cannot run (UNTESTED). A new or renamed TypeScript fixed
  * example therefore fails here until someone tests it or says why not. Python fixed examples
- * are only parsed (tests/content/code-snippets.test.ts): CI has no pytest.
+ * are run by pytest in tests/python/, whose test_inventory.py does the same for them.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
