@@ -5,7 +5,13 @@
  */
 import './adapters/zod-jitless.ts';
 import { useEffect, useId, useState } from 'react';
-import { type AssignmentCatalog, localDay, resolveItems } from '../core/assignments/assignments.ts';
+import {
+	type AssignmentCatalog,
+	type AssignmentLab,
+	labsOfModules,
+	localDay,
+	resolveItems,
+} from '../core/assignments/assignments.ts';
 import type { QrShape } from '../core/certificates/qr.ts';
 import {
 	type AssignmentItem,
@@ -23,7 +29,7 @@ interface Props {
 	trackTitles: Record<string, string>;
 }
 
-type Field = 'title' | 'due' | 'note' | 'items';
+type Field = 'title' | 'due' | 'note' | 'items' | 'labs';
 interface Made {
 	spec: AssignmentSpec;
 	url: string;
@@ -65,6 +71,8 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 	const [paths, setPaths] = useState<Set<string>>(new Set());
 	const [principles, setPrinciples] = useState<Set<number>>(new Set());
 	const [modules, setModules] = useState<Set<string>>(new Set());
+	/** "Include the labs of these modules": on unless the manager turns it off. */
+	const [includeLabs, setIncludeLabs] = useState(true);
 	const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 	const [made, setMade] = useState<Made | undefined>();
 	const [copied, setCopied] = useState('');
@@ -84,6 +92,11 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 	];
 	const preview = resolveItems(items, catalog);
 	const minutes = preview.modules.reduce((n, m) => n + m.minutes, 0);
+	const offeredLabs = labsOfModules(
+		catalog,
+		preview.modules.map((m) => m.id),
+	);
+	const labMinutes = offeredLabs.reduce((n, l) => n + l.minutes, 0);
 	const tracks = [...new Set(catalog.modules.map((m) => m.track))];
 
 	const create = async (event: React.SyntheticEvent) => {
@@ -94,6 +107,7 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 			...(due ? { due } : {}),
 			...(note.trim() ? { note } : {}),
 			items,
+			...(includeLabs && offeredLabs.length > 0 ? { labs: offeredLabs.map((l) => l.id) } : {}),
 		};
 		const parsed = AssignmentSpecSchema.safeParse(candidate);
 		if (!parsed.success) {
@@ -136,6 +150,7 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 		due: 'Due date',
 		note: 'Note',
 		items: 'What to study',
+		labs: 'Labs',
 	};
 	const fieldError = (f: Field) =>
 		errors[f] ? (
@@ -157,7 +172,10 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 						<ul>
 							{errorList.map(([f, message]) => (
 								<li key={f}>
-									<a href={`#${f === 'items' ? id('paths') : id(f)}`}>{LABELS[f]}</a>: {message}
+									<a href={`#${f === 'items' ? id('paths') : f === 'labs' ? id('include-labs') : id(f)}`}>
+										{LABELS[f]}
+									</a>
+									: {message}
 								</li>
 							))}
 						</ul>
@@ -282,6 +300,27 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 						</ul>
 					</fieldset>
 				))}
+				{offeredLabs.length > 0 && (
+					<div className="form-field include-labs">
+						<label>
+							<input
+								id={id('include-labs')}
+								type="checkbox"
+								checked={includeLabs}
+								onChange={(e) => setIncludeLabs(e.target.checked)}
+								aria-describedby={id('include-labs-hint')}
+							/>{' '}
+							Include the labs of these modules
+						</label>
+						<p className="field-hint" id={id('include-labs-hint')}>
+							{offeredLabs.length} hands-on lab{offeredLabs.length === 1 ? '' : 's'} practise
+							{offeredLabs.length === 1 ? 's' : ''} the chosen modules (about {labMinutes} minutes):{' '}
+							{offeredLabs.map((l) => l.title).join('; ')}. Learners see them with their status; the
+							assignment counts as done when its modules are.
+						</p>
+						{fieldError('labs')}
+					</div>
+				)}
 				<p aria-live="polite">
 					{preview.modules.length === 0
 						? 'Nothing chosen yet.'
@@ -329,7 +368,8 @@ export default function AssignmentBuilder({ catalog, base, trackTitles }: Props)
 }
 
 function Sheet({ made, catalog }: { made: Made; catalog: AssignmentCatalog }) {
-	const resolved = resolveItems(made.spec.items, catalog);
+	const resolved = resolveItems(made.spec.items, catalog, made.spec.labs);
+	const labs: AssignmentLab[] = resolved.labs;
 	const minutes = resolved.modules.reduce((n, m) => n + m.minutes, 0);
 	return (
 		<article className="assignment-sheet" aria-label="Printable assignment sheet">
@@ -353,6 +393,20 @@ function Sheet({ made, catalog }: { made: Made; catalog: AssignmentCatalog }) {
 							<li key={m.id}>{m.title}</li>
 						))}
 					</ol>
+					{labs.length > 0 && (
+						<>
+							<p>
+								Then practise in{' '}
+								{labs.length === 1 ? 'this hands-on lab' : `these ${labs.length} hands-on labs`} (about{' '}
+								{labs.reduce((n, l) => n + l.minutes, 0)} minutes):
+							</p>
+							<ol className="sheet-labs">
+								{labs.map((l) => (
+									<li key={l.id}>{l.title}</li>
+								))}
+							</ol>
+						</>
+					)}
 					<p>
 						Open the link or scan the code, choose “Add to my assignments”, and send the report from that page
 						when you have finished.

@@ -17,7 +17,8 @@ import type { AssignmentSpec } from '../schemas/assignment.ts';
 import { downloadText } from './adapters/downloads.ts';
 import { getProgressStore, useProgress } from './adapters/progress-client.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { CompletedBar, DueDate, StudyTable } from './parts/StudyBits.tsx';
+import { LAB_LEVEL_LABELS } from './labs/labels.ts';
+import { CompletedBar, DueDate, LabTable, StudyTable } from './parts/StudyBits.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 
 interface Props {
@@ -204,6 +205,22 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 			/>
 			<p className="muted">A module counts as completed when you pass its quiz in assessment mode.</p>
 			<StudyTable modules={status.modules} base={base} label="Assigned modules and your progress" />
+			{status.labs.total > 0 && (
+				<section className="assigned-labs" aria-labelledby="assigned-labs">
+					<Sub id="assigned-labs">Hands-on labs</Sub>
+					<p>
+						<strong>
+							{hydrated ? status.labs.completed : '…'} of {status.labs.total}
+						</strong>{' '}
+						labs completed.{' '}
+						<span className="muted">
+							A lab is completed when your code passes all its checks on the lab's current version. Labs are
+							practice: the assignment is done when its modules are.
+						</span>
+					</p>
+					<LabTable labs={status.labs.labs} levels={LAB_LEVEL_LABELS} label="Assigned labs and your status" />
+				</section>
+			)}
 
 			<Sub>Keep track of it</Sub>
 			{saved ? (

@@ -4,7 +4,12 @@
  */
 import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
-import { type CatalogModule, studyProgress } from '../core/assignments/assignments.ts';
+import {
+	type AssignmentLab,
+	type CatalogModule,
+	labsProgress,
+	studyProgress,
+} from '../core/assignments/assignments.ts';
 import { getProgressStore, useProgress } from './adapters/progress-client.ts';
 import { CompletedBar } from './parts/StudyBits.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
@@ -13,16 +18,19 @@ interface Props {
 	path: { id: string; title: string };
 	/** The path's modules, in order. */
 	modules: CatalogModule[];
+	/** The labs that practise the path's modules, step by step (counted apart: they do not complete the path). */
+	labs?: AssignmentLab[];
 	/** Site base path, ending in "/". */
 	base: string;
 }
 
-export default function PathChooser({ path, modules, base }: Props) {
+export default function PathChooser({ path, modules, labs = [], base }: Props) {
 	const progress = useProgress();
 	const [hydrated, setHydrated] = useState(false);
 	const [status, setStatus] = useState('');
 	useEffect(() => setHydrated(true), []);
 	const p = studyProgress(progress.data, modules);
+	const practised = labsProgress(progress.data, labs);
 	const chosen = progress.data.path?.id === path.id;
 
 	return (
@@ -30,6 +38,12 @@ export default function PathChooser({ path, modules, base }: Props) {
 			<StorageNotice state={progress} />
 			<h2 id="path-progress">Your progress on this path</h2>
 			<CompletedBar completed={p.completed} total={p.total} label={`Progress on the ${path.title} path`} />
+			{practised.total > 0 && (
+				<p className="labs-practised">
+					Labs practised: <strong>{hydrated ? practised.completed : '…'}</strong> of {practised.total}{' '}
+					<span className="muted">(optional practice; the path is complete when its modules are)</span>
+				</p>
+			)}
 			{p.next && (
 				<p>
 					<span className="muted">{p.completed === 0 ? 'Start with: ' : 'Next: '}</span>

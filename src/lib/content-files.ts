@@ -214,11 +214,16 @@ export function loadContent(root: string): LoadedContent {
 		incidents,
 		sources,
 	};
-	problems.push(...checkCatalog(catalog));
 	const labs = loadLabs(root, {
 		modules: new Set(modules.map((m) => m.data.id)),
 		provisions: new Set(principles.flatMap((p) => p.data.provisions.map((prov) => prov.id))),
 	});
+	problems.push(
+		...checkCatalog({
+			...catalog,
+			labs: labs.labs.map((l) => ({ file: `content/labs/${l.data.id}/lab.yaml`, data: l.data })),
+		}),
+	);
 	problems.push(...labs.problems);
 	const rel = (list: string[]) => list.map((f) => relative(root, f).split('\\').join('/'));
 	return {

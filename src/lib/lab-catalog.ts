@@ -4,7 +4,10 @@
  */
 import { AstroError } from 'astro/errors';
 import { formatProblems } from '../core/catalog/catalog.ts';
+import { type CatalogLab, labSummary, labsOfModule } from '../core/catalog/projections.ts';
+import { checkAssignmentLabs } from '../core/catalog/teams.ts';
 import type { Lab } from '../core/labs/load.ts';
+import { BASE } from './base.ts';
 import { getCatalog } from './catalog.ts';
 import { loadLabs } from './labs.ts';
 
@@ -20,12 +23,32 @@ export function getLabs(): Promise<Lab[]> {
 		if (problems.length > 0) {
 			throw new AstroError('The labs in content/labs/ have problems', formatProblems(problems));
 		}
+		// Assignment files may name labs; the catalog check runs before labs load, so it is done here.
+		const assigned = checkAssignmentLabs(
+			catalog.assignments.map((e) => ({ file: e.filePath ?? `content/assignments/${e.id}`, data: e.data })),
+			labs.map((l) => l.data.id),
+		);
+		if (assigned.length > 0) {
+			throw new AstroError(
+				'Assignment files in content/assignments/ name labs that do not exist',
+				formatProblems(assigned),
+			);
+		}
 		return labs;
 	})();
 	return cached;
 }
 
-/** Labs that practise a module, in lab order. */
-export async function labsForModule(moduleId: string): Promise<Lab[]> {
-	return (await getLabs()).filter((l) => l.data.module === moduleId);
+/** Every lab as a catalog entry, in lab order. */
+export async function catalogLabs(): Promise<CatalogLab[]> {
+	return (await getLabs()).map((l) => labSummary(l.data, BASE));
+}
+
+/** Labs that practise a module, in lab order (labsOfModule in core/catalog/projections.ts). */
+export async function labsForModule(moduleId: string): Promise<CatalogLab[]> {
+	return labsOfModule(
+		(await getLabs()).map((l) => l.data),
+		moduleId,
+		BASE,
+	);
 }

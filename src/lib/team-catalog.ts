@@ -2,6 +2,7 @@
 import type { AssignmentCatalog, PathSummary } from '../core/assignments/assignments.ts';
 import { type TeamCatalog, teamCatalogOf } from '../core/teams/team-report.ts';
 import { getCatalog, type PathEntry } from './catalog.ts';
+import { catalogLabs } from './lab-catalog.ts';
 
 export const pathSummary = (p: PathEntry): PathSummary => ({
 	id: p.data.id,
@@ -19,12 +20,13 @@ export async function teamCatalog(): Promise<TeamCatalog> {
 	});
 }
 
-/** The smaller catalog for learner-side islands: no provision titles. */
+/** The smaller catalog for learner-side islands: no provision titles; labs without their summaries. */
 export async function assignmentCatalog(): Promise<AssignmentCatalog> {
 	const { principles, modules, paths } = await teamCatalog();
 	return {
 		principles: principles.map((p) => ({ number: p.number, title: p.title })),
 		modules: modules.map(({ provisions: _p, ...m }) => m),
 		paths,
+		labs: (await catalogLabs()).map(({ summary: _s, ...lab }) => lab),
 	};
 }

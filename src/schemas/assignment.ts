@@ -10,6 +10,7 @@ import { PRINCIPLE_COUNT, Prose, SlugIdSchema } from './vocabulary.ts';
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_NOTE_LENGTH = 600;
 export const MAX_ASSIGNMENT_ITEMS = 60;
+export const MAX_ASSIGNMENT_LABS = 100;
 
 /** Control characters (other than line breaks and tabs in a note) and bidi overrides, which could disguise text. */
 const UNSAFE_TEXT = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
@@ -76,10 +77,33 @@ const specFields = {
 		.array(AssignmentItemSchema)
 		.min(1, { error: 'assign at least one path, principle or module' })
 		.max(MAX_ASSIGNMENT_ITEMS, { error: `assign at most ${MAX_ASSIGNMENT_ITEMS} items` }),
+	/**
+	 * Hands-on labs to do as well (optional): lab ids, the folder names in content/labs/, in the
+	 * order to do them. The builder fills it with the labs of the chosen modules when "Include the
+	 * labs of these modules" is ticked. Labs are listed with the learner's status; completing the
+	 * assignment still means completing its modules. In a link it needs link format 2 (link.ts).
+	 */
+	labs: z
+		.array(SlugIdSchema)
+		.min(1, { error: 'leave out `labs` when no lab is assigned' })
+		.max(MAX_ASSIGNMENT_LABS, { error: `assign at most ${MAX_ASSIGNMENT_LABS} labs` })
+		.optional(),
 };
 
-const uniqueItems = (a: { items: AssignmentItem[] }, ctx: z.core.$RefinementCtx) =>
+const uniqueItems = (
+	a: { items: AssignmentItem[]; labs?: string[] | undefined },
+	ctx: z.core.$RefinementCtx,
+) => {
 	requireUnique(a.items, itemKey, 'item', (i) => ['items', i], ctx);
+	if (a.labs)
+		requireUnique(
+			a.labs,
+			(id) => id,
+			'lab',
+			(i) => ['labs', i],
+			ctx,
+		);
+};
 
 /** An assignment as a manager gives it (the content of a link). */
 export const AssignmentSpecSchema = z.strictObject(specFields).superRefine(uniqueItems);

@@ -124,6 +124,16 @@ describe('the build stops on broken content and says where and how to fix it', (
 		expect(output).toContain('write the due date in quotes, e.g. due: "2027-03-31"');
 	});
 
+	test('an assignment file naming a lab that does not exist', () => {
+		const { status, output } = buildWith({
+			'content/assignments/zz-broken.yaml':
+				'id: zz-broken\ntitle: Broken\nitems:\n  - module: p01-awareness\nlabs:\n  - zz-no-such-lab\n',
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('content/assignments/zz-broken.yaml → labs[0]: no lab has id "zz-no-such-lab"');
+		expect(output).toContain("Fix: use a lab's folder name in content/labs/: markdown-image-exfiltration,");
+	});
+
 	// Labs are checked when the first page that lists them renders, later than the collections.
 	test('a lab naming a module that does not exist, with a missing reference solution', () => {
 		const lab = (l: string) => `content/labs/zz-broken/${l}`;

@@ -253,8 +253,8 @@ test('a bad assignment link explains itself and changes nothing', async ({ page 
 		[`#a=${'A'.repeat(7000)}`, /more than any assignment made by this site/],
 		[`#a=${good}`, /changed after it was made/],
 		[
-			`#a=${await packForLink(JSON.stringify({ v: 2, a: {}, s: '' }))}`,
-			/newer version of the site \(link format 2/,
+			`#a=${await packForLink(JSON.stringify({ v: 3, a: {}, s: '' }))}`,
+			/newer version of the site \(link format 3/,
 		],
 		['#k=link-0000000000000000', /not among the assignments saved in this browser/],
 	];

@@ -7,9 +7,14 @@
  * itself. Duplicates are dropped, keeping the first place a module appears. References this site
  * does not publish (a path or module removed since the link was made) are listed, never guessed.
  *
- * Completion follows the dashboard's rule (moduleProgress in dashboard.ts).
+ * Completion follows the dashboard's rule (moduleProgress in dashboard.ts). Labs (an assignment's
+ * optional `labs`, a path's labs per step) are counted apart, by labStatus (core/labs/record.ts):
+ * they never change whether a path or an assignment is complete.
  */
 import type { AssignmentItem, AssignmentSpec } from '../../schemas/assignment.ts';
+import type { CatalogLab } from '../catalog/projections.ts';
+import { labRecord } from '../labs/progress.ts';
+import { type LabStatus, labStatus } from '../labs/record.ts';
 import { type CatalogSummary, type ModuleProgress, moduleProgress } from '../progress/dashboard.ts';
 import { formatDate } from '../progress/labels.ts';
 import type { ProgressData } from '../progress/progress.ts';
@@ -22,11 +27,16 @@ export interface PathSummary {
 	modules: string[];
 }
 
+/** A lab as islands need it: the catalog entry without its summary. */
+export type AssignmentLab = Omit<CatalogLab, 'summary'>;
+
 /** The catalog facts assignments need (serialised into pages at build time). */
 export interface AssignmentCatalog {
 	principles: { number: number; title: string }[];
 	modules: CatalogSummary['modules'];
 	paths: PathSummary[];
+	/** Every lab, in lab order (optional: catalogs built before labs have none). */
+	labs?: AssignmentLab[];
 }
 
 export type CatalogModule = CatalogSummary['modules'][number];
@@ -44,8 +54,19 @@ export interface Resolved {
 	items: ResolvedItem[];
 	/** Every module to study, in order, without repeats. */
 	modules: CatalogModule[];
+	/** The assignment's labs this site publishes, in the order given. */
+	labs: AssignmentLab[];
 	/** Plain-language list of references this site does not publish. */
 	unknown: string[];
+}
+
+/** The labs that practise these modules: module by module in the order given, each in lab order. */
+export function labsOfModules(
+	catalog: Pick<AssignmentCatalog, 'labs'>,
+	moduleIds: readonly string[],
+): AssignmentLab[] {
+	const labs = catalog.labs ?? [];
+	return [...new Set(moduleIds)].flatMap((id) => labs.filter((l) => l.module === id));
 }
 
 /** The modules principle `n` stands for: the same rule as its certificate's required modules. */
@@ -53,7 +74,11 @@ export function principleModules(catalog: Pick<AssignmentCatalog, 'modules'>, n:
 	return catalog.modules.filter((m) => m.track === 'principles' && m.principles.includes(n));
 }
 
-export function resolveItems(items: readonly AssignmentItem[], catalog: AssignmentCatalog): Resolved {
+export function resolveItems(
+	items: readonly AssignmentItem[],
+	catalog: AssignmentCatalog,
+	labIds: readonly string[] = [],
+): Resolved {
 	const byId = new Map(catalog.modules.map((m) => [m.id, m]));
 	const resolved = items.map((item): ResolvedItem => {
 		if ('path' in item) {
@@ -90,10 +115,18 @@ export function resolveItems(items: readonly AssignmentItem[], catalog: Assignme
 			return [byId.get(id) as CatalogModule];
 		}),
 	);
+	const labById = new Map((catalog.labs ?? []).map((l) => [l.id, l]));
+	const labs = labIds.flatMap((id) => labById.get(id) ?? []);
 	return {
 		items: resolved,
 		modules,
-		unknown: resolved.filter((r) => !r.known).map((r) => notPublished(r.label)),
+		labs,
+		unknown: [
+			...resolved.filter((r) => !r.known).map((r) => notPublished(r.label)),
+			...labIds
+				.filter((id) => !labById.has(id))
+				.map((id) => notPublished(itemLabel({ kind: 'unknown-lab', id }))),
+		],
 	};
 }
 
@@ -127,8 +160,31 @@ export function studyProgress(data: ProgressData, modules: readonly CatalogModul
 	};
 }
 
+/** A lab with the learner's status on it. */
+export interface LabProgress {
+	lab: AssignmentLab;
+	status: LabStatus;
+}
+
+/** Completed on the lab's current revision (with or without the solution shown), as the dashboard counts. */
+export const isLabCompleted = (status: LabStatus) => status === 'passed' || status === 'passed-with-solution';
+
+export interface LabsProgressSummary {
+	labs: LabProgress[];
+	completed: number;
+	total: number;
+}
+
+/** The learner's status on each lab, and how many are completed. */
+export function labsProgress(data: ProgressData, labs: readonly AssignmentLab[]): LabsProgressSummary {
+	const list = labs.map((lab) => ({ lab, status: labStatus(labRecord(data.labs, lab.id), lab.revision) }));
+	return { labs: list, completed: list.filter((l) => isLabCompleted(l.status)).length, total: list.length };
+}
+
 export interface AssignmentStatus extends StudyProgress {
 	resolved: Resolved;
+	/** The assigned labs with the learner's status (they do not change `done`). */
+	labs: LabsProgressSummary;
 	due: string | undefined;
 	/** Past the due date with modules still to complete. */
 	overdue: boolean;
@@ -141,10 +197,17 @@ export function assignmentStatus(
 	catalog: AssignmentCatalog,
 	today: string,
 ): AssignmentStatus {
-	const resolved = resolveItems(spec.items, catalog);
+	const resolved = resolveItems(spec.items, catalog, spec.labs);
 	const progress = studyProgress(data, resolved.modules);
 	const done = progress.total > 0 && progress.completed === progress.total;
-	return { ...progress, resolved, due: spec.due, done, overdue: !done && isPastDue(spec.due, today) };
+	return {
+		...progress,
+		resolved,
+		labs: labsProgress(data, resolved.labs),
+		due: spec.due,
+		done,
+		overdue: !done && isPastDue(spec.due, today),
+	};
 }
 
 /** The key a published assignment file is stored under in the learner's progress. */

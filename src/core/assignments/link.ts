@@ -10,7 +10,13 @@
  *     "s": "<16 hex digits>" }
  *
  * v  the link format version. A link of a newer version is refused with a message saying so; when
- *    the format changes, add version 2 here and keep reading version 1.
+ *    the format changes, add the next version here and keep reading the older ones.
+ *      1: the first format.
+ *      2: the assignment may hold `labs` (lab ids). A link is written as version 2 only when it
+ *         holds labs, so every other link stays version 1 and still opens on a site that reads
+ *         only version 1; such a site refuses a version 2 link as "made by a newer version"
+ *         instead of failing on the unknown field. A version 1 link that holds `labs` was not
+ *         made by any version of this site and is refused as invalid.
  * a  the assignment (src/schemas/assignment.ts), exactly as the manager typed it: nothing else
  *    (no name, no address, no time) is added.
  * s  a check value: the first 16 hex digits of the SHA-256 of the assignment's RFC 8785 canonical
@@ -24,7 +30,10 @@ import { jsonProblemClause } from '../envelope/messages.ts';
 import { openEnvelope } from '../envelope/open.ts';
 import { digestOf } from '../quiz/evidence.ts';
 
-export const ASSIGNMENT_LINK_VERSION = 1;
+/** The newest link format this site reads and writes (see `v` above). */
+export const ASSIGNMENT_LINK_VERSION = 2;
+/** The format of a link without labs: written as version 1 so older sites still open it. */
+export const linkVersionOf = (spec: AssignmentSpec): 1 | 2 => (spec.labs === undefined ? 1 : 2);
 /** Longest packed text accepted in a link (a full assignment with a long note packs to under 2,000). */
 export const MAX_PACKED_CHARS = 6_000;
 /** Largest unpacked JSON accepted. */
@@ -32,7 +41,7 @@ export const MAX_LINK_JSON_BYTES = 16 * 1024;
 const MAX_LINK_DEPTH = 6;
 
 export const AssignmentLinkSchema = z.strictObject({
-	v: z.literal(ASSIGNMENT_LINK_VERSION),
+	v: z.union([z.literal(1), z.literal(ASSIGNMENT_LINK_VERSION)]),
 	a: AssignmentSpecSchema,
 	s: z.string().regex(/^[0-9a-f]{16}$/, { error: 'the check value is not 16 hex digits' }),
 });
@@ -48,7 +57,7 @@ export const linkAssignmentKey = (checkValue: string) => `link-${checkValue}`;
 /** The packed text for `#a=…`. Throws if the assignment is not valid (the builder validates first). */
 export async function packAssignment(spec: AssignmentSpec): Promise<string> {
 	const a = AssignmentSpecSchema.parse(spec);
-	return packForLink(JSON.stringify({ v: ASSIGNMENT_LINK_VERSION, a, s: await checkValueOf(a) }));
+	return packForLink(JSON.stringify({ v: linkVersionOf(a), a, s: await checkValueOf(a) }));
 }
 
 export type LinkProblem =
@@ -110,7 +119,9 @@ export async function openAssignmentLink(packed: string | undefined): Promise<Op
 	// The one pipeline for untrusted data (core/envelope/open.ts); the words stay here.
 	const opened = openEnvelope(text, {
 		limits: { maxBytes: MAX_LINK_JSON_BYTES, maxDepth: MAX_LINK_DEPTH },
-		version: { field: 'v', current: ASSIGNMENT_LINK_VERSION },
+		// Version 1 reads as version 2 unchanged (2 only adds the optional `labs`); the check below
+		// refuses a version 1 link that holds labs.
+		version: { field: 'v', current: ASSIGNMENT_LINK_VERSION, migrate: { 1: (a) => a } },
 		schema: AssignmentLinkSchema,
 	});
 	if (!opened.ok) {
@@ -154,6 +165,12 @@ export async function openAssignmentLink(packed: string | undefined): Promise<Op
 		}
 	}
 	const parsed = { data: opened.value };
+	if (parsed.data.v === 1 && parsed.data.a.labs !== undefined) {
+		return fail(
+			'invalid',
+			`This assignment link does not hold a valid assignment (labs: link format 1 has no labs, so no version of this site made it). ${ASK}`,
+		);
+	}
 	const checkValue = await checkValueOf(parsed.data.a);
 	if (checkValue !== parsed.data.s) {
 		return fail(

@@ -11,7 +11,8 @@ export type ItemLabel =
 	| { kind: 'unknown-path'; id: string }
 	| { kind: 'principle'; number: number; title: string | undefined }
 	| { kind: 'module'; title: string }
-	| { kind: 'unknown-module'; id: string };
+	| { kind: 'unknown-module'; id: string }
+	| { kind: 'unknown-lab'; id: string };
 
 /** e.g. "Learning path: Developer", "Principle 5: Identify, track and protect your assets". */
 export function itemLabel(l: ItemLabel): string {
@@ -26,6 +27,8 @@ export function itemLabel(l: ItemLabel): string {
 			return `Module: ${l.title}`;
 		case 'unknown-module':
 			return `Module “${l.id}”`;
+		case 'unknown-lab':
+			return `Lab “${l.id}”`;
 	}
 }
 

@@ -33,7 +33,8 @@ export type CatalogProblem =
 	  }
 	| { code: 'assignment-id-duplicate'; id: string; other: string }
 	| { code: 'assignment-path-missing'; path: string; paths: readonly string[] }
-	| { code: 'assignment-principle-empty'; principle: number };
+	| { code: 'assignment-principle-empty'; principle: number }
+	| { code: 'assignment-lab-missing'; lab: string; labs: readonly string[] };
 
 export type CatalogProblemCode = CatalogProblem['code'];
 
@@ -120,6 +121,11 @@ export function describeProblem(p: CatalogProblem): { message: string; fix: stri
 			return {
 				message: `no learning path has id "${p.path}"`,
 				fix: `use one of: ${p.paths.join(', ') || '(no paths yet: add one in content/paths/)'}`,
+			};
+		case 'assignment-lab-missing':
+			return {
+				message: `no lab has id "${p.lab}"`,
+				fix: `use a lab's folder name in content/labs/: ${p.labs.join(', ') || '(no labs yet)'}`,
 			};
 		case 'assignment-principle-empty':
 			return {

@@ -32,6 +32,8 @@ export interface CatalogInput {
 	/** Real incidents (content/incidents.yaml) and tracked source editions (content/sources.yaml). */
 	incidents?: readonly Sourced<Incident>[];
 	sources?: readonly Sourced<SourceEdition>[];
+	/** Labs (content/labs/<id>/lab.yaml), when loaded: assignment files' `labs` are checked against them. */
+	labs?: readonly Sourced<{ id: string }>[];
 }
 
 /** One thing wrong with the content, phrased for an author: where, what, and how to fix it. */

@@ -4,6 +4,7 @@
  * literals, and the route data pages would otherwise compute (neighbours in a track, principles a
  * module touches). Each takes parsed content and returns plain data.
  */
+import type { LabData } from '../../schemas/lab.ts';
 import type { ModuleData } from '../../schemas/module.ts';
 import type { NcscGuideline, Principle } from '../../schemas/principle.ts';
 import type { CertificateCatalog } from '../certificates/eligibility.ts';
@@ -111,4 +112,52 @@ export function neighboursBy<T>(
 /** The principle numbers a module touches: those it names and those of the provisions it teaches, ascending. */
 export function principlesTouched(m: Pick<ModuleData, 'principles' | 'provisions'>): number[] {
 	return [...new Set([...m.principles, ...m.provisions.map(principleOf)])].sort((a, b) => a - b);
+}
+
+/**
+ * One lab as the module page, the path pages and the assignment tools show it. `revision` is what
+ * the learner's status is read against (labStatus in core/labs/record.ts).
+ */
+export interface CatalogLab {
+	id: string;
+	title: string;
+	/** One or two sentences (pages print it; islands' catalogs leave it out). */
+	summary: string;
+	/** The module the lab practises. */
+	module: string;
+	level: LabData['level'];
+	minutes: number;
+	revision: number;
+	/** The lab's page, under the site's base path. */
+	url: string;
+}
+
+/** A lab's catalog entry; `base` is the site's base path, ending in "/". */
+export function labSummary(
+	lab: Pick<LabData, 'id' | 'title' | 'summary' | 'module' | 'level' | 'minutes' | 'revision'>,
+	base: string,
+): CatalogLab {
+	return {
+		id: lab.id,
+		title: lab.title,
+		summary: lab.summary,
+		module: lab.module,
+		level: lab.level,
+		minutes: lab.minutes,
+		revision: lab.revision,
+		url: `${base}labs/${lab.id}/`,
+	};
+}
+
+/**
+ * The labs that practise a module, in the order given (the labs index order), as catalog
+ * entries. The one rule every view uses: the module page, each step of a path, the assignment
+ * builder, view and sheet.
+ */
+export function labsOfModule(
+	labs: readonly Pick<LabData, 'id' | 'title' | 'summary' | 'module' | 'level' | 'minutes' | 'revision'>[],
+	moduleId: string,
+	base: string,
+): CatalogLab[] {
+	return labs.filter((l) => l.module === moduleId).map((l) => labSummary(l, base));
 }

@@ -87,5 +87,30 @@ export function checkPathsAndAssignments(input: CatalogInput): ContentProblem[] 
 			}
 		});
 	}
+	if (input.labs)
+		problems.push(
+			...checkAssignmentLabs(
+				input.assignments ?? [],
+				input.labs.map((l) => l.data.id),
+			),
+		);
 	return problems;
+}
+
+/**
+ * Every lab an assignment file names exists (a folder in content/labs/). Apart from the rest
+ * because the build loads labs after the catalog (src/lib/lab-catalog.ts calls it then).
+ */
+export function checkAssignmentLabs(
+	assignments: readonly { file: string; data: Pick<AssignmentFile, 'labs'> }[],
+	labIds: readonly string[],
+): ContentProblem[] {
+	const known = new Set(labIds);
+	return assignments.flatMap(({ file, data }) =>
+		(data.labs ?? []).flatMap((id, i) =>
+			known.has(id)
+				? []
+				: [problemAt(file, `labs[${i}]`, { code: 'assignment-lab-missing', lab: id, labs: labIds })],
+		),
+	);
 }

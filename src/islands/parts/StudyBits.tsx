@@ -1,5 +1,6 @@
 /** Small views shared by the path, assignment and dashboard islands. */
-import { formatDay } from '../../core/assignments/assignments.ts';
+import { formatDay, isLabCompleted, type LabProgress } from '../../core/assignments/assignments.ts';
+import { LAB_STATUS_LABELS } from '../../core/labs/record.ts';
 import type { ModuleProgress } from '../../core/progress/dashboard.ts';
 import { MODULE_STATE_LABELS, percentOr } from '../../core/progress/labels.ts';
 import { ScrollRegion } from '../ScrollRegion.tsx';
@@ -56,6 +57,46 @@ export function StudyTable({
 							</td>
 							<td>{percentOr(m.bestScore)}</td>
 							<td>{m.passedAt ? formatDay(m.passedAt.slice(0, 10)) : '–'}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</ScrollRegion>
+	);
+}
+
+/** A table of labs with the learner's status on each (level and time as on the lab's page). */
+export function LabTable({
+	labs,
+	label,
+	levels,
+}: {
+	labs: LabProgress[];
+	label: string;
+	levels: Record<string, string>;
+}) {
+	return (
+		<ScrollRegion label={label}>
+			<table className="lab-table">
+				<thead>
+					<tr>
+						<th scope="col">Lab</th>
+						<th scope="col">Level</th>
+						<th scope="col">Time</th>
+						<th scope="col">Status</th>
+					</tr>
+				</thead>
+				<tbody>
+					{labs.map(({ lab, status }) => (
+						<tr key={lab.id} data-lab={lab.id}>
+							<th scope="row">
+								<a href={lab.url}>{lab.title}</a>
+							</th>
+							<td>{levels[lab.level] ?? lab.level}</td>
+							<td>{lab.minutes} min</td>
+							<td className={isLabCompleted(status) ? 'cell-completed' : undefined}>
+								{LAB_STATUS_LABELS[status]}
+							</td>
 						</tr>
 					))}
 				</tbody>

@@ -114,11 +114,11 @@ describe('assignment links: every malformed case is refused with a message', () 
 
 	test('a newer version is refused and named; impossible versions too', async () => {
 		const r = await expectRefused(
-			await packed({ v: 2, a: spec, s: '0'.repeat(16) }),
+			await packed({ v: 3, a: spec, s: '0'.repeat(16) }),
 			'unknown-version',
 			/newer version of the site/,
 		);
-		expect(r?.message).toContain('link format 2; this site reads format 1');
+		expect(r?.message).toContain('link format 3; this site reads format 2');
 		for (const v of [0, -1, 1.5]) {
 			await expectRefused(await packed({ v, a: spec }), 'unknown-version', /no version of this site made/);
 		}
@@ -149,5 +149,60 @@ describe('assignment links: every malformed case is refused with a message', () 
 		expect(canonicalJson(reordered)).toBe(canonicalJson(spec));
 		const r = await openAssignmentLink(await packed({ s: await checkValueOf(spec), a: reordered, v: 1 }));
 		expect(r.ok).toBe(true);
+	});
+});
+
+describe('assignment links with labs (link format 2)', () => {
+	const withLabs: AssignmentSpec = { ...spec, labs: ['agent-tool-approval', 'prompt-redaction'] };
+
+	test('an assignment with labs is written as format 2 and opens with its labs', async () => {
+		const p = await packAssignment(withLabs);
+		const json = JSON.parse(await unpackFromLink(p));
+		expect(json.v).toBe(2);
+		expect(json.a.labs).toEqual(['agent-tool-approval', 'prompt-redaction']);
+		const r = await openAssignmentLink(p);
+		expect(r.ok && r.assignment).toEqual(withLabs);
+	});
+
+	test('an assignment without labs is still written as format 1, byte for byte as before', async () => {
+		const json = JSON.parse(await unpackFromLink(await packAssignment(spec)));
+		expect(json.v).toBe(1);
+		expect('labs' in json.a).toBe(false);
+		// The check value (and so the learner's stored key) of an old link is unchanged.
+		expect(json.s).toBe(await checkValueOf(spec));
+	});
+
+	test('an old format 1 link, made before labs existed, still opens', async () => {
+		const old = await packed({ v: 1, a: spec, s: await checkValueOf(spec) });
+		const r = await openAssignmentLink(old);
+		expect(r.ok && r.assignment).toEqual(spec);
+		expect(r.ok && r.assignment.labs).toBeUndefined();
+	});
+
+	test('labs change the check value, so a link whose labs were edited is refused as tampered', async () => {
+		expect(await checkValueOf(withLabs)).not.toBe(await checkValueOf(spec));
+		const json = JSON.parse(await unpackFromLink(await packAssignment(withLabs)));
+		json.a.labs = ['agent-tool-approval'];
+		await expectRefused(await packed(json), 'tampered', /changed after it was made/);
+	});
+
+	test('a format 1 link that holds labs was made by no version of the site', async () => {
+		const s = await checkValueOf(withLabs);
+		await expectRefused(await packed({ v: 1, a: withLabs, s }), 'invalid', /link format 1 has no labs/);
+	});
+
+	test('malformed labs are refused with the field named', async () => {
+		const cases: [unknown, RegExp][] = [
+			[{ ...spec, labs: 'agent-tool-approval' }, /labs: /],
+			[{ ...spec, labs: [] }, /labs: leave out `labs`/],
+			[{ ...spec, labs: ['Not An Id'] }, /labs\.0: an id is lower-case/],
+			[{ ...spec, labs: [42] }, /labs\.0: /],
+			[{ ...spec, labs: ['a', 'a'] }, /labs\.1: lab "a" repeats item 1/],
+			[{ ...spec, labs: Array.from({ length: 101 }, (_, i) => `lab-${i}`) }, /labs: assign at most 100 labs/],
+		];
+		for (const [a, words] of cases) {
+			const s = await checkValueOf(a as AssignmentSpec);
+			await expectRefused(await packed({ v: 2, a, s }), 'invalid', words);
+		}
 	});
 });

@@ -43,6 +43,7 @@ const ALL_CODES: Record<CatalogProblemCode, true> = {
 	'assignment-id-duplicate': true,
 	'assignment-path-missing': true,
 	'assignment-principle-empty': true,
+	'assignment-lab-missing': true,
 };
 
 /** One of each code, with plausible data. */
@@ -71,6 +72,8 @@ const SAMPLES: CatalogProblem[] = [
 	{ code: 'assignment-id-duplicate', id: 'a', other: 'a.yaml' },
 	{ code: 'assignment-path-missing', path: 'p', paths: [] },
 	{ code: 'assignment-principle-empty', principle: 7 },
+	{ code: 'assignment-lab-missing', lab: 'l', labs: ['a', 'b'] },
+	{ code: 'assignment-lab-missing', lab: 'l', labs: [] },
 ];
 
 describe('catalog messages', () => {
