@@ -166,6 +166,12 @@ for (const path of ['labs/', LAB]) {
 					.locator('.lab-editor .cm-gutters')
 					.evaluate((el) => getComputedStyle(el).borderRightStyle);
 				expect(gutterBorder).toBe('solid');
+				// Typing over a selection that spans lines stays inside the editor: the browser's own
+				// editing would set a style attribute there, which the CSP blocks.
+				await page.locator('.lab-editor .cm-content').focus();
+				await page.keyboard.press('ControlOrMeta+a');
+				await page.keyboard.type('x');
+				await expect(page.locator('.lab-editor .cm-content')).toHaveText('x');
 			}
 			await page.locator('details').evaluateAll((els) => {
 				for (const el of els) (el as HTMLDetailsElement).open = true;

@@ -102,6 +102,23 @@ export function createEditor(
 					autocapitalize: 'off',
 					autocorrect: 'off',
 				}),
+				// Typing over a selection that spans lines is left to the browser by default, and
+				// Chrome's own editing then tries to keep the look of the merged lines with a `style`
+				// attribute, which the site's CSP blocks (a violation report, though nothing breaks).
+				// Replacing the selection here keeps the edit inside CodeMirror, so no style is set.
+				EditorView.domEventHandlers({
+					beforeinput(event, view) {
+						const typed = event.inputType === 'insertText' || event.inputType === 'insertReplacementText';
+						if (!typed || event.isComposing || view.state.selection.main.empty) return false;
+						const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+						event.preventDefault();
+						view.dispatch(view.state.replaceSelection(text), {
+							userEvent: 'input.type',
+							scrollIntoView: true,
+						});
+						return true;
+					},
+				}),
 				EditorView.updateListener.of((u) => {
 					if (u.docChanged) options.onChange(u.state.doc.toString());
 					if (u.focusChanged && u.view.hasFocus) options.onFocus?.();
