@@ -172,6 +172,46 @@ export const SuiteFileSchema = z.strictObject({
 });
 export type SuiteFile = z.output<typeof SuiteFileSchema>;
 
+/**
+ * An optional first stage, "exploit first, then fix": the learner writes the attacker's input
+ * (the poisoned document, the email) and runs it against the vulnerable starter, where the lab's
+ * harness plays a scripted stand-in assistant that obeys every instruction it finds in its
+ * context. When the data leaves, the learner fixes the code; their own attack then runs as an
+ * extra attack case ("your attack") next to the suite, and a pass needs both blocked.
+ */
+export const ExploitSchema = z.strictObject({
+	/** What the learner must make happen, in one or two sentences (shown above the text field). */
+	goal: Prose('goal').max(600),
+	/** The label of the text field: what the learner controls, e.g. "The email the attacker sends". */
+	slot: Prose('slot').max(120),
+	/**
+	 * What the stand-in assistant obeys, as the page tells the learner (the harness is the
+	 * authority; keep the two in step).
+	 */
+	obeys: Prose('obeys').max(800),
+	/** The text the field starts with: empty, or a payload that does NOT work yet. */
+	payload: z.string().max(2000).default(''),
+	/**
+	 * The input handed to the harness, like a case's input. The placeholder `{payload}` (required,
+	 * exactly where the learner's text goes) is replaced by the learner's text as written; the
+	 * built-ins (`{secret}`, `{host}`, `{n}`) are drawn afresh for each run.
+	 */
+	input: z.unknown(),
+	/**
+	 * What counts as the data leaving: checks in the suites' vocabulary that ALL hold when the
+	 * attack worked (e.g. the rendered HTML holds an image whose URL carries `{secret}`). The attack
+	 * is blocked when any of them fails. In a `matches` check, a named group `(?<leak>...)` marks the
+	 * part the page highlights (otherwise the whole match).
+	 */
+	leaked: z.array(ExpectationSchema).min(1, { error: 'give at least one check under leaked' }),
+	/** What the page shows after an attack run: a label and a path into what the run observed. */
+	show: z
+		.array(z.strictObject({ label: Prose('label').max(120), at: ObservedPath }))
+		.min(1, { error: 'name at least one thing to show, e.g. { label: "What the page shows", at: result }' })
+		.max(4),
+});
+export type ExploitData = z.output<typeof ExploitSchema>;
+
 export const LabSchema = z.strictObject({
 	/** Stable id: the folder name and the URL `/labs/<id>/`. Progress is stored under it. */
 	id: SlugIdSchema,
@@ -211,5 +251,7 @@ export const LabSchema = z.strictObject({
 	hints: z.array(Prose('hint').max(600)).min(1, { error: 'give at least one hint' }).max(6),
 	/** Minutes a learner typically needs. */
 	minutes: z.int().min(1).max(120),
+	/** Optional "exploit first, then fix" stage (see ExploitSchema). */
+	exploit: ExploitSchema.optional(),
 });
 export type LabData = z.output<typeof LabSchema>;

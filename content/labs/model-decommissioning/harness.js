@@ -1,6 +1,13 @@
 // Builds the arguments for decommissionModel(modelId, inventory, storage, vault). storage.delete
-// and vault.revoke record what they are asked to do.
+// and vault.revoke record what they are asked to do. Variants (all optional, with the defaults
+// below): input.keyName (the model's API key in the vault), input.backup (where last night's
+// backup sits), input.sharedId and input.otherModel (a shared asset's id and the model that shares
+// it), input.extra (more assets, e.g. a copy of the data under another name or a soft-deleted one).
 function labSetup(input, record) {
+	const keyName = input.keyName || 'support-bot-openapi-key';
+	const backup = input.backup || '/backups/2026-11-30/support-bot.tar';
+	const sharedId = input.sharedId || 'tokenizer';
+	const otherModel = input.otherModel || 'support-bot-v2';
 	const inventory = [
 		{
 			id: 'weights',
@@ -24,21 +31,21 @@ function labSetup(input, record) {
 		{
 			id: 'nightly-backup',
 			kind: 'backup',
-			location: '/backups/2026-11-30/support-bot.tar',
+			location: backup,
 			usedBy: ['support-bot'],
 		},
-		{ id: 'api-key', kind: 'secret', location: 'vault:support-bot-openapi-key', usedBy: ['support-bot'] },
+		{ id: 'api-key', kind: 'secret', location: `vault:${keyName}`, usedBy: ['support-bot'] },
 		{
-			id: 'tokenizer',
+			id: sharedId,
 			kind: 'weights',
 			location: '/models/shared/tokenizer.json',
-			usedBy: ['support-bot', 'support-bot-v2'],
+			usedBy: ['support-bot', otherModel],
 		},
 		{
 			id: 'faq-dataset',
 			kind: 'dataset',
 			location: '/datasets/faq-2026.parquet',
-			usedBy: ['support-bot', 'support-bot-v2'],
+			usedBy: [otherModel, 'support-bot'],
 		},
 		{
 			id: 'v2-weights',
@@ -52,6 +59,7 @@ function labSetup(input, record) {
 			location: 'vault:support-bot-v2-openapi-key',
 			usedBy: ['support-bot-v2'],
 		},
+		...(input.extra || []),
 	];
 	const storage = {
 		delete(location) {

@@ -1,5 +1,7 @@
-// inventory: [{ id, kind, location, usedBy: [model ids] }, ...]; kinds: weights, dataset, index,
-// cache, backup, secret (location "vault:<name>"). storage.delete(location); vault.revoke(name).
+// inventory: [{ id, kind, location, usedBy: [model ids], status? }, ...]; kinds: weights, dataset,
+// index, cache, backup, secret (location "vault:<name>"); status, when present: "active",
+// "archived" or "soft-deleted" (in the bin, not yet purged). storage.delete(location) purges;
+// vault.revoke(name).
 // Every asset tied to the model goes, by the inventory; shared assets stay, with the reason.
 function decommissionModel(modelId, inventory, storage, vault) {
 	const record = { deleted: [], revoked: [], retained: [] };

@@ -5,7 +5,7 @@
  * story and the first check that failed. A lab is passed when every functional case passed and
  * every attack was blocked.
  */
-import type { Expectation, LabCase } from '../../schemas/lab.ts';
+import type { Expectation, ExploitData, LabCase } from '../../schemas/lab.ts';
 import type { CaseOutcome, Observation, RunCase, RunLimits, RunResponse } from './engine.ts';
 import { DEFAULT_LIMITS, STOP_MESSAGES } from './engine.ts';
 import { unsafeHtmlReason } from './html-check.ts';
@@ -29,6 +29,11 @@ export interface PreparedCase {
 	/** The values drawn for this variant (shown to the learner next to the result). */
 	values: Record<string, string>;
 	source: LabCase;
+	/**
+	 * The learner's own attack (an exploit stage): the checks describe the data leaving, so the
+	 * attack got through when they all hold and is blocked when any fails.
+	 */
+	leak?: boolean;
 }
 
 export interface LabSuites {
@@ -113,6 +118,71 @@ export function prepareRun(suites: LabSuites, seed: string): PreparedCase[] {
 	for (const c of suites.functional) add(c, 'functional');
 	for (const c of suites.attacks) add(c, 'attack');
 	return out;
+}
+
+/** The case id of the learner's own attack in a run. */
+export const YOUR_ATTACK_ID = 'your-attack';
+
+/** Puts the learner's text where `{payload}` stands, as written (no placeholder in it is filled). */
+function withPayload(value: unknown, payload: string): unknown {
+	if (typeof value === 'string') return value.split('{payload}').join(payload);
+	if (Array.isArray(value)) return value.map((v) => withPayload(v, payload));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPayload(v, payload)]));
+	}
+	return value;
+}
+
+/**
+ * The learner's attack from an exploit stage as one case: the lab's exploit input with the
+ * built-ins drawn from `seed` and the learner's payload in place of `{payload}`, judged by the
+ * exploit's `leaked` checks (see PreparedCase.leak).
+ */
+export function prepareExploit(exploit: ExploitData, payload: string, seed: string): PreparedCase {
+	const random = randomFor(`${seed}|${YOUR_ATTACK_ID}`);
+	const values = builtinValues(random);
+	const filled = fillValue(exploit.input, values, random);
+	return {
+		key: `${YOUR_ATTACK_ID}#1`,
+		caseId: YOUR_ATTACK_ID,
+		kind: 'attack',
+		draw: 1,
+		draws: 1,
+		input: withPayload(filled, payload),
+		expect: exploit.leaked.map((e) => fillExpectation(e, values, random)),
+		values,
+		source: {
+			id: YOUR_ATTACK_ID,
+			title: 'Your attack',
+			story: `The attack you wrote in the first stage. ${exploit.goal}`,
+			impact: 'The data leaves, as it did when you ran your attack against the starter code.',
+			input: exploit.input,
+			expect: exploit.leaked,
+		},
+		leak: true,
+	};
+}
+
+/** What the page highlights when a leak check holds: the `leak` group of a match, the match, or the text. */
+function evidenceOf(e: Expectation, o: Observation): string | undefined {
+	if (!('at' in e)) return undefined;
+	const text = asText(valueAt(o, e.at));
+	if ('matches' in e) {
+		const m = new RegExp(e.matches, e.flags).exec(text);
+		return m ? (m.groups?.leak ?? m[0]) : undefined;
+	}
+	if ('includes' in e) return e.includes;
+	return undefined;
+}
+
+/** Whether every leak check held (the data left), with what to highlight. */
+export function leakOf(p: PreparedCase, o: Observation): { leaked: boolean; evidence?: string } {
+	if (p.expect.some((e) => failedCheck(e, o) !== undefined)) return { leaked: false };
+	for (const e of p.expect) {
+		const evidence = evidenceOf(e, o);
+		if (evidence) return { leaked: true, evidence };
+	}
+	return { leaked: true };
 }
 
 /** What the engine needs from prepared cases. */
@@ -240,6 +310,10 @@ export interface CaseResult {
 	/** What the case handed to the learner's code. */
 	input: unknown;
 	logs: string[];
+	/** The learner's own attack only: whether the data left, what to highlight, and what the run observed. */
+	leaked?: boolean;
+	evidence?: string;
+	observation?: Observation;
 }
 
 export interface RunSummary {
@@ -253,13 +327,34 @@ export interface RunSummary {
 	ms: number;
 }
 
-function judge(
-	p: PreparedCase,
-	outcome: CaseOutcome | undefined,
-): { ok: boolean; detail: string; logs: string[] } {
+interface Judgement {
+	ok: boolean;
+	detail: string;
+	logs: string[];
+	leaked?: boolean;
+	evidence?: string;
+	observation?: Observation;
+}
+
+function judge(p: PreparedCase, outcome: CaseOutcome | undefined): Judgement {
 	if (!outcome) return { ok: false, detail: 'not run', logs: [] };
 	if (outcome.status === 'error') return { ok: false, detail: outcome.message, logs: [] };
 	const o = outcome.observation;
+	if (p.leak) {
+		const { leaked, evidence } = leakOf(p, o);
+		return {
+			ok: !leaked,
+			detail: leaked
+				? `the data left${evidence ? `: ${short(evidence, 300)}` : ''}`
+				: o.thrown !== undefined
+					? `refused: ${short(o.thrown, 200)}`
+					: 'the data did not leave',
+			logs: o.logs,
+			leaked,
+			...(evidence ? { evidence } : {}),
+			observation: o,
+		};
+	}
 	const expectsThrow = p.expect.some((e) => 'threw' in e);
 	if (p.kind === 'functional' && o.thrown !== undefined && !expectsThrow) {
 		return { ok: false, detail: `your function threw: ${short(o.thrown, 300)}`, logs: o.logs };
@@ -289,7 +384,7 @@ export function gradeRun(
 ): RunSummary {
 	const byKey = new Map(response.outcomes.map((o) => [o.key, o]));
 	const results: CaseResult[] = prepared.map((p) => {
-		const { ok, detail, logs } = judge(p, byKey.get(p.key));
+		const { ok, detail, logs, leaked, evidence, observation } = judge(p, byKey.get(p.key));
 		const c = p.source;
 		return {
 			key: p.key,
@@ -305,6 +400,9 @@ export function gradeRun(
 			detail,
 			input: p.input,
 			logs,
+			...(leaked !== undefined ? { leaked } : {}),
+			...(evidence !== undefined ? { evidence } : {}),
+			...(observation ? { observation } : {}),
 		};
 	});
 	const functional = results.filter((r) => r.kind === 'functional');

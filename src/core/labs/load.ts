@@ -115,6 +115,58 @@ export function checkLabFolder(
 			}
 		});
 	}
+	if (data?.exploit) {
+		const x = data.exploit;
+		const inputTexts = stringsIn(x.input);
+		if (!inputTexts.some((t) => t.includes('{payload}'))) {
+			problems.push({
+				file: labFile,
+				field: 'exploit.input',
+				message: "the exploit input does not say where the learner's text goes",
+				fix: 'put the placeholder {payload} in the string the learner controls, e.g. text: "{payload}"',
+			});
+		}
+		const defined = new Set<string>([...BUILTIN_VARS, 'payload']);
+		for (const t of [...inputTexts, ...stringsIn(x.leaked)]) {
+			for (const name of placeholdersIn(t)) {
+				if (!defined.has(name)) {
+					problems.push({
+						file: labFile,
+						field: 'exploit',
+						message: `the placeholder {${name}} is not defined`,
+						fix: `an exploit stage has no vars: use {payload} or a built-in (${BUILTIN_VARS.join(', ')})`,
+					});
+				}
+			}
+		}
+		x.leaked.forEach((e, j) => {
+			const regex =
+				'matches' in e
+					? { pattern: e.matches, flags: e.flags }
+					: 'notMatches' in e
+						? { pattern: e.notMatches, flags: e.flags }
+						: undefined;
+			if (regex === undefined) return;
+			try {
+				new RegExp(regex.pattern.replace(/\{[a-z][a-zA-Z0-9]*\}/g, 'x'), regex.flags);
+			} catch (err) {
+				problems.push({
+					file: labFile,
+					field: `exploit.leaked[${j}]`,
+					message: `not a valid regular expression: ${(err as Error).message}`,
+					fix: 'escape special characters with a backslash (in YAML, prefer single quotes)',
+				});
+			}
+		});
+		if (files['harness.js'] === undefined) {
+			problems.push({
+				file: labFile,
+				field: 'exploit',
+				message: 'an exploit stage needs a harness that plays the stand-in assistant',
+				fix: "add harness.js with labSetup(input, record) that turns the exploit input into the entry function's arguments",
+			});
+		}
+	}
 	const suites: { functional?: SuiteFile; attacks?: SuiteFile } = {};
 	for (const [key, name] of [
 		['functional', 'functional.yaml'],

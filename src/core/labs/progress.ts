@@ -2,7 +2,8 @@
  * What the progress store keeps per lab: the learner's draft (so it survives a reload and travels
  * with export/import), how many runs failed (the reference solution is offered after three), when
  * the reference solution was shown, and each pass with the date, the lab revision, the passing
- * code and its SHA-256 digest. Stored under `labs` in the progress record (optional, so records
+ * code and its SHA-256 digest; on labs with an exploit stage, the learner's successful attack (or
+ * that they skipped that stage). Stored under `labs` in the progress record (optional, so records
  * written before labs existed stay valid). Changes to a record and the learner's status are in
  * record.ts.
  */
@@ -36,6 +37,27 @@ export const LabPassSchema = z.strictObject({
 });
 export type LabPass = z.output<typeof LabPassSchema>;
 
+/** Longest attack payload a record keeps (characters). */
+export const MAX_EXPLOIT_PAYLOAD = 4000;
+
+/** The exploit stage ("exploit first, then fix"), for labs that have one. */
+export const LabExploitSchema = z.strictObject({
+	/** The learner's latest attack that made the data leave from the starter code. */
+	success: z
+		.strictObject({
+			/** The payload as the learner wrote it. */
+			payload: z.string().max(MAX_EXPLOIT_PAYLOAD),
+			/** When it worked. */
+			at: IsoDate,
+			/** The lab's revision at the time. */
+			revision: z.int().min(1),
+		})
+		.optional(),
+	/** When the learner first chose to skip the attack and go straight to the fix. */
+	skippedAt: IsoDate.optional(),
+});
+export type LabExploit = z.output<typeof LabExploitSchema>;
+
 export const LabRecordSchema = z.strictObject({
 	/** The code in the editor, saved as the learner types. */
 	draft: z.strictObject({ code: z.string().max(MAX_LAB_CODE), savedAt: IsoDate }).optional(),
@@ -44,6 +66,8 @@ export const LabRecordSchema = z.strictObject({
 	/** When the reference solution was first shown. */
 	solutionShownAt: IsoDate.optional(),
 	passes: z.array(LabPassSchema).max(MAX_LAB_PASSES).default([]),
+	/** The exploit stage (optional, so records written before it existed stay valid). */
+	exploit: LabExploitSchema.optional(),
 });
 export type LabRecord = z.output<typeof LabRecordSchema>;
 
@@ -68,16 +92,31 @@ export function keepPasses(passes: LabPass[]): LabPass[] {
 	return [sorted[0] as LabPass, ...sorted.slice(-(MAX_LAB_PASSES - 1))];
 }
 
-/** Unites two records of one lab without losing a pass; the later draft wins. */
+/** The later successful attack wins; the first skip is kept. */
+function mergeExploit(a?: LabExploit, b?: LabExploit): LabExploit | undefined {
+	if (!a || !b) return a ?? b;
+	const success =
+		a.success && b.success
+			? a.success.at >= b.success.at
+				? a.success
+				: b.success
+			: (a.success ?? b.success);
+	const skippedAt = earlier(a.skippedAt, b.skippedAt);
+	return { ...(success ? { success } : {}), ...(skippedAt ? { skippedAt } : {}) };
+}
+
+/** Unites two records of one lab without losing a pass or an attack; the later draft wins. */
 export function mergeLabRecord(a: LabRecord, b: LabRecord): LabRecord {
 	const draft =
 		a.draft && b.draft ? (a.draft.savedAt >= b.draft.savedAt ? a.draft : b.draft) : (a.draft ?? b.draft);
 	const solutionShownAt = earlier(a.solutionShownAt, b.solutionShownAt);
+	const exploit = mergeExploit(a.exploit, b.exploit);
 	return {
 		...(draft ? { draft } : {}),
 		failedRuns: Math.max(a.failedRuns, b.failedRuns),
 		...(solutionShownAt ? { solutionShownAt } : {}),
 		passes: keepPasses([...a.passes, ...b.passes]),
+		...(exploit ? { exploit } : {}),
 	};
 }
 

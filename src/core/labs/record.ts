@@ -3,7 +3,14 @@
  * dashboard. Kept apart from progress.ts (the stored shapes and the merge), which every island
  * page loads with the progress store, so that only lab pages carry this code.
  */
-import { keepPasses, type LabPass, LabPassSchema, type LabRecord, MAX_LAB_CODE } from './progress.ts';
+import {
+	keepPasses,
+	type LabPass,
+	LabPassSchema,
+	type LabRecord,
+	MAX_EXPLOIT_PAYLOAD,
+	MAX_LAB_CODE,
+} from './progress.ts';
 
 /** Failed runs after which the reference solution is offered without asking. */
 export const RUNS_BEFORE_SOLUTION = 3;
@@ -26,6 +33,35 @@ export function withPass(rec: LabRecord, pass: Omit<LabPass, 'solutionShown'>): 
 		solutionShown: rec.solutionShownAt !== undefined && rec.solutionShownAt <= pass.at,
 	});
 	return { ...rec, passes: keepPasses([...rec.passes, full]) };
+}
+
+/** Records an attack that made the data leave from the starter (the latest one is kept). */
+export function withExploitSuccess(
+	rec: LabRecord,
+	payload: string,
+	now: string,
+	revision: number,
+): LabRecord {
+	return {
+		...rec,
+		exploit: {
+			...rec.exploit,
+			success: { payload: payload.slice(0, MAX_EXPLOIT_PAYLOAD), at: now, revision },
+		},
+	};
+}
+
+/** Records that the learner skipped the attack stage (the first time only). */
+export function withExploitSkipped(rec: LabRecord, now: string): LabRecord {
+	return rec.exploit?.skippedAt ? rec : { ...rec, exploit: { ...rec.exploit, skippedAt: now } };
+}
+
+/**
+ * Which stage a lab with an exploit stage opens on: the attack until the learner's attack has
+ * worked or they skipped it, then the fix.
+ */
+export function exploitStage(rec: LabRecord): 'attack' | 'fix' {
+	return rec.exploit?.success || rec.exploit?.skippedAt ? 'fix' : 'attack';
 }
 
 export type LabStatus =

@@ -2,24 +2,30 @@
  * The lab island: editor, Run, results per case, hints after a failed run, and the reference
  * solution on request or after three failed runs. Thin over src/core/labs/: the core draws the
  * variants, the worker engine runs the code, the core grades, and the progress store records the
- * draft, the failed runs, the solution being shown and each pass (with code and digest).
+ * draft, the failed runs, the solution being shown and each pass (with code and digest). A lab
+ * with an exploit stage opens on the attack (ExploitStage.tsx) until the learner's attack worked or
+ * they skipped it; the fix stage then runs their attack as "your attack" next to the suites.
  */
 import '../adapters/zod-jitless.ts';
 import { useEffect, useId, useRef, useState } from 'react';
-import { type CaseResult, newSeed, type RunSummary } from '../../core/labs/grading.ts';
+import { type CaseResult, newSeed, type RunSummary, YOUR_ATTACK_ID } from '../../core/labs/grading.ts';
 import { labRecord } from '../../core/labs/progress.ts';
 import {
+	exploitStage,
 	LAB_STATUS_LABELS,
 	labStatus,
 	RUNS_BEFORE_SOLUTION,
 	sha256Hex,
 	withDraft,
+	withExploitSkipped,
+	withExploitSuccess,
 	withFailedRun,
 	withPass,
 	withSolutionShown,
 } from '../../core/labs/record.ts';
 import { type RunnableLab, runLab } from '../../core/labs/run.ts';
 import { getProgressStore, requestPersistence, useProgress } from '../adapters/progress-client.ts';
+import ExploitStage, { formatWhen } from './ExploitStage.tsx';
 import { createEditor, type LabEditor } from './editor.ts';
 import { WorkerEngine } from './worker-engine.ts';
 
@@ -114,6 +120,13 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 	const runCount = useRef(0);
 	const helpId = useId();
+	const exploit = lab.data.exploit;
+	const hasExploit = exploit !== undefined;
+	// The stage the learner chose on this visit; until then, the one their record says.
+	const [chosenStage, setChosenStage] = useState<'attack' | 'fix' | undefined>(undefined);
+	const stage = exploit ? (chosenStage ?? 'attack') : 'fix';
+	const yourAttack = exploit ? record.exploit?.success?.payload : undefined;
+	const fixHeadingRef = useRef<HTMLHeadingElement>(null);
 
 	useEffect(() => {
 		const host = hostRef.current;
@@ -137,13 +150,15 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 			},
 		});
 		editorRef.current = editor;
+		// Open on the stage the record says (it is read once, so recording an attack does not move the page).
+		if (hasExploit) setChosenStage((chosen) => chosen ?? exploitStage(stored));
 		setHydrated(true);
 		return () => {
 			clearTimeout(saveTimer.current);
 			editor.destroy();
 			editorRef.current = null;
 		};
-	}, [id, lab.data.language, starter]);
+	}, [id, lab.data.language, starter, hasExploit]);
 
 	const solutionOffered = record.failedRuns >= RUNS_BEFORE_SOLUTION;
 	const hintsShown = Math.min(hints.length, record.failedRuns);
@@ -159,7 +174,14 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 		setPhase({ name: 'running' });
 		try {
 			const seed = newSeed();
-			const summary = await runLab(engine(), lab, code, seed);
+			const summary = await runLab(
+				engine(),
+				lab,
+				code,
+				seed,
+				undefined,
+				yourAttack !== undefined ? { yourAttack } : {},
+			);
 			if (summary.passed) {
 				const digest = await sha256Hex(code);
 				store.updateLab(id, (rec) =>
@@ -180,6 +202,22 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 		requestAnimationFrame(() => resultsRef.current?.focus());
 	}
 
+	function goToFix() {
+		setChosenStage('fix');
+		requestAnimationFrame(() => fixHeadingRef.current?.focus());
+	}
+
+	function skipAttack() {
+		getProgressStore().updateLab(id, (rec) => withExploitSkipped(rec, new Date().toISOString()));
+		goToFix();
+	}
+
+	function attackLeaked(payload: string) {
+		getProgressStore().updateLab(id, (rec) =>
+			withExploitSuccess(rec, payload, new Date().toISOString(), lab.data.revision),
+		);
+	}
+
 	function revealSolution() {
 		getProgressStore().updateLab(id, (rec) => withSolutionShown(rec, new Date().toISOString()));
 		setShowSolution(true);
@@ -197,7 +235,8 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 
 	const summary = phase.name === 'done' ? phase.summary : undefined;
 	const functional = summary?.results.filter((r) => r.kind === 'functional') ?? [];
-	const attacks = summary?.results.filter((r) => r.kind === 'attack') ?? [];
+	const attacks = summary?.results.filter((r) => r.kind === 'attack' && r.caseId !== YOUR_ATTACK_ID) ?? [];
+	const mine = summary?.results.find((r) => r.caseId === YOUR_ATTACK_ID);
 
 	return (
 		<div
@@ -209,121 +248,178 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 				<strong>Status:</strong> {hydrated ? LAB_STATUS_LABELS[status] : '…'}
 				{hydrated && record.draft && <span className="muted"> · draft saved in this browser</span>}
 			</p>
-			<h2 id={`${helpId}-editor`}>Your code</h2>
-			<p className="lab-keys" id={`${helpId}-keys`}>
-				In the editor, <kbd>Tab</kbd> indents. To leave the editor with the keyboard, press <kbd>Esc</kbd>,
-				then <kbd>Tab</kbd>. Undo with <kbd>Ctrl</kbd>+<kbd>Z</kbd> (<kbd>⌘</kbd>+<kbd>Z</kbd> on a Mac).
-			</p>
-			<div ref={hostRef} className="lab-editor" />
-			<div className="button-row lab-actions">
-				<button
-					type="button"
-					className="button"
-					onClick={run}
-					disabled={!hydrated || phase.name === 'running'}
-				>
-					{phase.name === 'running' ? 'Running…' : 'Run the suites'}
-				</button>
-				<button
-					type="button"
-					className="button button-secondary"
-					onClick={resetToStarter}
-					disabled={!hydrated}
-				>
-					Start again from the starter code
-				</button>
-				{!showSolution && (
+			{exploit && stage === 'attack' && (
+				<ExploitStage
+					lab={lab}
+					exploit={exploit}
+					starter={starter}
+					recorded={record.exploit}
+					hydrated={hydrated}
+					engine={engine}
+					onLeaked={attackLeaked}
+					onSkip={skipAttack}
+					onContinue={goToFix}
+				/>
+			)}
+			<div className="lab-fix" hidden={stage === 'attack'}>
+				{exploit && (
+					<>
+						<h2 id={`${helpId}-fix`} ref={fixHeadingRef} tabIndex={-1} className="lab-stage-heading">
+							Stage 2 of 2: the fix
+						</h2>
+						{yourAttack !== undefined && record.exploit?.success ? (
+							<div className="lab-your-attack">
+								<p>
+									Your attack made the data leave on {formatWhen(record.exploit.success.at)}. Every run below
+									includes it as <strong>your attack</strong>, next to the suite: a pass needs both blocked.
+								</p>
+								<pre className="lab-input">
+									<code>{yourAttack}</code>
+								</pre>
+							</div>
+						) : (
+							<p>
+								{record.exploit?.skippedAt
+									? `You skipped the attack on ${formatWhen(record.exploit.skippedAt)}, so the runs below use the suite only.`
+									: 'The runs below use the suite only.'}
+							</p>
+						)}
+						<p>
+							<button
+								type="button"
+								className="button button-secondary"
+								onClick={() => setChosenStage('attack')}
+							>
+								{yourAttack !== undefined ? 'Back to stage 1: try another attack' : 'Try the attack first'}
+							</button>
+						</p>
+					</>
+				)}
+				<h2 id={`${helpId}-editor`}>Your code</h2>
+				<p className="lab-keys" id={`${helpId}-keys`}>
+					In the editor, <kbd>Tab</kbd> indents. To leave the editor with the keyboard, press <kbd>Esc</kbd>,
+					then <kbd>Tab</kbd>. Undo with <kbd>Ctrl</kbd>+<kbd>Z</kbd> (<kbd>⌘</kbd>+<kbd>Z</kbd> on a Mac).
+				</p>
+				<div ref={hostRef} className="lab-editor" />
+				<div className="button-row lab-actions">
+					<button
+						type="button"
+						className="button"
+						onClick={run}
+						disabled={!hydrated || phase.name === 'running'}
+					>
+						{phase.name === 'running' ? 'Running…' : 'Run the suites'}
+					</button>
 					<button
 						type="button"
 						className="button button-secondary"
-						onClick={revealSolution}
+						onClick={resetToStarter}
 						disabled={!hydrated}
 					>
-						{solutionOffered
-							? 'Show the reference solution (offered after three failed runs)'
-							: 'Show the reference solution'}
+						Start again from the starter code
 					</button>
+					{!showSolution && (
+						<button
+							type="button"
+							className="button button-secondary"
+							onClick={revealSolution}
+							disabled={!hydrated}
+						>
+							{solutionOffered
+								? 'Show the reference solution (offered after three failed runs)'
+								: 'Show the reference solution'}
+						</button>
+					)}
+				</div>
+				<div aria-live="polite" className="lab-live">
+					{phase.name === 'running' && <p>Running your code against the suites…</p>}
+					{summary && (
+						<p className={summary.passed ? 'lab-pass' : 'lab-fail'}>
+							<strong>
+								Run {phase.name === 'done' ? phase.runNumber : ''}:{' '}
+								{summary.passed ? 'passed. ' : 'not passed yet. '}
+							</strong>
+							{summary.functional.passed} of {summary.functional.total} functional cases passed;{' '}
+							{summary.attacks.blocked} of {summary.attacks.total} attacks blocked
+							{mine ? ` (your attack: ${mine.verdict === 'blocked' ? 'blocked' : 'got through'})` : ''}.
+							{summary.passed && record.solutionShownAt && ' Recorded as completed with the solution shown.'}
+						</p>
+					)}
+				</div>
+				{phase.name === 'failed' && (
+					<p className="notice" role="alert">
+						{phase.message}
+					</p>
 				)}
-			</div>
-			<div aria-live="polite" className="lab-live">
-				{phase.name === 'running' && <p>Running your code against the suites…</p>}
+				{summary?.message && (
+					<p className="notice lab-stop" role="alert">
+						{summary.message}
+					</p>
+				)}
 				{summary && (
-					<p className={summary.passed ? 'lab-pass' : 'lab-fail'}>
-						<strong>
-							Run {phase.name === 'done' ? phase.runNumber : ''}:{' '}
-							{summary.passed ? 'passed. ' : 'not passed yet. '}
-						</strong>
-						{summary.functional.passed} of {summary.functional.total} functional cases passed;{' '}
-						{summary.attacks.blocked} of {summary.attacks.total} attacks blocked.
-						{summary.passed && record.solutionShownAt && ' Recorded as completed with the solution shown.'}
+					<section className="lab-results" aria-labelledby={`${helpId}-results`}>
+						<h2 id={`${helpId}-results`} ref={resultsRef} tabIndex={-1}>
+							Results
+						</h2>
+						<p className="muted">
+							Attack variants are drawn afresh for every run (this run's seed: <code>{summary.seed}</code>),
+							so a fix that only matches the listed payloads will fail a later run.
+						</p>
+						<h3>Functional cases</h3>
+						<ul className="lab-cases">
+							{functional.map((r) => (
+								<CaseItem key={r.key} r={r} />
+							))}
+						</ul>
+						{mine && (
+							<>
+								<h3>Your attack</h3>
+								<ul className="lab-cases">
+									<CaseItem r={mine} />
+								</ul>
+							</>
+						)}
+						<h3>{mine ? 'Attacks from the suite' : 'Attacks'}</h3>
+						<ul className="lab-cases">
+							{attacks.map((r) => (
+								<CaseItem key={r.key} r={r} />
+							))}
+						</ul>
+					</section>
+				)}
+				{hydrated && hintsShown > 0 && (
+					<section className="lab-hints" aria-labelledby={`${helpId}-hints`}>
+						<h2 id={`${helpId}-hints`}>Hints</h2>
+						<p className="muted">One more hint after each run that does not pass.</p>
+						<ol>
+							{hints.slice(0, hintsShown).map((h) => (
+								<li key={h}>{h}</li>
+							))}
+						</ol>
+					</section>
+				)}
+				{hydrated && solutionOffered && !showSolution && (
+					<p className="notice">
+						Three runs have not passed yet. You can look at the reference solution; a pass after that is
+						recorded as completed with the solution shown.
 					</p>
 				)}
+				{showSolution && (
+					<section className="lab-solution" aria-labelledby={`${helpId}-solution`}>
+						<h2 id={`${helpId}-solution`}>Reference solution</h2>
+						<p>
+							One fix that passes every case. A pass from now on is recorded as completed with the solution
+							shown.
+						</p>
+						<pre className="lab-reference">
+							<code>{reference}</code>
+						</pre>
+						<button type="button" className="button button-secondary" onClick={copyReference}>
+							Copy it into the editor
+						</button>
+					</section>
+				)}
 			</div>
-			{phase.name === 'failed' && (
-				<p className="notice" role="alert">
-					{phase.message}
-				</p>
-			)}
-			{summary?.message && (
-				<p className="notice lab-stop" role="alert">
-					{summary.message}
-				</p>
-			)}
-			{summary && (
-				<section className="lab-results" aria-labelledby={`${helpId}-results`}>
-					<h2 id={`${helpId}-results`} ref={resultsRef} tabIndex={-1}>
-						Results
-					</h2>
-					<p className="muted">
-						Attack variants are drawn afresh for every run (this run's seed: <code>{summary.seed}</code>), so
-						a fix that only matches the listed payloads will fail a later run.
-					</p>
-					<h3>Functional cases</h3>
-					<ul className="lab-cases">
-						{functional.map((r) => (
-							<CaseItem key={r.key} r={r} />
-						))}
-					</ul>
-					<h3>Attacks</h3>
-					<ul className="lab-cases">
-						{attacks.map((r) => (
-							<CaseItem key={r.key} r={r} />
-						))}
-					</ul>
-				</section>
-			)}
-			{hydrated && hintsShown > 0 && (
-				<section className="lab-hints" aria-labelledby={`${helpId}-hints`}>
-					<h2 id={`${helpId}-hints`}>Hints</h2>
-					<p className="muted">One more hint after each run that does not pass.</p>
-					<ol>
-						{hints.slice(0, hintsShown).map((h) => (
-							<li key={h}>{h}</li>
-						))}
-					</ol>
-				</section>
-			)}
-			{hydrated && solutionOffered && !showSolution && (
-				<p className="notice">
-					Three runs have not passed yet. You can look at the reference solution; a pass after that is
-					recorded as completed with the solution shown.
-				</p>
-			)}
-			{showSolution && (
-				<section className="lab-solution" aria-labelledby={`${helpId}-solution`}>
-					<h2 id={`${helpId}-solution`}>Reference solution</h2>
-					<p>
-						One fix that passes every case. A pass from now on is recorded as completed with the solution
-						shown.
-					</p>
-					<pre className="lab-reference">
-						<code>{reference}</code>
-					</pre>
-					<button type="button" className="button button-secondary" onClick={copyReference}>
-						Copy it into the editor
-					</button>
-				</section>
-			)}
 		</div>
 	);
 }

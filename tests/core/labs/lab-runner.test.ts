@@ -314,4 +314,45 @@ describe('lab folder checks', () => {
 			message: expect.stringMatching(/^not valid YAML/),
 		});
 	});
+	it('checks an exploit stage: where the payload goes, its placeholders, its regular expressions, a harness', () => {
+		const exploit = (input: string, leaked: string) =>
+			`exploit:\n  goal: G.\n  slot: The document\n  obeys: Everything.\n  input: ${input}\n  leaked: [${leaked}]\n  show: [{ label: Result, at: result }]\n`;
+		const withHarness = { ...good, 'harness.js': 'function labSetup(input) { return [input.text]; }' };
+		const ok = checkLabFolder(
+			'content/labs/demo',
+			{
+				...withHarness,
+				'lab.yaml':
+					good['lab.yaml'] + exploit('{ text: "{payload}" }', '{ at: result, includes: "{secret}" }'),
+			},
+			known,
+		);
+		expect(ok.problems).toEqual([]);
+		expect(ok.lab?.data.exploit?.payload).toBe('');
+		const bad = checkLabFolder(
+			'content/labs/demo',
+			{
+				...good,
+				'lab.yaml': good['lab.yaml'] + exploit('{ text: "{doc}" }', "{ at: result, matches: '(' }"),
+			},
+			known,
+		);
+		const found = bad.problems.map((p) => `${p.field} | ${p.message}`);
+		expect(found).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(
+					/^exploit\.input \| the exploit input does not say where the learner's text goes/,
+				),
+				expect.stringMatching(/^exploit \| the placeholder \{doc\} is not defined/),
+				expect.stringMatching(/^exploit\.leaked\[0\] \| not a valid regular expression/),
+				expect.stringMatching(/^exploit \| an exploit stage needs a harness/),
+			]),
+		);
+		const noChecks = checkLabFolder(
+			'content/labs/demo',
+			{ ...withHarness, 'lab.yaml': good['lab.yaml'] + exploit('{ text: "{payload}" }', '') },
+			known,
+		);
+		expect(noChecks.problems.map((p) => p.field)).toEqual(['exploit.leaked']);
+	});
 });
