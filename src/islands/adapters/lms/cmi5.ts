@@ -9,6 +9,7 @@ import Cmi5, { type LaunchParameters } from '@xapi/cmi5';
 import type { Cmi5Launch } from '../../../core/lms/discovery.ts';
 import { cmi5Due, packageStatus } from '../../../core/lms/report.ts';
 import { decodeResume, encodeResume, RESUME_LIMITS } from '../../../core/lms/resume.ts';
+import { nextRetryDelay, RETRY_FIRST_MS, sendOutcome } from '../../../core/xapi/queue.ts';
 import { getProgressStore } from '../progress-client.ts';
 import {
 	type Bar,
@@ -120,7 +121,7 @@ export async function connectCmi5(args: {
 	// The queue: statements go out one at a time, in order; a failure leaves the item at the head.
 	const queue: Item[] = [];
 	let pumping = false;
-	let retryDelay = 1000;
+	let retryDelay = RETRY_FIRST_MS;
 	let wasUnreachable = false;
 	const pump = async (): Promise<void> => {
 		if (pumping) return;
@@ -141,10 +142,15 @@ export async function connectCmi5(args: {
 					else if (item.verb === 'failed') await cmi5.fail(item.score, capture);
 					else await cmi5.sendXapiStatement(capture.transform(buildTerminated(cmi5)));
 					queue.shift();
-					retryDelay = 1000;
+					retryDelay = RETRY_FIRST_MS;
 				} catch (e) {
 					const s = httpStatus(e);
-					if (s !== undefined && s >= 400 && s < 500 && s !== 408 && s !== 429) {
+					// 409: the LRS already has this very statement (a retry of one that arrived).
+					if (s === 409) {
+						queue.shift();
+						continue;
+					}
+					if (s !== undefined && sendOutcome(s) === 'refused') {
 						queue.shift();
 						bar.warn(
 							`The learning record store refused the "${item.verb}" result (HTTP ${s}). It will not be sent again; your progress is kept in this browser.`,
@@ -156,7 +162,7 @@ export async function connectCmi5(args: {
 						`The learning record store cannot be reached. ${queue.length} result${queue.length === 1 ? ' is' : 's are'} waiting and will be sent when it answers; your progress is kept in this browser.`,
 					);
 					setTimeout(() => void pump(), retryDelay);
-					retryDelay = Math.min(retryDelay * 2, 15_000);
+					retryDelay = nextRetryDelay(retryDelay);
 					return;
 				}
 			}
@@ -170,7 +176,7 @@ export async function connectCmi5(args: {
 		}
 	};
 	addEventListener('online', () => {
-		retryDelay = 1000;
+		retryDelay = RETRY_FIRST_MS;
 		void pump();
 	});
 
