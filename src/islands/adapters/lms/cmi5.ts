@@ -36,6 +36,12 @@ interface Item {
 }
 
 const RESUME_STATE_ID = 'https://w3id.org/xapi/secure-ai-academy/state/resume';
+/**
+ * Which of `completed` and `passed` the LRS has accepted for this registration, written once each
+ * arrives: a later session (on another computer too) must not send them again (cmi5 allows one of
+ * each per registration), and the browser's own note of them may be missing there.
+ */
+const REPORTED_STATE_ID = 'https://w3id.org/xapi/secure-ai-academy/state/reported';
 
 function httpStatus(e: unknown): number | undefined {
 	const s = (e as { response?: { status?: unknown } } | null)?.response?.status;
@@ -102,6 +108,7 @@ export async function connectCmi5(args: {
 		}
 	};
 
+	const reported = { completed: false, passed: false };
 	const stateParams = {
 		agent: launch.actor as never,
 		activityId: launch.activityId,
@@ -116,6 +123,18 @@ export async function connectCmi5(args: {
 		} catch {
 			/* no saved state yet (404) or unreachable: local progress still applies */
 		}
+	}
+	// Read on every page of the session: a page writes the whole document when a verb arrives.
+	try {
+		const r = await cmi5.xapi?.getState({ ...stateParams, stateId: REPORTED_STATE_ID });
+		const doc = (typeof r?.data === 'string' ? JSON.parse(r.data) : r?.data) as Partial<typeof reported>;
+		reported.completed = doc?.completed === true;
+		reported.passed = doc?.passed === true;
+		if (reported.completed) sent.completed = true;
+		if (reported.passed) sent.passed = true;
+		keepSent();
+	} catch {
+		/* nothing reported yet in this registration (404), or unreachable */
 	}
 
 	// The queue: statements go out one at a time, in order; a failure leaves the item at the head.
@@ -143,6 +162,14 @@ export async function connectCmi5(args: {
 					else await cmi5.sendXapiStatement(capture.transform(buildTerminated(cmi5)));
 					queue.shift();
 					retryDelay = RETRY_FIRST_MS;
+					if ((item.verb === 'completed' || item.verb === 'passed') && !reported[item.verb]) {
+						reported[item.verb] = true;
+						cmi5.xapi
+							?.setState({ ...stateParams, stateId: REPORTED_STATE_ID, state: { ...reported } as never })
+							.catch(() => {
+								/* then this browser's own note (sentKey) still prevents a repeat here */
+							});
+					}
 				} catch (e) {
 					const s = httpStatus(e);
 					// 409: the LRS already has this very statement (a retry of one that arrived).
