@@ -14,6 +14,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, watchPage } from '../e2e/helpers.ts';
 import { attempt, markRead } from './quiz-actions.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -200,7 +201,16 @@ test('the CSP names the LRS origin only in the build that configures it', () => 
 test('opted in: a module read and assessments arrive with exactly the documented fields', async ({
 	page,
 }) => {
+	const watch = watchPage(page, SITE);
+	await page.goto(`${SITE}/dashboard/`);
+	await expect(page.locator('#lrs-optin')).toBeVisible();
+	await expectNoAxeViolations(page, 'dashboard with the LRS opt-in');
+	// A name made of spaces is refused with a reason, and nothing is turned on.
+	await page.getByLabel('Your staff id (or your name)').fill('   ');
+	await page.getByRole('button', { name: 'Start sending my results' }).click();
+	await expect(page.locator('#lrs-optin [data-lrs-status]')).toContainText('Not started: the name is empty');
 	await optIn(page, '  staff-1234 ');
+	await expectNoAxeViolations(page, 'dashboard with the LRS feed on');
 	await openModule(page);
 	await markRead(page);
 	await expect.poll(verbs).toEqual(['completed']);
@@ -223,6 +233,11 @@ test('opted in: a module read and assessments arrive with exactly the documented
 	await page.waitForTimeout(1500);
 	expect(verbs()).toEqual(['completed', 'failed', 'passed']);
 	expect(lrs.violations).toEqual([]);
+	// Only the LRS's origin was contacted, and the CSP blocked nothing (a violation logs an error).
+	expect(new Set(watch.foreign.map((u) => new URL(u).origin))).toEqual(
+		new Set([`http://127.0.0.1:${LRS_PORT}`]),
+	);
+	expect(watch.errors).toEqual([]);
 });
 
 test('an unreachable LRS: a notice, the statements wait, and they arrive in order when it answers', async ({
@@ -235,6 +250,7 @@ test('an unreachable LRS: a notice, the statements wait, and they arrive in orde
 	const notice = page.locator('main .lrs-notice');
 	await expect(notice).toContainText('cannot be reached');
 	await expect(notice).toContainText('waiting and will be sent when it answers; your progress is kept');
+	await expectNoAxeViolations(page, 'module page with the LRS notice');
 	await attempt(page, true);
 	await expect.poll(verbs, { timeout: 30_000 }).toEqual(['completed', 'passed']);
 	await expect(notice).toContainText('Connection restored');
