@@ -204,7 +204,8 @@ class StrictLrs {
 
 let lrs: StrictLrs;
 let server: Awaited<ReturnType<typeof serve>>;
-const zips = buildPackages('cmi5', MODULE);
+const PATH = 'developer';
+const zips = buildPackages('cmi5', `${MODULE},${PATH}`);
 const pkg = `cmi5-module-${MODULE}.zip`;
 
 test.beforeEach(async () => {
@@ -215,7 +216,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => server?.close());
 
-async function launch(page: Page) {
+async function launch(page: Page, zip = pkg) {
 	const q = new URLSearchParams({
 		endpoint: `${server.origin}/xapi/`,
 		fetch: `${server.origin}/lms/fetch`,
@@ -223,7 +224,7 @@ async function launch(page: Page) {
 		registration: lrs.registration,
 		activityId: lrs.activityId,
 	});
-	await page.goto(`${server.origin}/pkg/${pkg}/modules/${MODULE}/index.html?${q}`);
+	await page.goto(`${server.origin}/pkg/${zip}/modules/${MODULE}/index.html?${q}`);
 	await expect(page.locator('.lms-bar')).toContainText('Connected to your organisation');
 	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
 	await expect.poll(() => lrs.statements.length).toBe(1);
@@ -314,6 +315,48 @@ test('cmi5: a second launch with the same registration resumes from the LRS, in 
 	await second.waitForTimeout(1500);
 	expect(verbs()).toEqual(['initialized']);
 	await second.getByRole('button', { name: 'Save and exit' }).click();
+	await expect.poll(verbs).toEqual(['initialized', 'terminated']);
+	expect(lrs.violations).toEqual([]);
+	await context.close();
+});
+
+test('cmi5: a path package relaunched for the same registration reopens at the module the learner was on', async ({
+	page,
+	browser,
+}) => {
+	const pathZip = `cmi5-path-${PATH}.zip`;
+	const data = JSON.parse(new TextDecoder().decode(zips.get(pathZip)?.['lms-package.json'])) as {
+		siteUrl: string;
+		scope: { modules: { id: string; title: string }[] };
+	};
+	lrs.activityId = `${data.siteUrl}/lms/path/${PATH}/au`;
+	const [first, second] = data.scope.modules;
+	expect(first?.id).toBe(MODULE); // the LMS launches the path's first module
+	await launch(page, pathZip);
+	await markRead(page);
+	await page.locator('.lms-bar ol a').nth(1).click();
+	await expect(page).toHaveURL(new RegExp(`/modules/${second?.id}/index.html$`));
+	await expect(page.locator('.lms-bar [aria-current=page]')).toHaveText(second?.title ?? '');
+	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
+	await expect
+		.poll(() => lrs.state.get('https://w3id.org/xapi/secure-ai-academy/state/location'))
+		.toBe(JSON.stringify(second?.id));
+	await page.getByRole('button', { name: 'Save and exit' }).click();
+	await expect.poll(verbs).toEqual(['initialized', 'terminated']);
+
+	// Launched again (first module, as the LMS always does) on a computer with empty storage.
+	lrs.newSession();
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const again = await context.newPage();
+	await launch(again, pathZip);
+	await expect(again).toHaveURL(new RegExp(`/modules/${second?.id}/index.html$`));
+	await expect(again.locator('.lms-bar [aria-current=page]')).toHaveText(second?.title ?? '');
+	await expect(again.locator('.lms-bar')).toContainText(
+		`Reported: 1 of ${data.scope.modules.length} modules read`,
+	);
+	// Still the same session: one token, one initialized; then it ends normally.
+	expect(lrs.tokenFetches).toBe(1);
+	await again.getByRole('button', { name: 'Save and exit' }).click();
 	await expect.poll(verbs).toEqual(['initialized', 'terminated']);
 	expect(lrs.violations).toEqual([]);
 	await context.close();

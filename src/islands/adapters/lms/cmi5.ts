@@ -9,12 +9,14 @@ import Cmi5, { type LaunchParameters } from '@xapi/cmi5';
 import type { Cmi5Launch } from '../../../core/lms/discovery.ts';
 import { cmi5Due, packageStatus } from '../../../core/lms/report.ts';
 import { decodeResume, encodeResume, RESUME_LIMITS } from '../../../core/lms/resume.ts';
+import { launchFile } from '../../../core/lms/scope.ts';
 import { nextRetryDelay, RETRY_FIRST_MS, sendOutcome } from '../../../core/xapi/queue.ts';
 import { getProgressStore } from '../progress-client.ts';
 import {
 	type Bar,
 	CMI5_SESSION_KEY,
 	mergeResume,
+	NAV_KEY,
 	omittedNotice,
 	type PackageData,
 	session,
@@ -42,6 +44,8 @@ const RESUME_STATE_ID = 'https://w3id.org/xapi/secure-ai-academy/state/resume';
  * each per registration), and the browser's own note of them may be missing there.
  */
 const REPORTED_STATE_ID = 'https://w3id.org/xapi/secure-ai-academy/state/reported';
+/** A path or course package's bookmark: the module the learner last had open (its id, as text). */
+const LOCATION_STATE_ID = 'https://w3id.org/xapi/secure-ai-academy/state/location';
 
 function httpStatus(e: unknown): number | undefined {
 	const s = (e as { response?: { status?: unknown } } | null)?.response?.status;
@@ -123,7 +127,28 @@ export async function connectCmi5(args: {
 		} catch {
 			/* no saved state yet (404) or unreachable: local progress still applies */
 		}
+		// A new session of a path or course package reopens at the bookmarked module (the LMS
+		// launches the first one); the session carries over to that page.
+		if (pkg.scope.modules.length > 1) {
+			try {
+				const r = await cmi5.xapi?.getState({ ...stateParams, stateId: LOCATION_STATE_ID });
+				const bookmark = typeof r?.data === 'string' ? r.data : undefined;
+				if (bookmark && bookmark !== args.moduleId && pkg.scope.modules.some((m) => m.id === bookmark)) {
+					session.set(NAV_KEY, '1');
+					location.replace(new URL(launchFile(bookmark), args.packageRoot).href);
+					return;
+				}
+			} catch {
+				/* no bookmark yet (404) or unreachable: stay on the launched module */
+			}
+		}
 	}
+	if (pkg.scope.modules.length > 1)
+		cmi5.xapi
+			?.setState({ ...stateParams, stateId: LOCATION_STATE_ID, state: args.moduleId as never })
+			.catch(() => {
+				/* the bookmark is a convenience */
+			});
 	// Read on every page of the session: a page writes the whole document when a verb arrives.
 	try {
 		const r = await cmi5.xapi?.getState({ ...stateParams, stateId: REPORTED_STATE_ID });
