@@ -39,6 +39,8 @@ if (process.env.XAPI_REUSE_BUILD !== '1' || !existsSync(DIST)) {
 		},
 	);
 	if (r.status !== 0) throw new Error(`the build with lrs: failed:\n${r.stdout}\n${r.stderr}`);
+	// Playwright loads this file again in its worker, which inherits this environment: build once.
+	process.env.XAPI_REUSE_BUILD = '1';
 }
 
 interface Statement {
@@ -101,7 +103,9 @@ class StrictLrs {
 					return;
 				}
 				this.requests++;
-				const reply = (status: number, text = '') => res.writeHead(status, cors).end(text);
+				const reply = (status: number, text = ''): void => {
+					res.writeHead(status, cors).end(text);
+				};
 				if (req.url !== '/xapi/statements' || req.method !== 'POST') return reply(404);
 				if (this.down > 0) {
 					this.down--;
@@ -122,7 +126,7 @@ class StrictLrs {
 				const same = this.statements.find((x) => x.id === s.id);
 				if (same) return reply(JSON.stringify(same) === JSON.stringify(s) ? 204 : 409);
 				this.statements.push(s);
-				reply(200, JSON.stringify([s.id]));
+				return reply(200, JSON.stringify([s.id]));
 			});
 		});
 		return new Promise((r) => server.listen(LRS_PORT, '127.0.0.1', () => r(server)));
@@ -143,9 +147,15 @@ function serveSite(): Promise<Server> {
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', SITE).pathname);
 		let file = join(DIST, path);
-		if (!file.startsWith(DIST)) return res.writeHead(403).end();
+		if (!file.startsWith(DIST)) {
+			res.writeHead(403).end();
+			return;
+		}
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-		if (!existsSync(file)) return res.writeHead(404).end('not found');
+		if (!existsSync(file)) {
+			res.writeHead(404).end('not found');
+			return;
+		}
 		res
 			.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
 			.end(readFileSync(file));
