@@ -12,7 +12,14 @@ const form = document.getElementById('lrs-optin');
 const load = () => import('./feed.ts');
 
 if (config) {
-	if (readConsent()) void load().then((m) => m.startFeed(config, form));
+	const startIfOn = () => {
+		if (readConsent()) void load().then((m) => m.startFeed(config, form));
+	};
+	startIfOn();
+	// Turned on in another tab (the dashboard): pages already open start sending too.
+	addEventListener('storage', (e) => {
+		if (e.key === CONSENT_KEY) startIfOn();
+	});
 	if (form) wireOptIn(config, form);
 }
 
