@@ -6,6 +6,7 @@ import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { siteUrlCheck } from './src/integrations/site-url-warning.ts';
 import { configPath, loadSiteConfig } from './src/lib/site-config.ts';
+import { connectSrc } from './src/schemas/site-config.ts';
 
 // academy.config.yaml (or ACADEMY_CONFIG): validated here, so a bad value stops the build.
 const config = loadSiteConfig();
@@ -32,7 +33,8 @@ export default defineConfig({
 				"default-src 'self'",
 				"img-src 'self' data:",
 				"font-src 'self'",
-				"connect-src 'self'",
+				// Only the site's origin, plus the LRS's origin when the optional xAPI feed is configured.
+				connectSrc(config),
 				"object-src 'none'",
 				"base-uri 'self'",
 				"form-action 'self'",

@@ -5,6 +5,9 @@ import { chromiumArgs, chromiumPath } from './playwright.config.ts';
  * Browser tests of the LMS packages (tests/lms/): each spec packages the built site with
  * `npm run package:lms -- --reuse-dist` and serves the packages, an LMS harness (scorm-again as
  * the SCORM LMS side) and, for cmi5, a strict in-test LRS, from its own local server.
+ * tests/lms/xapi-feed.spec.ts tests the optional LRS feed of the site itself (no package): it
+ * builds the site with tests/fixtures/config/lrs.yaml into dist-lrs/ and serves it beside a strict
+ * LRS on 127.0.0.1:4344 and :4345.
  * Needs a build first (npm run build). Run: npx playwright test -c playwright.lms.config.ts
  */
 export default defineConfig({

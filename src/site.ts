@@ -20,6 +20,14 @@ export const SITE = {
 	accent: config.theme.accent,
 	tracks: config.tracks,
 	contentErrorsContact: config.contact.contentErrors,
+	/** The optional xAPI feed to the organisation's LRS (undefined: off). See src/components/LrsFeed.astro. */
+	lrs: config.lrs && {
+		endpoint: config.lrs.endpoint,
+		publicWriteKey: config.lrs.publicWriteKey,
+		label: config.lrs.actor.label,
+		homePage: config.lrs.actor.homePage ?? config.site.url.replace(/\/$/, ''),
+		siteBase: `${config.site.url.replace(/\/$/, '')}${config.site.basePath}`,
+	},
 	description:
 		'Free, self-hostable training on building AI systems securely: the UK Code of Practice for the Cyber Security of AI (ETSI TS 104 223), the NCSC/CISA guidelines, AI secure coding and ML technical debt.',
 	/** Bumped when published content changes in a way that matters to stored progress. */

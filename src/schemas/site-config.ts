@@ -10,6 +10,76 @@ const HexColour = z
 	.string()
 	.regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour is written as #RRGGBB, e.g. "#0b5cad"' });
 
+/** Hosts allowed over plain http, for local tests only. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The optional xAPI feed to your organisation's Learning Record Store (LRS), outside an LMS.
+ * Off unless this section is present; even then nothing is sent until a learner opts in on the
+ * dashboard. What is sent is listed in docs/lms.md ("Reporting to your own LRS").
+ */
+const LrsSchema = z.strictObject({
+	/**
+	 * The LRS's xAPI base URL, ending in "/", e.g. https://lrs.example.org/xapi/ (statements are
+	 * POSTed to `<endpoint>statements`). https only (http is accepted for 127.0.0.1 and localhost,
+	 * for tests); no user name, password, query or fragment in it. Its origin is the one origin the
+	 * pages' Content-Security-Policy then lets them connect to.
+	 */
+	endpoint: z
+		.url({
+			protocol: /^https?$/,
+			error: 'lrs.endpoint must be an absolute https:// URL such as https://lrs.example.org/xapi/',
+		})
+		.superRefine((u, ctx) => {
+			if (!URL.canParse(u)) return;
+			const url = new URL(u);
+			const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+			if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname))
+				fail(
+					'lrs.endpoint must use https:// (plain http is allowed only for 127.0.0.1 and localhost, in tests)',
+				);
+			if (url.username || url.password)
+				fail(
+					"lrs.endpoint must not contain a user name or password (anyone can read the site's pages); see lrs.publicWriteKey",
+				);
+			if (url.search || url.hash) fail('lrs.endpoint must not have a query (?…) or fragment (#…)');
+			if (!url.pathname.endsWith('/'))
+				fail('lrs.endpoint must end with "/", e.g. https://lrs.example.org/xapi/');
+		}),
+	/**
+	 * Optional `key:secret` of an LRS credential that may ONLY write statements. It is published
+	 * in the page code of a static site, so anyone can read it and post statements with it: use a
+	 * key scoped to writing statements (never one that reads them), or leave it out and point
+	 * `endpoint` at a relay on your own origin that adds the credential.
+	 */
+	publicWriteKey: z
+		.string()
+		.regex(/^[^\s:]+:[^\s]+$/, {
+			error:
+				'lrs.publicWriteKey is written "key:secret" (the LRS credential\'s key and secret joined by a colon)',
+		})
+		.optional(),
+	actor: z
+		.strictObject({
+			/** The label of the field where a learner types the name or id they choose to report under. */
+			label: z
+				.string()
+				.trim()
+				.min(1)
+				.max(120)
+				.default('Your name, or an id your organisation asked you to use'),
+			/**
+			 * The `homePage` of the xAPI account the learner is reported as (the id typed is the
+			 * account name). Defaults to site.url.
+			 */
+			homePage: z
+				.url({ protocol: /^https?$/, error: 'lrs.actor.homePage must be an absolute http(s) URL' })
+				.optional(),
+		})
+		.prefault({}),
+});
+export type LrsConfig = z.output<typeof LrsSchema>;
+
 export const SiteConfigSchema = z
 	.strictObject({
 		site: z
@@ -78,6 +148,8 @@ export const SiteConfigSchema = z
 					.optional(),
 			})
 			.prefault({}),
+		/** Optional xAPI feed to your organisation's LRS (off when absent). */
+		lrs: LrsSchema.optional(),
 	})
 	.superRefine((c, ctx) => {
 		const ratio = contrastRatio(c.theme.accent, '#ffffff');
@@ -90,6 +162,14 @@ export const SiteConfigSchema = z
 		}
 	});
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+/**
+ * The pages' `connect-src`: the site's own origin, plus the LRS's origin only when the xAPI feed
+ * is configured.
+ */
+export function connectSrc(config: Pick<SiteConfig, 'lrs'>): `connect-src ${string}` {
+	return config.lrs ? `connect-src 'self' ${new URL(config.lrs.endpoint).origin}` : "connect-src 'self'";
+}
 
 /** WCAG 2 contrast ratio between two #RRGGBB colours. */
 export function contrastRatio(a: string, b: string): number {

@@ -172,4 +172,16 @@ describe('the build stops on a broken configuration', () => {
 		expect(output).toContain('theme.accent: accent #ffee00 has a contrast of');
 		expect(output).toContain('pick a darker shade');
 	});
+
+	test('an LRS endpoint over plain http with a password in it names the file, fields and fixes', () => {
+		const { status, output } = buildWith({
+			'academy.config.yaml': 'lrs:\n  endpoint: http://writer:pw@lrs.example.org/xapi\n',
+		});
+		expect(status).not.toBe(0);
+		expect(output).toContain('academy.config.yaml has 3 problems');
+		expect(output).toContain('lrs.endpoint: lrs.endpoint must use https://');
+		expect(output).toContain('must not contain a user name or password');
+		expect(output).toContain('see lrs.publicWriteKey');
+		expect(output).toContain('lrs.endpoint must end with "/"');
+	});
 });

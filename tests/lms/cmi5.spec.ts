@@ -7,11 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
-import { loadQuiz } from '../e2e/quiz-helpers.ts';
 import { buildPackages, type Route, serve } from './lms-server.ts';
+import { attempt, markRead } from './quiz-actions.ts';
 
 const MODULE = 'p01-awareness';
-const quiz = loadQuiz(MODULE);
 const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 const MOVEON_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
@@ -40,9 +39,9 @@ interface Statement {
 }
 
 class StrictLrs {
-	readonly token = Buffer.from(`au:${randomUUID()}`).toString('base64');
+	token = Buffer.from(`au:${randomUUID()}`).toString('base64');
 	readonly registration = randomUUID();
-	readonly sessionId = randomUUID();
+	sessionId = randomUUID();
 	readonly actor = {
 		objectType: 'Agent',
 		account: { homePage: 'https://lms.example.org', name: 'learner-42' },
@@ -51,6 +50,8 @@ class StrictLrs {
 	readonly masteryScore = 0.8;
 	activityId = '';
 	statements: Statement[] = [];
+	/** Statements of earlier sessions of the same registration (the per-registration rules count them). */
+	earlier: Statement[] = [];
 	violations: string[] = [];
 	tokenFetches = 0;
 	state = new Map<string, string>();
@@ -59,14 +60,24 @@ class StrictLrs {
 	/** Failure injection: refuse the next statement with this verb (403). */
 	refuseVerb: string | undefined;
 
-	private verbs = () => this.statements.map((s) => VERBS[s.verb?.id ?? ''] ?? s.verb?.id);
+	private verbs = (list = this.statements) => list.map((s) => VERBS[s.verb?.id ?? ''] ?? s.verb?.id);
+
+	/** The LMS launches the AU again with the same registration: a new session, token and session id. */
+	newSession() {
+		this.earlier.push(...this.statements);
+		this.statements = [];
+		this.tokenFetches = 0;
+		this.token = Buffer.from(`au:${randomUUID()}`).toString('base64');
+		this.sessionId = randomUUID();
+	}
 
 	check(s: Statement): string[] {
 		const v: string[] = [];
 		const verb = VERBS[s.verb?.id ?? ''];
 		const sent = this.verbs();
+		const inRegistration = this.verbs([...this.earlier, ...this.statements]);
 		if (!s.id || !/^[0-9a-f-]{36}$/i.test(s.id)) v.push('statement id must be a UUID set by the AU');
-		if (this.statements.some((x) => x.id === s.id)) v.push('statement id reused');
+		if ([...this.earlier, ...this.statements].some((x) => x.id === s.id)) v.push('statement id reused');
 		if (JSON.stringify(s.actor) !== JSON.stringify(this.actor)) v.push('actor must be the launch actor');
 		if (!verb || verb === 'launched') v.push(`verb ${s.verb?.id} is not a cmi5-defined AU verb`);
 		if (s.object?.id !== this.activityId) v.push('object must be the AU activity id');
@@ -84,17 +95,17 @@ class StrictLrs {
 			if (!cats.includes(MOVEON_CATEGORY)) v.push(`${verb} must carry the moveOn category`);
 			if (!s.result?.duration) v.push(`${verb} must carry a duration`);
 		}
-		if (verb === 'completed' && (sent.includes('completed') || s.result?.completion !== true))
+		if (verb === 'completed' && (inRegistration.includes('completed') || s.result?.completion !== true))
 			v.push('one completed per registration, with completion true');
 		if (verb === 'passed') {
-			if (sent.includes('passed')) v.push('one passed per registration');
+			if (inRegistration.includes('passed')) v.push('one passed per registration');
 			if ((s.result?.score?.scaled ?? -1) < this.masteryScore) v.push('passed below the mastery score');
 			if (s.context?.extensions?.[MASTERY_EXT] !== this.masteryScore)
 				v.push('passed must carry the mastery score');
 			if (s.result?.success !== true) v.push('passed needs success true');
 		}
 		if (verb === 'failed') {
-			if (sent.includes('passed')) v.push('failed after passed');
+			if (inRegistration.includes('passed')) v.push('failed after passed');
 			if (sent.includes('failed')) v.push('one failed per session');
 			if ((s.result?.score?.scaled ?? 1) >= this.masteryScore) v.push('failed at or above the mastery score');
 			if (s.result?.success !== false) v.push('failed needs success false');
@@ -193,7 +204,8 @@ class StrictLrs {
 
 let lrs: StrictLrs;
 let server: Awaited<ReturnType<typeof serve>>;
-const zips = buildPackages('cmi5', MODULE);
+const PATH = 'developer';
+const zips = buildPackages('cmi5', `${MODULE},${PATH}`);
 const pkg = `cmi5-module-${MODULE}.zip`;
 
 test.beforeEach(async () => {
@@ -204,7 +216,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => server?.close());
 
-async function launch(page: Page) {
+async function launch(page: Page, zip = pkg) {
 	const q = new URLSearchParams({
 		endpoint: `${server.origin}/xapi/`,
 		fetch: `${server.origin}/lms/fetch`,
@@ -212,58 +224,10 @@ async function launch(page: Page) {
 		registration: lrs.registration,
 		activityId: lrs.activityId,
 	});
-	await page.goto(`${server.origin}/pkg/${pkg}/modules/${MODULE}/index.html?${q}`);
+	await page.goto(`${server.origin}/pkg/${zip}/modules/${MODULE}/index.html?${q}`);
 	await expect(page.locator('.lms-bar')).toContainText('Connected to your organisation');
 	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
 	await expect.poll(() => lrs.statements.length).toBe(1);
-}
-
-async function attempt(page: Page, correct: boolean) {
-	const again = page.getByRole('button', { name: 'Try again with a fresh draw' });
-	if (await again.isVisible()) await again.click();
-	let ids: string[] = [];
-	for (let i = 0; i < 15; i++) {
-		await page.getByLabel(/Assessment: answer everything/).check();
-		await page.locator('.quiz-island .quiz-start > button').click();
-		ids = await page
-			.locator('.quiz-question')
-			.evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') as string));
-		if (!correct || !ids.some((id) => quiz.questions.find((q) => q.id === id)?.type === 'scenario')) break;
-		await page.getByRole('button', { name: 'Cancel' }).click();
-	}
-	if (correct) {
-		for (const id of ids) {
-			const q = quiz.questions.find((x) => x.id === id);
-			const scope = page.locator(`[data-question-id="${id}"]`);
-			if (q?.type === 'single')
-				await scope.locator(`[id$="-${id}-${q.options.find((o) => o.correct)?.id}"]`).check();
-			else if (q?.type === 'true-false') await scope.locator(`[id$="-${id}-${String(q.answer)}"]`).check();
-			else if (q?.type === 'multiple')
-				for (const o of q.options.filter((x) => x.correct))
-					await scope.locator(`[id$="-${id}-${o.id}"]`).check();
-			else if (q?.type === 'spot-the-line')
-				for (const l of q.lines.filter((x) => x.vulnerable))
-					await scope.locator(`[id$="-${id}-l${l.line}"]`).check();
-			else if (q?.type === 'ordering') {
-				for (let want = 0; want < q.items.length; want++) {
-					const texts = await scope.locator('.ordering-item .ordering-text').allTextContents();
-					const now = texts.indexOf(q.items[want]?.text as string);
-					for (let k = 0; k < now - want; k++)
-						await scope.locator(`[id$="-${id}-${q.items[want]?.id}-up"]`).click();
-				}
-			}
-		}
-	}
-	await page.locator('.quiz-submit button.button:not(.button-secondary)').click();
-	// Unanswered questions: the quiz asks first (issue #15's confirmation); submit anyway.
-	if (!correct) await page.getByRole('button', { name: 'Submit anyway' }).click();
-	await expect(page.locator('.quiz-result .score')).toContainText(correct ? '100% · Passed' : '0%');
-}
-
-async function markRead(page: Page) {
-	const again = page.getByRole('button', { name: 'Try again with a fresh draw' });
-	if (await again.isVisible()) await again.click();
-	await page.getByRole('button', { name: 'Mark this module as read' }).click();
 }
 
 const verbs = () => lrs.statements.map((s) => VERBS[s.verb?.id ?? '']);
@@ -287,7 +251,7 @@ test('cmi5: initialized, completed, failed, passed, terminated, each by the rule
 	for (const s of lrs.statements) expect(s.context?.registration).toBe(lrs.registration);
 	expect(lrs.violations).toEqual([]);
 	// The resume state went to the AU's own state document (never LMS.LaunchData), within the limit.
-	const body = [...lrs.state.values()].at(-1) ?? '';
+	const body = lrs.state.get('https://w3id.org/xapi/secure-ai-academy/state/resume') ?? '';
 	const resume = body.startsWith('"') ? (JSON.parse(body) as string) : body; // sent as a JSON string
 	expect(resume.startsWith('1~')).toBe(true);
 	expect(resume.length).toBeLessThanOrEqual(64_000);
@@ -312,4 +276,88 @@ test('cmi5: an unreachable LRS queues and retries with a notice; a refusal is re
 	await attempt(page, true);
 	await expect.poll(verbs).toEqual(['initialized', 'completed', 'passed']);
 	expect(lrs.violations).toEqual([]);
+});
+
+test('cmi5: a second launch with the same registration resumes from the LRS, in another browser', async ({
+	page,
+	browser,
+}) => {
+	await launch(page);
+	await markRead(page);
+	await attempt(page, true);
+	await expect.poll(verbs).toEqual(['initialized', 'completed', 'passed']);
+	await page.getByRole('button', { name: 'Save and exit' }).click();
+	await expect.poll(verbs).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+	await expect(page.locator('.lms-bar')).toContainText('Session ended');
+	// The AU's own state documents: the resume state, and which of completed and passed the LRS has.
+	expect([...lrs.state.keys()].sort()).toEqual([
+		'https://w3id.org/xapi/secure-ai-academy/state/reported',
+		'https://w3id.org/xapi/secure-ai-academy/state/resume',
+	]);
+	expect(JSON.parse(lrs.state.get('https://w3id.org/xapi/secure-ai-academy/state/reported') ?? '')).toEqual({
+		completed: true,
+		passed: true,
+	});
+
+	// The LMS launches the AU again for the same registration, on a computer with empty storage.
+	lrs.newSession();
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const second = await context.newPage();
+	await launch(second);
+	expect(lrs.tokenFetches).toBe(1);
+	// Resumed where the learner left off: the module is read and the assessment passed, from the
+	// AU's state document alone (this browser had nothing).
+	await expect(second.locator('.quiz-island')).toContainText('You marked this module as read on');
+	await expect(second.locator('.quiz-island')).toContainText('Passed on');
+	await expect(second.locator('.quiz-island')).toContainText('best score 100%');
+	await expect(second.locator('.lms-bar')).toContainText('Reported: 1 of 1 module read, score 100%');
+	// cmi5 allows one completed and one passed per registration: the resumed session repeats neither.
+	await second.waitForTimeout(1500);
+	expect(verbs()).toEqual(['initialized']);
+	await second.getByRole('button', { name: 'Save and exit' }).click();
+	await expect.poll(verbs).toEqual(['initialized', 'terminated']);
+	expect(lrs.violations).toEqual([]);
+	await context.close();
+});
+
+test('cmi5: a path package relaunched for the same registration reopens at the module the learner was on', async ({
+	page,
+	browser,
+}) => {
+	const pathZip = `cmi5-path-${PATH}.zip`;
+	const data = JSON.parse(new TextDecoder().decode(zips.get(pathZip)?.['lms-package.json'])) as {
+		siteUrl: string;
+		scope: { modules: { id: string; title: string }[] };
+	};
+	lrs.activityId = `${data.siteUrl}/lms/path/${PATH}/au`;
+	const [first, second] = data.scope.modules;
+	expect(first?.id).toBe(MODULE); // the LMS launches the path's first module
+	await launch(page, pathZip);
+	await markRead(page);
+	await page.locator('.lms-bar ol a').nth(1).click();
+	await expect(page).toHaveURL(new RegExp(`/modules/${second?.id}/index.html$`));
+	await expect(page.locator('.lms-bar [aria-current=page]')).toHaveText(second?.title ?? '');
+	await expect(page.locator('.quiz-island[data-hydrated=true]')).toBeVisible();
+	await expect
+		.poll(() => lrs.state.get('https://w3id.org/xapi/secure-ai-academy/state/location'))
+		.toBe(JSON.stringify(second?.id));
+	await page.getByRole('button', { name: 'Save and exit' }).click();
+	await expect.poll(verbs).toEqual(['initialized', 'terminated']);
+
+	// Launched again (first module, as the LMS always does) on a computer with empty storage.
+	lrs.newSession();
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const again = await context.newPage();
+	await launch(again, pathZip);
+	await expect(again).toHaveURL(new RegExp(`/modules/${second?.id}/index.html$`));
+	await expect(again.locator('.lms-bar [aria-current=page]')).toHaveText(second?.title ?? '');
+	await expect(again.locator('.lms-bar')).toContainText(
+		`Reported: 1 of ${data.scope.modules.length} modules read`,
+	);
+	// Still the same session: one token, one initialized; then it ends normally.
+	expect(lrs.tokenFetches).toBe(1);
+	await again.getByRole('button', { name: 'Save and exit' }).click();
+	await expect.poll(verbs).toEqual(['initialized', 'terminated']);
+	expect(lrs.violations).toEqual([]);
+	await context.close();
 });

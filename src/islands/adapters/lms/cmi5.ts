@@ -9,11 +9,14 @@ import Cmi5, { type LaunchParameters } from '@xapi/cmi5';
 import type { Cmi5Launch } from '../../../core/lms/discovery.ts';
 import { cmi5Due, packageStatus } from '../../../core/lms/report.ts';
 import { decodeResume, encodeResume, RESUME_LIMITS } from '../../../core/lms/resume.ts';
+import { launchFile } from '../../../core/lms/scope.ts';
+import { nextRetryDelay, RETRY_FIRST_MS, sendOutcome } from '../../../core/xapi/queue.ts';
 import { getProgressStore } from '../progress-client.ts';
 import {
 	type Bar,
 	CMI5_SESSION_KEY,
 	mergeResume,
+	NAV_KEY,
 	omittedNotice,
 	type PackageData,
 	session,
@@ -35,6 +38,14 @@ interface Item {
 }
 
 const RESUME_STATE_ID = 'https://w3id.org/xapi/secure-ai-academy/state/resume';
+/**
+ * Which of `completed` and `passed` the LRS has accepted for this registration, written once each
+ * arrives: a later session (on another computer too) must not send them again (cmi5 allows one of
+ * each per registration), and the browser's own note of them may be missing there.
+ */
+const REPORTED_STATE_ID = 'https://w3id.org/xapi/secure-ai-academy/state/reported';
+/** A path or course package's bookmark: the module the learner last had open (its id, as text). */
+const LOCATION_STATE_ID = 'https://w3id.org/xapi/secure-ai-academy/state/location';
 
 function httpStatus(e: unknown): number | undefined {
 	const s = (e as { response?: { status?: unknown } } | null)?.response?.status;
@@ -101,6 +112,7 @@ export async function connectCmi5(args: {
 		}
 	};
 
+	const reported = { completed: false, passed: false };
 	const stateParams = {
 		agent: launch.actor as never,
 		activityId: launch.activityId,
@@ -115,12 +127,45 @@ export async function connectCmi5(args: {
 		} catch {
 			/* no saved state yet (404) or unreachable: local progress still applies */
 		}
+		// A new session of a path or course package reopens at the bookmarked module (the LMS
+		// launches the first one); the session carries over to that page.
+		if (pkg.scope.modules.length > 1) {
+			try {
+				const r = await cmi5.xapi?.getState({ ...stateParams, stateId: LOCATION_STATE_ID });
+				const bookmark = typeof r?.data === 'string' ? r.data : undefined;
+				if (bookmark && bookmark !== args.moduleId && pkg.scope.modules.some((m) => m.id === bookmark)) {
+					session.set(NAV_KEY, '1');
+					location.replace(new URL(launchFile(bookmark), args.packageRoot).href);
+					return;
+				}
+			} catch {
+				/* no bookmark yet (404) or unreachable: stay on the launched module */
+			}
+		}
+	}
+	if (pkg.scope.modules.length > 1)
+		cmi5.xapi
+			?.setState({ ...stateParams, stateId: LOCATION_STATE_ID, state: args.moduleId as never })
+			.catch(() => {
+				/* the bookmark is a convenience */
+			});
+	// Read on every page of the session: a page writes the whole document when a verb arrives.
+	try {
+		const r = await cmi5.xapi?.getState({ ...stateParams, stateId: REPORTED_STATE_ID });
+		const doc = (typeof r?.data === 'string' ? JSON.parse(r.data) : r?.data) as Partial<typeof reported>;
+		reported.completed = doc?.completed === true;
+		reported.passed = doc?.passed === true;
+		if (reported.completed) sent.completed = true;
+		if (reported.passed) sent.passed = true;
+		keepSent();
+	} catch {
+		/* nothing reported yet in this registration (404), or unreachable */
 	}
 
 	// The queue: statements go out one at a time, in order; a failure leaves the item at the head.
 	const queue: Item[] = [];
 	let pumping = false;
-	let retryDelay = 1000;
+	let retryDelay = RETRY_FIRST_MS;
 	let wasUnreachable = false;
 	const pump = async (): Promise<void> => {
 		if (pumping) return;
@@ -141,10 +186,23 @@ export async function connectCmi5(args: {
 					else if (item.verb === 'failed') await cmi5.fail(item.score, capture);
 					else await cmi5.sendXapiStatement(capture.transform(buildTerminated(cmi5)));
 					queue.shift();
-					retryDelay = 1000;
+					retryDelay = RETRY_FIRST_MS;
+					if ((item.verb === 'completed' || item.verb === 'passed') && !reported[item.verb]) {
+						reported[item.verb] = true;
+						cmi5.xapi
+							?.setState({ ...stateParams, stateId: REPORTED_STATE_ID, state: { ...reported } as never })
+							.catch(() => {
+								/* then this browser's own note (sentKey) still prevents a repeat here */
+							});
+					}
 				} catch (e) {
 					const s = httpStatus(e);
-					if (s !== undefined && s >= 400 && s < 500 && s !== 408 && s !== 429) {
+					// 409: the LRS already has this very statement (a retry of one that arrived).
+					if (s === 409) {
+						queue.shift();
+						continue;
+					}
+					if (s !== undefined && sendOutcome(s) === 'refused') {
 						queue.shift();
 						bar.warn(
 							`The learning record store refused the "${item.verb}" result (HTTP ${s}). It will not be sent again; your progress is kept in this browser.`,
@@ -156,7 +214,7 @@ export async function connectCmi5(args: {
 						`The learning record store cannot be reached. ${queue.length} result${queue.length === 1 ? ' is' : 's are'} waiting and will be sent when it answers; your progress is kept in this browser.`,
 					);
 					setTimeout(() => void pump(), retryDelay);
-					retryDelay = Math.min(retryDelay * 2, 15_000);
+					retryDelay = nextRetryDelay(retryDelay);
 					return;
 				}
 			}
@@ -170,7 +228,7 @@ export async function connectCmi5(args: {
 		}
 	};
 	addEventListener('online', () => {
-		retryDelay = 1000;
+		retryDelay = RETRY_FIRST_MS;
 		void pump();
 	});
 
