@@ -1,7 +1,8 @@
 /** The catalog that assignment, path and team report islands receive (see src/core/teams/team-report.ts). */
 import type { AssignmentCatalog, PathSummary } from '../core/assignments/assignments.ts';
-import { type TeamCatalog, teamCatalogOf } from '../core/teams/team-report.ts';
+import { type CatalogLab, type TeamCatalog, teamCatalogOf } from '../core/teams/team-report.ts';
 import { getCatalog, type PathEntry } from './catalog.ts';
+import { getLabs } from './lab-catalog.ts';
 
 export const pathSummary = (p: PathEntry): PathSummary => ({
 	id: p.data.id,
@@ -16,15 +17,20 @@ export async function teamCatalog(): Promise<TeamCatalog> {
 		modules: catalog.modules.map((m) => m.data),
 		quizzes: catalog.quizzes.map((q) => q.data),
 		paths: catalog.paths.map((p) => p.data),
+		labs: (await getLabs()).map((l) => l.data),
 	});
 }
 
-/** The smaller catalog for learner-side islands: no provision titles. */
-export async function assignmentCatalog(): Promise<AssignmentCatalog> {
-	const { principles, modules, paths } = await teamCatalog();
+/**
+ * The smaller catalog for learner-side islands: no provision titles. It carries the labs too, so
+ * a learner's report includes the passes of the labs of the assignment's modules (report.ts).
+ */
+export async function assignmentCatalog(): Promise<AssignmentCatalog & { labs?: CatalogLab[] }> {
+	const { principles, modules, paths, labs } = await teamCatalog();
 	return {
 		principles: principles.map((p) => ({ number: p.number, title: p.title })),
 		modules: modules.map(({ provisions: _p, ...m }) => m),
 		paths,
+		...(labs ? { labs } : {}),
 	};
 }

@@ -10,10 +10,22 @@ import { TRACKS } from '../../schemas/vocabulary.ts';
 import type { AssignmentCatalog, CatalogModule } from '../assignments/assignments.ts';
 import { moduleSummary } from '../catalog/projections.ts';
 
+/** A published lab as reports and the team report need it: the module it practises and its revision. */
+export interface CatalogLab {
+	id: string;
+	title: string;
+	/** The module (id) the lab practises. */
+	module: string;
+	/** The revision this site publishes (`/labs/<id>.suite.json`). */
+	revision: number;
+}
+
 /** The catalog the team page needs: assignments' catalog plus provisions per module and principle. */
 export interface TeamCatalog extends AssignmentCatalog {
 	principles: { number: number; title: string; provisions: { id: string; title: string }[] }[];
 	modules: (CatalogModule & { provisions: string[] })[];
+	/** Published labs, in lab order (optional so catalogs built before labs stay valid). */
+	labs?: CatalogLab[];
 }
 export type TeamModule = TeamCatalog['modules'][number];
 
@@ -23,6 +35,7 @@ export function teamCatalogOf(content: {
 	modules: readonly ModuleData[];
 	quizzes: readonly Pick<Quiz, 'id' | 'revision'>[];
 	paths: readonly LearningPath[];
+	labs?: readonly { id: string; title: string; module: string; revision: number; order: number }[];
 }): TeamCatalog {
 	const quizzes = new Map(content.quizzes.map((q) => [q.id, q]));
 	const published = new Set(content.modules.map((m) => m.id));
@@ -44,5 +57,9 @@ export function teamCatalogOf(content: {
 				title: p.title,
 				modules: p.steps.map((s) => s.module).filter((id) => published.has(id)),
 			})),
+		labs: [...(content.labs ?? [])]
+			.filter((l) => published.has(l.module))
+			.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+			.map((l) => ({ id: l.id, title: l.title, module: l.module, revision: l.revision })),
 	};
 }
