@@ -29,8 +29,8 @@
 import { z } from 'astro/zod';
 import canonicalize from 'canonicalize';
 import type { Quiz } from '../../schemas/quiz.ts';
-import { percent } from '../progress/labels.ts';
 import { type LabPass, LabPassSchema, MAX_LAB_CODE } from '../labs/progress.ts';
+import { percent } from '../progress/labels.ts';
 import { type Attempt, AttemptSchema, LearnerNameSchema, type ProgressData } from '../progress/progress.ts';
 import { drawQuestions, scoreAttempt } from './attempt.ts';
 
@@ -56,17 +56,13 @@ export const EvidenceLabSchema = LabPassSchema.extend({
 	/** The lab's id (the folder name under content/labs/ and its URL /labs/<id>/). */
 	lab: Id,
 	/** The code that passed, as written (at most MAX_LAB_CODE characters, as progress keeps it). */
-	code: z
-		.string()
-		.max(MAX_LAB_CODE, {
-			error: `a lab pass's code is longer than ${MAX_LAB_CODE.toLocaleString('en')} characters`,
-		}),
+	code: z.string().max(MAX_LAB_CODE, {
+		error: `a lab pass's code is longer than ${MAX_LAB_CODE.toLocaleString('en')} characters`,
+	}),
 	/** SHA-256 of `code` (UTF-8), 64 lower-case hex digits. */
-	digest: z
-		.string()
-		.regex(/^[0-9a-f]{64}$/, {
-			error: "a lab pass's digest must be 64 lower-case hex digits (SHA-256 of its code)",
-		}),
+	digest: z.string().regex(/^[0-9a-f]{64}$/, {
+		error: "a lab pass's digest must be 64 lower-case hex digits (SHA-256 of its code)",
+	}),
 });
 export type EvidenceLab = z.output<typeof EvidenceLabSchema>;
 
