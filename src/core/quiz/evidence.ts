@@ -54,7 +54,12 @@ export const MAX_EVIDENCE_LABS = 200;
  */
 export const EvidenceLabSchema = LabPassSchema.extend({
 	/** The lab's id (the folder name under content/labs/ and its URL /labs/<id>/). */
-	lab: Id,
+	lab: z
+		.string()
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+			error: 'a lab id is lower-case words joined by hyphens, e.g. "markdown-image-exfiltration"',
+		})
+		.max(60),
 	/** The code that passed, as written (at most MAX_LAB_CODE characters, as progress keeps it). */
 	code: z.string().max(MAX_LAB_CODE, {
 		error: `a lab pass's code is longer than ${MAX_LAB_CODE.toLocaleString('en')} characters`,

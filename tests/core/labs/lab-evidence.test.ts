@@ -1,0 +1,225 @@
+/**
+ * Lab passes as checked evidence: evidence and reports carry the pass as stored; a verifier runs
+ * the recorded code again (QuickJS in Node, the same engine as the browser's worker) against the
+ * published suite and judges it: the reference passes, the starter fails, edited code is caught by
+ * its digest, and a forged pass whose code is the starter fails the re-run.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LabEngine } from '../../../src/core/labs/engine.ts';
+import type { LabPass } from '../../../src/core/labs/progress.ts';
+import { createQuickJsEngine } from '../../../src/core/labs/quickjs-module.ts';
+import { judgeLabPass, recheckLabPass, recheckLabPasses } from '../../../src/core/labs/recheck.ts';
+import { sha256Hex } from '../../../src/core/labs/record.ts';
+import { LabSuiteSchema, publishedSuite } from '../../../src/core/labs/suite.ts';
+import {
+	chosenLabPass,
+	collectEvidence,
+	digestOf,
+	type EvidenceLab,
+	EvidenceSchema,
+} from '../../../src/core/quiz/evidence.ts';
+import { encodeReport, openReport } from '../../../src/core/teams/report.ts';
+import { loadLabs } from '../../../src/lib/labs.ts';
+import { catalog, makeReport, meta, progressWith } from '../../fixtures/teams.ts';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const { labs } = loadLabs(root);
+const lab = (id: string) => {
+	const l = labs.find((x) => x.data.id === id);
+	if (!l) throw new Error(`no lab ${id}`);
+	return l;
+};
+const md = lab('markdown-image-exfiltration');
+const sql = lab('sql-from-model-output'); // TypeScript
+
+let engine: LabEngine;
+beforeAll(async () => {
+	engine = await createQuickJsEngine();
+});
+
+async function pass(code: string, over: Partial<LabPass> = {}): Promise<LabPass> {
+	return {
+		at: '2026-11-22T10:00:00.000Z',
+		revision: 1,
+		code,
+		digest: await sha256Hex(code),
+		seed: 'abc12345',
+		solutionShown: false,
+		...over,
+	};
+}
+const entry = async (l: typeof md, code: string, over: Partial<LabPass> = {}): Promise<EvidenceLab> => ({
+	lab: l.data.id,
+	...(await pass(code, over)),
+});
+
+describe('the published suite', () => {
+	it('holds what the runner needs and not the reference, and reads back through its schema', () => {
+		const s = publishedSuite(md);
+		expect(s).toMatchObject({ format: 'secure-ai-academy/lab-suite', version: 1, id: md.data.id });
+		expect(JSON.stringify(s)).not.toContain(md.reference.trim().slice(0, 200));
+		const back = LabSuiteSchema.parse(JSON.parse(JSON.stringify(s)));
+		expect(back).toEqual(s);
+	});
+});
+
+describe('re-running a recorded pass', () => {
+	it('the reference passes every case (JavaScript and TypeScript labs)', async () => {
+		for (const l of [md, sql]) {
+			const c = await recheckLabPass(await entry(l, l.reference), publishedSuite(l), engine);
+			const total = l.functional.length + l.attacks.length;
+			expect(c.status, c.message).toBe('passed');
+			expect(c.cases?.total).toBeGreaterThanOrEqual(total);
+			expect(c.message).toBe(`re-run: passed all ${c.cases?.total} cases`);
+		}
+	});
+
+	it('a forged pass whose code is the starter fails the re-run, naming the attack that got through', async () => {
+		const c = await recheckLabPass(await entry(md, md.starter), publishedSuite(md), engine);
+		expect(c.status).toBe('failed');
+		expect(c.message).toMatch(/^the recorded code lets “.+” through when re-run; \d+ of \d+ cases held$/);
+		const titles = md.attacks.map((a) => a.title);
+		expect(titles.some((t) => c.message.includes(`“${t}”`))).toBe(true);
+	});
+
+	it('code edited after the pass, keeping the old digest, is a digest mismatch (and is not run)', async () => {
+		const e = await entry(md, md.reference);
+		const edited = { ...e, code: `${e.code}\n// edited` };
+		const c = await recheckLabPass(edited, publishedSuite(md), engine);
+		expect(c.status).toBe('digest-mismatch');
+		expect(c.message).toMatch(/does not match its digest/);
+		expect(c.cases).toBeUndefined();
+	});
+
+	it('a pass on a revision no longer published cannot be re-checked, and says so', async () => {
+		const c = await recheckLabPass(
+			await entry(md, md.reference, { revision: 2 }),
+			publishedSuite(md),
+			engine,
+		);
+		expect(c.status).toBe('expired-revision');
+		expect(c.message).toBe(
+			'cannot be re-checked: revision 2 is no longer published (this site publishes revision 1)',
+		);
+	});
+
+	it('an unknown lab is named', async () => {
+		const e = { ...(await entry(md, md.reference)), lab: 'no-such-lab' };
+		const [c] = await recheckLabPasses([e], async () => [], engine);
+		expect(c?.status).toBe('unknown-lab');
+		expect(c?.message).toMatch(/publishes no lab "no-such-lab"/);
+	});
+
+	it('code that breaks a legitimate case is named as breaking it', async () => {
+		const refuse = `function ${md.data.entry}() { throw new Error('no'); }`;
+		const c = await recheckLabPass(await entry(md, refuse), publishedSuite(md), engine);
+		expect(c.status).toBe('failed');
+		expect(c.message).toMatch(/^the recorded code breaks “.+” when re-run/);
+	});
+
+	it('judgeLabPass is pure: a run that did not pass is never called passed', () => {
+		const e: EvidenceLab = {
+			lab: md.data.id,
+			at: '2026-11-22T10:00:00.000Z',
+			revision: 1,
+			code: 'x',
+			digest: 'a'.repeat(64),
+			seed: 's',
+			solutionShown: false,
+		};
+		const suite = publishedSuite(md);
+		const empty = {
+			seed: 's',
+			passed: true,
+			functional: { passed: 0, total: 0 },
+			attacks: { blocked: 0, total: 0 },
+			results: [],
+			ms: 0,
+		};
+		expect(judgeLabPass(e, { suite, codeDigest: 'a'.repeat(64), run: empty }).status).toBe('failed');
+		expect(
+			judgeLabPass(e, { suite, codeDigest: 'a'.repeat(64), error: 'the sandbox failed to start' }),
+		).toMatchObject({
+			status: 'not-run',
+			message: 'could not be re-run: the sandbox failed to start',
+		});
+	});
+});
+
+describe('evidence carries lab passes', () => {
+	it('one pass per lab: the first on the current revision without the solution shown', async () => {
+		const older = await pass('a', { at: '2026-11-01T00:00:00.000Z', revision: 1 });
+		const shown = await pass('b', { at: '2026-11-02T00:00:00.000Z', revision: 2, solutionShown: true });
+		const own = await pass('c', { at: '2026-11-03T00:00:00.000Z', revision: 2 });
+		const later = await pass('d', { at: '2026-11-04T00:00:00.000Z', revision: 2 });
+		expect(chosenLabPass([later, own, shown, older], 2)).toEqual(own);
+		expect(chosenLabPass([shown, older], 2)).toEqual(shown);
+		expect(chosenLabPass([older], 2)).toEqual(older);
+		expect(chosenLabPass([], 2)).toBeUndefined();
+	});
+
+	it('evidence without labs keeps its shape (and so its digest); with lab passes it carries them', async () => {
+		const data = progressWith();
+		const scope = { moduleIds: ['m1'], quizIds: ['q1'] };
+		const before = collectEvidence(data, scope, meta('Zoë'));
+		expect('labs' in before).toBe(false);
+		const noPasses = collectEvidence(
+			data,
+			{ ...scope, labs: [{ id: md.data.id, revision: 1 }] },
+			meta('Zoë'),
+		);
+		expect(await digestOf(noPasses)).toBe(await digestOf(before));
+		const p = await pass(md.reference);
+		const withLab = collectEvidence(
+			{ ...data, labs: { [md.data.id]: { failedRuns: 0, passes: [p] } } },
+			{ ...scope, labs: [{ id: md.data.id, revision: 1 }] },
+			meta('Zoë'),
+		);
+		expect(withLab.labs).toEqual([{ lab: md.data.id, ...p }]);
+		expect(EvidenceSchema.parse(withLab)).toEqual(withLab);
+	});
+
+	it('a report carries the passes of the labs of the assigned modules only', async () => {
+		const p = await pass(md.reference);
+		const data = {
+			...progressWith(),
+			labs: {
+				'lab-of-m1': { failedRuns: 0, passes: [p] },
+				'lab-of-m9': { failedRuns: 0, passes: [p] },
+			},
+		};
+		const labCatalog = {
+			...catalog,
+			labs: [
+				{ id: 'lab-of-m1', title: 'Lab one', module: 'm1', revision: 1 },
+				{ id: 'lab-of-m9', title: 'Lab nine', module: 'm9', revision: 1 },
+			],
+		};
+		const { buildReport } = await import('../../../src/core/teams/report.ts');
+		const r = await buildReport({
+			data,
+			key: 'link-0123456789abcdef',
+			stored: { assignment: (await makeReport()).assignment.assigned, source: 'link' },
+			catalog: labCatalog,
+			meta: meta('Zoë'),
+		});
+		expect(r.evidence.labs?.map((l) => l.lab)).toEqual(['lab-of-m1']);
+		expect(r.summary).toContain('- lab-of-m1 (revision 1): passed 2026-11-22');
+		const opened = await openReport(encodeReport(r));
+		expect(opened.ok && opened.digestMatches).toBe(true);
+	});
+
+	it('bad lab entries are refused with a clear message', async () => {
+		const r = await makeReport();
+		const good = await entry(md, md.reference);
+		const refusedWith = async (lab: unknown, words: RegExp) => {
+			const bad = { ...r, evidence: { ...r.evidence, labs: [lab] } };
+			const opened = await openReport(JSON.stringify(bad));
+			expect(opened.ok).toBe(false);
+			if (!opened.ok) expect(opened.message).toMatch(words);
+		};
+		await refusedWith({ ...good, code: 'x'.repeat(50_001) }, /code is longer than 50,000 characters/);
+		await refusedWith({ ...good, digest: 'ABC' }, /digest must be 64 lower-case hex digits/);
+		await refusedWith({ ...good, lab: '../etc' }, /evidence\.labs\.0\.lab: a lab id is lower-case words/);
+	});
+});
