@@ -18,9 +18,15 @@ import {
 	type EvidenceLab,
 	EvidenceSchema,
 } from '../../../src/core/quiz/evidence.ts';
-import { encodeReport, openReport } from '../../../src/core/teams/report.ts';
+import { encodeReport, openReport, type Report } from '../../../src/core/teams/report.ts';
+import {
+	buildTeamView,
+	checkReportFiles,
+	mergeLearners,
+	teamCsv,
+} from '../../../src/core/teams/team-report.ts';
 import { loadLabs } from '../../../src/lib/labs.ts';
-import { catalog, makeReport, meta, progressWith } from '../../fixtures/teams.ts';
+import { catalog, makeReport, meta, progressWith, quizzes, redigest } from '../../fixtures/teams.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const { labs } = loadLabs(root);
@@ -221,5 +227,79 @@ describe('evidence carries lab passes', () => {
 		await refusedWith({ ...good, code: 'x'.repeat(50_001) }, /code is longer than 50,000 characters/);
 		await refusedWith({ ...good, digest: 'ABC' }, /digest must be 64 lower-case hex digits/);
 		await refusedWith({ ...good, lab: '../etc' }, /evidence\.labs\.0\.lab: a lab id is lower-case words/);
+	});
+});
+
+describe('the team report runs lab passes again', () => {
+	const labCatalog = {
+		...catalog,
+		labs: [{ id: md.data.id, title: md.data.title, module: 'm1', revision: md.data.revision }],
+	};
+	const reportWith = async (name: string, code: string, over: Partial<LabPass> = {}) => {
+		const { buildReport } = await import('../../../src/core/teams/report.ts');
+		return buildReport({
+			data: {
+				...progressWith(),
+				labs: { [md.data.id]: { failedRuns: 0, passes: [await pass(code, over)] } },
+			},
+			key: 'link-0123456789abcdef',
+			stored: { assignment: (await makeReport()).assignment.assigned, source: 'link' },
+			catalog: labCatalog,
+			meta: meta(name),
+		});
+	};
+	const asFile = (name: string, r: Report) => {
+		const text = encodeReport(r);
+		return { name, size: text.length, text: async () => text };
+	};
+	const checkLabs = (entries: EvidenceLab[], onProgress: (d: number, t: number) => void) =>
+		recheckLabPasses(
+			entries,
+			async (ids) => [publishedSuite(md)].filter((s) => ids.includes(s.id)),
+			engine,
+			onProgress,
+		);
+
+	it('passed, forged (edited code with fixed-up digests) and solution-shown passes each show as such, in the table and the CSV', async () => {
+		const good = await reportWith('Ann', md.reference);
+		const shown = await reportWith('Bob', md.reference, { solutionShown: true });
+		// A careful forger: the starter as "passing" code, with its own digest, and the report re-digested.
+		const forged = await redigest(await reportWith('Cat', md.starter));
+		const progress: number[] = [];
+		const results = await checkReportFiles(
+			[asFile('ann.json', good), asFile('bob.json', shown), asFile('cat.json', forged)],
+			{
+				loadQuizzes: async (ids) => quizzes.filter((q) => ids.includes(q.id)),
+				checkLabs,
+				onLabProgress: (d) => progress.push(d),
+			},
+		);
+		// Ann's and Bob's passes are the same code and seed: run once.
+		expect(progress).toEqual([1, 2]);
+		expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'flagged']);
+		expect(results[2]?.notes.map((n) => n.text).join('\n')).toMatch(/lets “.+” through when re-run/);
+		const view = buildTeamView(mergeLearners(results), labCatalog, '2026-11-25');
+		expect(view.labColumns.map((l) => l.id)).toEqual([md.data.id]);
+		expect(view.rows.map((r) => [r.name, r.labs[0]?.status])).toEqual([
+			['Ann', 'passed'],
+			['Bob', 'passed-with-solution'],
+			['Cat', 're-run-failed'],
+		]);
+		const csv = teamCsv(view, view.rows, results);
+		expect(csv).toContain(`Ann,Platform team,${md.data.id},`);
+		expect(csv).toMatch(/Cat,Platform team,markdown-image-exfiltration,[^\n]*Re-run failed/);
+	});
+
+	it('a pass on an older revision is reported honestly, and without a sandbox passes are "not checked"', async () => {
+		const old = await reportWith('Dan', md.reference, { revision: 0 + md.data.revision + 1 });
+		const [r] = await checkReportFiles([asFile('dan.json', old)], {
+			loadQuizzes: async () => quizzes,
+			checkLabs,
+		});
+		// The report carries the latest pass, even on another revision.
+		expect(r?.labChecks?.[0]?.status).toBe('expired-revision');
+		expect(r?.notes.map((n) => n.text).join('\n')).toMatch(/revision 2 is no longer published/);
+		const [plain] = await checkReportFiles([asFile('dan.json', old)], { loadQuizzes: async () => quizzes });
+		expect(plain?.labChecks?.[0]).toMatchObject({ status: 'not-run', message: 'not run again here' });
 	});
 });
