@@ -17,12 +17,19 @@ import {
 	type CertificateCatalog,
 	type CertificateStatus,
 	factsFromEvidence,
+	labFactsFromEvidence,
 	statusOf,
 } from './eligibility.ts';
 
 /** What a certificate states, bound to its evidence by the digest of both. */
 export const ClaimSchema = z.strictObject({
-	achievement: z.string().regex(/^(p(0[1-9]|1[0-3])|capstone)$/, { error: 'unknown achievement' }),
+	/** `p01`…`p13`, `capstone`, or `practitioner-<track>` (see eligibility.ts). */
+	achievement: z
+		.string()
+		.regex(/^(p(0[1-9]|1[0-3])|capstone|practitioner-[a-z0-9]+(?:-[a-z0-9]+)*)$/, {
+			error: 'unknown achievement',
+		})
+		.max(80),
 	earnedAt: z.iso.datetime({ offset: true }),
 	score: z.number().min(0).max(1),
 });
@@ -78,7 +85,12 @@ export async function checkRecord(
 			);
 		else if (c.status !== 'passed') problems.push(`Lab “${c.title}” (revision ${c.revision}): ${c.message}.`);
 	}
-	const status = statusOf(catalog, record.claim.achievement, factsFromEvidence(record.evidence, checks));
+	const status = statusOf(
+		catalog,
+		record.claim.achievement,
+		factsFromEvidence(record.evidence, checks),
+		labFactsFromEvidence(record.evidence, labs),
+	);
 	if (!status) throw new RangeError(`unknown achievement ${record.claim.achievement}`);
 	if (!status.earned) {
 		problems.push(`The evidence does not complete the requirements: ${status.remaining.join('; ')}.`);

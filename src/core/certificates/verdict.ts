@@ -22,7 +22,7 @@ import { buildCredential, openCredential, parseRecord } from './credential.ts';
 import { type CertificateCatalog, certificateIdOf, statusOf } from './eligibility.ts';
 import { type ClaimMismatch, labelOf, mismatchText } from './messages.ts';
 import { type CertificateRecord, checkRecord, type RecordCheck } from './record.ts';
-import { describeAchievement } from './site.ts';
+import { criteriaOf, describeAchievement } from './site.ts';
 
 export type { ClaimMismatch } from './messages.ts';
 
@@ -116,6 +116,7 @@ export async function claimMismatches(
 				title: status.title,
 				description: describeAchievement(status),
 				provisions: status.provisions,
+				criteria: criteriaOf(status),
 			}),
 		),
 	);

@@ -5,6 +5,17 @@
  * its digest, and a forged pass whose code is the starter fails the re-run.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	allStatuses,
+	type CertificateCatalog,
+	type CertificateStatus,
+	factsFromProgress,
+	labFactsFromProgress,
+	labForCertificates,
+	statusOf,
+} from '../../../src/core/certificates/eligibility.ts';
+import { issue } from '../../../src/core/certificates/issue.ts';
+import { judge } from '../../../src/core/certificates/verdict.ts';
 import type { LabEngine } from '../../../src/core/labs/engine.ts';
 import type { LabPass } from '../../../src/core/labs/progress.ts';
 import { createQuickJsEngine } from '../../../src/core/labs/quickjs-module.ts';
@@ -12,6 +23,7 @@ import { judgeLabPass, recheckLabPass, recheckLabPasses } from '../../../src/cor
 import { sha256Hex } from '../../../src/core/labs/record.ts';
 import { LabSuiteSchema, publishedSuite } from '../../../src/core/labs/suite.ts';
 import {
+	bankOf,
 	chosenLabPass,
 	collectEvidence,
 	digestOf,
@@ -301,5 +313,122 @@ describe('the team report runs lab passes again', () => {
 		expect(r?.notes.map((n) => n.text).join('\n')).toMatch(/revision 2 is no longer published/);
 		const [plain] = await checkReportFiles([asFile('dan.json', old)], { loadQuizzes: async () => quizzes });
 		expect(plain?.labChecks?.[0]).toMatchObject({ status: 'not-run', message: 'not run again here' });
+	});
+});
+
+describe('practitioner certificates (THE RULE in eligibility.ts)', () => {
+	const certCatalog: CertificateCatalog = {
+		principles: [{ number: 1, title: 'Raise awareness', provisions: [{ id: '2.2', title: 'x' }] }],
+		modules: [
+			{ id: 'sc02-output-handling', title: 'Output handling', track: 'secure-coding', principles: [] },
+			{ id: 'p01-awareness', title: 'Awareness', track: 'principles', principles: [1] },
+		],
+		labs: [md, sql].map((l) => labForCertificates(l.data)),
+		trackTitles: { 'secure-coding': 'AI secure coding' },
+	};
+	const site = {
+		name: 'Secure AI Academy',
+		url: 'http://127.0.0.1:4321/',
+		organisation: 'Example Org',
+		signatory: undefined,
+		contentVersion: '2026.11.1',
+		base: '/',
+	};
+	const ID = 'practitioner-secure-coding';
+	const progressWithLabs = async (over: Partial<LabPass> = {}) => ({
+		...progressWith(),
+		learnerName: 'Zoë',
+		labs: {
+			[md.data.id]: {
+				failedRuns: 0,
+				passes: [await pass(md.reference, { at: '2026-11-20T10:00:00.000Z' })],
+			},
+			[sql.data.id]: {
+				failedRuns: 0,
+				passes: [await pass(sql.reference, { at: '2026-11-22T10:00:00.000Z', ...over })],
+			},
+		},
+	});
+	const ctx = (withLabs = true) => ({
+		catalog: certCatalog,
+		organisation: site.organisation,
+		bankFor: () => bankOf([]),
+		...(withLabs
+			? {
+					checkLabs: (entries: EvidenceLab[]) =>
+						recheckLabPasses(entries, async () => [md, sql].map(publishedSuite), engine),
+				}
+			: {}),
+	});
+
+	it('is earned when every lab of the track passed without the solution shown, dated by the last first pass', async () => {
+		const data = await progressWithLabs();
+		const status = allStatuses(certCatalog, data).find((s) => s.id === ID);
+		expect(status).toMatchObject({
+			earned: true,
+			earnedAt: '2026-11-22T10:00:00.000Z',
+			score: 1,
+			track: 'secure-coding',
+		});
+		expect(status?.title).toBe('Practitioner: AI secure coding');
+		// The labs practise 2.2 and 9.4.1; only provisions this catalog holds are named, in its order.
+		expect(status?.provisions).toEqual(['2.2']);
+		// Tracks without labs get no practitioner certificate.
+		expect(allStatuses(certCatalog, data).map((s) => s.id)).not.toContain('practitioner-principles');
+	});
+
+	it('a pass with the solution shown does not count, and the progress says which lab is left', async () => {
+		const data = await progressWithLabs({ solutionShown: true });
+		const status = statusOf(certCatalog, ID, factsFromProgress(data), labFactsFromProgress(data));
+		expect(status?.earned).toBe(false);
+		expect(status?.labs?.filter((l) => l.done)).toHaveLength(1);
+		expect(status?.remaining).toEqual([`Pass the lab “${sql.data.title}” without showing the solution`]);
+	});
+
+	it('its credential carries the track title and criteria, holds only the lab passes, and verifies by re-running them', async () => {
+		const data = await progressWithLabs();
+		const status = allStatuses(certCatalog, data).find((s) => s.id === ID) as CertificateStatus;
+		const issued = await issue(certCatalog, ID, status, data, 'Zoë', site);
+		if (!issued) throw new Error('not issued');
+		const c = issued.credential;
+		expect(c.credentialSubject.achievement.name).toBe('Practitioner: AI secure coding');
+		expect(c.credentialSubject.achievement.id).toBe(
+			'http://127.0.0.1:4321/certificates/practitioner-secure-coding/',
+		);
+		expect(c.credentialSubject.achievement.criteria.narrative).toMatch(
+			/without the reference solution shown/,
+		);
+		expect(issued.record.evidence.attempts).toEqual([]);
+		expect(issued.record.evidence.labs?.map((l) => l.lab)).toEqual([md.data.id, sql.data.id]);
+		const verdict = await judge(JSON.parse(JSON.stringify(c)), ctx());
+		expect(verdict.kind === 'checked' && verdict.problems).toEqual([]);
+		expect(verdict.kind === 'checked' && verdict.check.labs.map((l) => l.status)).toEqual([
+			'passed',
+			'passed',
+		]);
+		// Without a sandbox to re-run them, the passes are not trusted.
+		const unchecked = await judge(JSON.parse(JSON.stringify(c)), ctx(false));
+		expect(unchecked.kind === 'checked' && unchecked.valid).toBe(false);
+		expect(unchecked.kind === 'checked' && unchecked.problems.join('\n')).toMatch(
+			/not checked, because it was not run again here/,
+		);
+	});
+
+	it('a forged record (starter code, digests fixed up) is not valid, and says what got through', async () => {
+		const data = await progressWithLabs();
+		const status = allStatuses(certCatalog, data).find((s) => s.id === ID) as CertificateStatus;
+		const issued = await issue(certCatalog, ID, status, data, 'Zoë', site);
+		if (!issued) throw new Error('not issued');
+		const labs = await Promise.all(
+			(issued.record.evidence.labs ?? []).map(async (l) =>
+				l.lab === md.data.id ? { ...l, code: md.starter, digest: await sha256Hex(md.starter) } : l,
+			),
+		);
+		const forged = { ...issued.record, evidence: { ...issued.record.evidence, labs } };
+		const verdict = await judge(forged, ctx());
+		expect(verdict.kind === 'checked' && verdict.valid).toBe(false);
+		const text = verdict.kind === 'checked' ? verdict.problems.join('\n') : '';
+		expect(text).toMatch(/Lab “.+” \(revision 1\): the recorded code lets “.+” through when re-run/);
+		expect(text).toMatch(/Pass the lab/);
 	});
 });
