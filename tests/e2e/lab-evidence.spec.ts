@@ -141,6 +141,9 @@ test('a practitioner credential verifies, each lab run again on the verify page'
 	await page
 		.locator('input[type=file]')
 		.setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+	await expect(
+		page.getByText(/Certificates earned: 1 of 17 \(Practitioner: ML complexity and technical debt\)/),
+	).toBeVisible();
 
 	await page.goto('certificates/');
 	await expect(page.locator('.certificates[data-hydrated=true]')).toBeVisible();
@@ -158,6 +161,7 @@ test('a practitioner credential verifies, each lab run again on the verify page'
 		'Practitioner: ML complexity and technical debt',
 		{ timeout: 60_000 },
 	);
+	await expectNoAxeViolations(page, 'practitioner certificate');
 	const [dl] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Download credential (Open Badges 3.0)' }).click(),
