@@ -13,7 +13,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { certificateCatalog } from '../src/core/catalog/projections.ts';
-import type { CertificateCatalog } from '../src/core/certificates/eligibility.ts';
+import { type CertificateCatalog, labForCertificates } from '../src/core/certificates/eligibility.ts';
 import {
 	generateSigningKey,
 	JwksSchema,
@@ -23,8 +23,13 @@ import {
 } from '../src/core/certificates/signing.ts';
 import { judge } from '../src/core/certificates/verdict.ts';
 import { parseJson } from '../src/core/envelope/untrusted-json.ts';
-import { bankOf } from '../src/core/quiz/evidence.ts';
+import { createQuickJsEngine } from '../src/core/labs/quickjs-module.ts';
+import { type LabPassCheck, recheckLabPasses } from '../src/core/labs/recheck.ts';
+import { publishedSuite } from '../src/core/labs/suite.ts';
+import { TRACK_TITLES } from '../src/core/progress/labels.ts';
+import { bankOf, type EvidenceLab } from '../src/core/quiz/evidence.ts';
 import { loadContent } from '../src/lib/content-files.ts';
+import { loadLabs } from '../src/lib/labs.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -60,9 +65,29 @@ function organisation(): string {
  */
 async function verdictOn(value: unknown) {
 	const { catalog, bank } = content();
-	const verdict = await judge(value, { catalog, organisation: organisation(), bankFor: () => bank });
+	const verdict = await judge(value, {
+		catalog,
+		organisation: organisation(),
+		bankFor: () => bank,
+		checkLabs: recheckInNode,
+	});
 	if (verdict.kind === 'unreadable') throw new UsageError(verdict.message);
 	return verdict;
+}
+
+/**
+ * Runs recorded lab passes again in this process, with the same QuickJS engine the site's worker
+ * runs, against the suites this checkout would publish (labs/<id>.suite.json).
+ */
+async function recheckInNode(entries: EvidenceLab[]): Promise<LabPassCheck[]> {
+	const { labs } = loadLabs(root);
+	const suites = labs.map(publishedSuite);
+	const engine = await createQuickJsEngine();
+	try {
+		return await recheckLabPasses(entries, async (ids) => suites.filter((s) => ids.includes(s.id)), engine);
+	} finally {
+		engine.dispose();
+	}
 }
 
 /** The catalog and quiz bank from this checkout's content (what the built site publishes). */
@@ -70,11 +95,15 @@ function content(): { catalog: CertificateCatalog; bank: ReturnType<typeof bankO
 	const { catalog, quizArchive, problems } = loadContent(root);
 	if (problems.length) throw new UsageError('The content has problems; run `npm run validate` first.');
 	return {
-		catalog: certificateCatalog({
-			principles: catalog.principles.map((p) => p.data),
-			modules: catalog.modules.map((m) => m.data),
-			quizzes: catalog.quizzes.map((q) => q.data),
-		}),
+		catalog: {
+			...certificateCatalog({
+				principles: catalog.principles.map((p) => p.data),
+				modules: catalog.modules.map((m) => m.data),
+				quizzes: catalog.quizzes.map((q) => q.data),
+			}),
+			labs: loadLabs(root).labs.map((l) => labForCertificates(l.data)),
+			trackTitles: TRACK_TITLES,
+		},
 		// Earlier revisions too, so a certificate earned before a quiz changed can still be checked.
 		bank: bankOf([...catalog.quizzes, ...quizArchive].map((q) => q.data)),
 	};

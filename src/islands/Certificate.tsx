@@ -91,7 +91,9 @@ export default function Certificate({ id, catalog, site }: Props) {
 					earnedOn: day(status.earnedAt as string),
 					score: percent(status.score ?? 0),
 					contentVersion: site.contentVersion,
-					quizRevisions: `quiz ${revisions.join(', ')}`,
+					quizRevisions: revisions.length
+						? `quiz ${revisions.join(', ')}`
+						: `labs ${(issued.record.evidence.labs ?? []).map((l) => `${l.lab} r${l.revision}`).join(', ')}`,
 					certificateId,
 					verifyUrl,
 				},

@@ -69,19 +69,37 @@ export default function Certificates({ catalog, base }: Props) {
 								<p>
 									<span className="badge">Not yet</span> Still to do:
 								</p>
+								{s.labs && (
+									<p data-testid="practitioner-progress">
+										Labs passed without the solution shown: {s.labs.filter((l) => l.done).length} of{' '}
+										{s.labs.length}
+									</p>
+								)}
 								<ul>
-									{s.principle === undefined
-										? s.remaining.map((r) => <li key={r}>{r}</li>)
-										: s.requirements
-												.filter((r) => !r.done)
-												.map((r) => (
-													<li key={r.moduleId}>
-														<a href={`${base}modules/${r.moduleId}/#quiz`}>{r.title}</a>:{' '}
-														{[!r.readAt && 'mark it as read', r.quiz && !r.passedAt && 'pass its assessment']
-															.filter(Boolean)
-															.join(' and ')}
+									{s.labs
+										? s.labs
+												.filter((l) => !l.done)
+												.map((l) => (
+													<li key={l.labId}>
+														<a href={`${base}labs/${l.labId}/`}>{l.title}</a>: pass it without showing the
+														solution
 													</li>
-												))}
+												))
+										: s.principle === undefined
+											? s.remaining.map((r) => <li key={r}>{r}</li>)
+											: s.requirements
+													.filter((r) => !r.done)
+													.map((r) => (
+														<li key={r.moduleId}>
+															<a href={`${base}modules/${r.moduleId}/#quiz`}>{r.title}</a>:{' '}
+															{[
+																!r.readAt && 'mark it as read',
+																r.quiz && !r.passedAt && 'pass its assessment',
+															]
+																.filter(Boolean)
+																.join(' and ')}
+														</li>
+													))}
 								</ul>
 							</>
 						)}

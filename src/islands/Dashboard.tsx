@@ -5,6 +5,7 @@
 import './adapters/zod-jitless.ts';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { PathSummary } from '../core/assignments/assignments.ts';
+import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
 import { buildDashboard, type CatalogSummary } from '../core/progress/dashboard.ts';
 import { formatDate, MODULE_STATE_LABELS, percentOr } from '../core/progress/labels.ts';
 import { downloadText } from './adapters/downloads.ts';
@@ -27,11 +28,20 @@ interface Props {
 	trackTitles: Record<string, string>;
 	/** Learning paths, for the chosen path and assignments sections. */
 	paths?: PathSummary[];
+	/** Published labs (module, revision), so the certificate count includes the practitioner certificates. */
+	certificateLabs?: CertificateCatalog['labs'];
 }
 
 const day = (iso: string | undefined) => (iso ? formatDate(iso) : 'never');
 
-export default function Dashboard({ catalog, contentVersion, base, trackTitles, paths = [] }: Props) {
+export default function Dashboard({
+	catalog,
+	contentVersion,
+	base,
+	trackTitles,
+	paths = [],
+	certificateLabs,
+}: Props) {
 	const progress = useProgress();
 	const d = buildDashboard(progress.data, catalog);
 	const [message, setMessage] = useState<
@@ -107,7 +117,13 @@ export default function Dashboard({ catalog, contentVersion, base, trackTitles, 
 					{/* Client only: a lazy component must not suspend during server rendering. */}
 					{hydrated ? (
 						<Suspense fallback="Certificates earned: …">
-							<EarnedCertificates data={progress.data} catalog={catalog} base={base} />
+							<EarnedCertificates
+								data={progress.data}
+								catalog={catalog}
+								base={base}
+								labs={certificateLabs}
+								trackTitles={trackTitles}
+							/>
 						</Suspense>
 					) : (
 						'Certificates earned: …'

@@ -3,7 +3,9 @@
  * each is checked, re-scored against this site's quiz bank and flagged if it does not hold
  * together; the usable ones are merged per learner into a learner × module table and a coverage
  * matrix of the Code's provisions, with CSV export and print. Everything happens in this browser:
- * the files are read locally and only the quiz bank is fetched, from this site.
+ * the files are read locally and only the quiz bank is fetched, from this site. Lab passes in the
+ * reports are run again in the lab page's sandboxed worker (loaded only when a report carries one),
+ * against the suites this site publishes.
  */
 import './adapters/zod-jitless.ts';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -18,6 +20,7 @@ import type {
 	SortKey,
 	TeamCatalog,
 	TeamCell,
+	TeamLabCell,
 } from '../core/teams/team-report.ts';
 import type { Quiz } from '../schemas/quiz.ts';
 import { downloadText } from './adapters/downloads.ts';
@@ -59,6 +62,24 @@ function Cell({ cell, core }: { cell: TeamCell; core: Core }) {
 	);
 }
 
+function LabCell({ cell, core }: { cell: TeamLabCell; core: Core }) {
+	if (!cell.assigned && cell.status === 'none') return <td className="cell-unassigned">–</td>;
+	const cls =
+		cell.status === 'passed' || cell.status === 'passed-with-solution'
+			? 'cell-completed'
+			: cell.status === 're-run-failed'
+				? 'cell-overdue'
+				: undefined;
+	return (
+		<td className={cls}>
+			{cell.status === 're-run-failed' && '⚠ '}
+			{core.labCellStatus(cell)}
+			{cell.at && cell.status !== 'none' && <small>{formatDay(cell.at.slice(0, 10))}</small>}
+			{cell.status === 're-run-failed' && cell.message && <small>{cell.message}</small>}
+		</td>
+	);
+}
+
 export default function TeamReport({ catalog, base, siteUrl }: Props) {
 	const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
 	const [hydrated, setHydrated] = useState(false);
@@ -66,6 +87,7 @@ export default function TeamReport({ catalog, base, siteUrl }: Props) {
 	const [sources, setSources] = useState<File[]>([]);
 	const [results, setResults] = useState<FileResult[]>([]);
 	const [busy, setBusy] = useState<{ done: number; total: number } | undefined>();
+	const [labBusy, setLabBusy] = useState<{ done: number; total: number } | undefined>();
 	const [announce, setAnnounce] = useState('');
 	const [over, setOver] = useState(false);
 	const [elapsed, setElapsed] = useState<number | undefined>();
@@ -89,10 +111,18 @@ export default function TeamReport({ catalog, base, siteUrl }: Props) {
 				onProgress: (done, total) => {
 					if (done % 20 === 0 || done === total) setBusy({ done, total });
 				},
+				// The sandbox loads only when a report carries lab passes.
+				checkLabs: async (entries, onProgress) => {
+					setLabBusy({ done: 0, total: entries.length });
+					const { recheckInBrowser } = await import('./labs/lab-recheck.ts');
+					return recheckInBrowser(entries, base, onProgress);
+				},
+				onLabProgress: (done, total) => setLabBusy({ done, total }),
 			});
 		} catch (e) {
 			setSources(sources);
 			setBusy(undefined);
+			setLabBusy(undefined);
 			if (inputRef.current) inputRef.current.value = '';
 			setAnnounce(
 				`The files could not be checked: ${(e as Error).message}. Nothing was added; check the connection to this site and choose them again.`,
@@ -103,6 +133,7 @@ export default function TeamReport({ catalog, base, siteUrl }: Props) {
 		setCore(c);
 		setResults(checked);
 		setBusy(undefined);
+		setLabBusy(undefined);
 		const count = (s: FileStatus) => checked.filter((r) => r.status === s).length;
 		setAnnounce(
 			`Checked ${checked.length} file${checked.length === 1 ? '' : 's'}: ${count('accepted')} accepted, ${count('flagged')} flagged, ${count('tampered')} tampered, ${count('rejected')} rejected, ${count('duplicate')} duplicate.`,
@@ -160,6 +191,15 @@ export default function TeamReport({ catalog, base, siteUrl }: Props) {
 						</label>
 						<br />
 						<progress id={`${uid}-busy`} max={busy.total} value={busy.done} />
+					</p>
+				)}
+				{labBusy && (
+					<p>
+						<label htmlFor={`${uid}-lab-busy`}>
+							Running recorded lab code again: {labBusy.done} of {labBusy.total}
+						</label>
+						<br />
+						<progress id={`${uid}-lab-busy`} max={labBusy.total} value={labBusy.done} />
 					</p>
 				)}
 				<p role="status" aria-live="polite">
@@ -264,7 +304,9 @@ function TeamResults({
 				<h2 id={`${uid}-table`}>Learners and modules</h2>
 				<p className="prose muted">
 					A module is completed when its assessment was passed on the quiz revision this site publishes. Only
-					attempts that mark again exactly as recorded count. Reports with the same learner name are merged.
+					attempts that mark again exactly as recorded count. Reports with the same learner name are merged. A
+					lab counts as passed only when its recorded code, run again here with its recorded seed, passes
+					every case of the lab revision this site publishes.
 				</p>
 				{view.unknownModules.length > 0 && (
 					<p className="notice notice-warning">
@@ -361,6 +403,11 @@ function TeamResults({
 										{m.title}
 									</th>
 								))}
+								{view.labColumns.map((l) => (
+									<th scope="col" key={`lab-${l.id}`} className="col-lab">
+										Lab: {l.title}
+									</th>
+								))}
 							</tr>
 						</thead>
 						<tbody>
@@ -379,6 +426,9 @@ function TeamResults({
 									{r.cells.map((c) => (
 										<Cell key={c.moduleId} cell={c} core={core} />
 									))}
+									{r.labs.map((c) => (
+										<LabCell key={`lab-${c.labId}`} cell={c} core={core} />
+									))}
 								</tr>
 							))}
 						</tbody>
@@ -395,6 +445,17 @@ function TeamResults({
 										{t.completed} of {t.assigned} completed
 										{t.overdue > 0 && <small>⚠ {t.overdue} overdue</small>}
 										{t.averageScore !== undefined && <small>average {pct(t.averageScore)}</small>}
+									</td>
+								))}
+								{view.labColumns.map((l, i) => (
+									<td key={`lab-${l.id}`}>
+										{
+											view.rows.filter((r) => {
+												const s = r.labs[i]?.status;
+												return s === 'passed' || s === 'passed-with-solution';
+											}).length
+										}{' '}
+										of {view.rows.filter((r) => r.labs[i]?.assigned).length} passed
 									</td>
 								))}
 							</tr>

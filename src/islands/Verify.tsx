@@ -2,13 +2,16 @@
  * The verify page: checks a certificate without a server. Accepts a credential file (Open Badges
  * 3.0 JSON, or a countersigned VC-JWT), pasted text, or a verification link (#r=…). Marks the
  * answers again against this site's quiz bank and, for signed credentials, checks the signature
- * against the keys this site publishes.
+ * against the keys this site publishes. Recorded lab passes are run again in the lab page's
+ * sandboxed worker, loaded only when the record carries lab passes.
  */
 import './adapters/zod-jitless.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
 import type { Outcome } from '../core/certificates/verify.ts';
 import { MAX_UNPACKED_BYTES as MAX_CREDENTIAL_BYTES, unpackFromLink } from '../core/envelope/link-codec.ts';
+import type { LabPassCheck } from '../core/labs/recheck.ts';
+import type { EvidenceLab } from '../core/quiz/evidence.ts';
 import { quizBank } from './adapters/quiz-bank.ts';
 
 interface Props {
@@ -22,13 +25,21 @@ export default function Verify({ catalog, base, organisation }: Props) {
 	const [outcome, setOutcome] = useState<Outcome>();
 	const [pasted, setPasted] = useState('');
 	const [busy, setBusy] = useState(false);
+	const [labProgress, setLabProgress] = useState<{ done: number; total: number }>();
 
 	const check = useCallback(
 		async (text: string, source: string) => {
 			setBusy(true);
+			setLabProgress(undefined);
 			try {
 				const { verifyText } = await import('../core/certificates/verify.ts');
-				setOutcome(await verifyText(text, source, catalog, base, quizBank(base), organisation));
+				// The sandbox (worker, engine, suites) loads only when the record carries lab passes.
+				const checkLabs = async (entries: EvidenceLab[]): Promise<LabPassCheck[]> => {
+					setLabProgress({ done: 0, total: entries.length });
+					const { recheckInBrowser } = await import('./labs/lab-recheck.ts');
+					return recheckInBrowser(entries, base, (done, total) => setLabProgress({ done, total }));
+				};
+				setOutcome(await verifyText(text, source, catalog, base, quizBank(base), organisation, checkLabs));
 			} finally {
 				setBusy(false);
 			}
@@ -117,7 +128,15 @@ export default function Verify({ catalog, base, organisation }: Props) {
 				</form>
 			</section>
 			<div aria-live="polite">
-				{busy ? <p>Checking…</p> : outcome && <Result outcome={outcome} organisation={organisation} />}
+				{busy ? (
+					<p>
+						{labProgress
+							? `Running the recorded lab code again: ${labProgress.done} of ${labProgress.total}…`
+							: 'Checking…'}
+					</p>
+				) : (
+					outcome && <Result outcome={outcome} organisation={organisation} />
+				)}
 			</div>
 		</div>
 	);
@@ -192,33 +211,70 @@ function Result({ outcome, organisation }: { outcome: Outcome; organisation: str
 					{record.evidence.site.name} ({record.evidence.site.url}), content {record.evidence.contentVersion}
 				</dd>
 			</dl>
-			<h3>Attempts marked again</h3>
-			<table className="verify-attempts">
-				<thead>
-					<tr>
-						<th scope="col">Quiz</th>
-						<th scope="col">Revision</th>
-						<th scope="col">Submitted</th>
-						<th scope="col">Result</th>
-					</tr>
-				</thead>
-				<tbody>
-					{check.checks.map((c) => {
-						const a = record.evidence.attempts.find((x) => x.id === c.attemptId);
-						return (
-							<tr key={c.attemptId} className={c.status === 'consistent' ? '' : 'is-bad'}>
-								<td>{c.quizId}</td>
-								<td>{c.revision}</td>
-								<td>{a ? new Date(a.submittedAt).toLocaleString() : ''}</td>
-								<td>
-									{c.status === 'consistent' ? '✓ ' : '✗ '}
-									{c.message}
-								</td>
+			{check.checks.length > 0 && <h3>Attempts marked again</h3>}
+			{check.checks.length > 0 && (
+				<table className="verify-attempts">
+					<thead>
+						<tr>
+							<th scope="col">Quiz</th>
+							<th scope="col">Revision</th>
+							<th scope="col">Submitted</th>
+							<th scope="col">Result</th>
+						</tr>
+					</thead>
+					<tbody>
+						{check.checks.map((c) => {
+							const a = record.evidence.attempts.find((x) => x.id === c.attemptId);
+							return (
+								<tr key={c.attemptId} className={c.status === 'consistent' ? '' : 'is-bad'}>
+									<td>{c.quizId}</td>
+									<td>{c.revision}</td>
+									<td>{a ? new Date(a.submittedAt).toLocaleString() : ''}</td>
+									<td>
+										{c.status === 'consistent' ? '✓ ' : '✗ '}
+										{c.message}
+									</td>
+								</tr>
+							);
+						})}
+					</tbody>
+				</table>
+			)}
+			{check.labs.length > 0 && (
+				<>
+					<h3>Labs run again</h3>
+					<p>
+						Each lab pass’s recorded code was run again, with its recorded seed, against the lab’s published
+						suites in the same sandbox the lab page uses.
+					</p>
+					<table className="verify-attempts verify-labs">
+						<thead>
+							<tr>
+								<th scope="col">Lab</th>
+								<th scope="col">Revision</th>
+								<th scope="col">Passed</th>
+								<th scope="col">Result</th>
 							</tr>
-						);
-					})}
-				</tbody>
-			</table>
+						</thead>
+						<tbody>
+							{check.labs.map((c) => (
+								<tr key={`${c.lab}|${c.at}`} className={c.status === 'passed' ? '' : 'is-bad'}>
+									<td>{c.title}</td>
+									<td>{c.revision}</td>
+									<td>
+										{new Date(c.at).toLocaleString()}
+										{c.solutionShown ? ' (solution shown)' : ''}
+									</td>
+									<td>
+										{c.status === 'passed' ? '✓ ' : '✗ '}
+										{c.message}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</>
+			)}
 		</div>
 	);
 }

@@ -1,8 +1,9 @@
 /** The catalog that assignment, path and team report islands receive (see src/core/teams/team-report.ts). */
 import type { AssignmentCatalog, PathSummary } from '../core/assignments/assignments.ts';
 import { type TeamCatalog, teamCatalogOf } from '../core/teams/team-report.ts';
+import { BASE } from './base.ts';
 import { getCatalog, type PathEntry } from './catalog.ts';
-import { catalogLabs } from './lab-catalog.ts';
+import { getLabs } from './lab-catalog.ts';
 
 export const pathSummary = (p: PathEntry): PathSummary => ({
 	id: p.data.id,
@@ -17,16 +18,18 @@ export async function teamCatalog(): Promise<TeamCatalog> {
 		modules: catalog.modules.map((m) => m.data),
 		quizzes: catalog.quizzes.map((q) => q.data),
 		paths: catalog.paths.map((p) => p.data),
+		labs: (await getLabs()).map((l) => l.data),
+		base: BASE,
 	});
 }
 
 /** The smaller catalog for learner-side islands: no provision titles; labs without their summaries. */
 export async function assignmentCatalog(): Promise<AssignmentCatalog> {
-	const { principles, modules, paths } = await teamCatalog();
+	const { principles, modules, paths, labs } = await teamCatalog();
 	return {
 		principles: principles.map((p) => ({ number: p.number, title: p.title })),
 		modules: modules.map(({ provisions: _p, ...m }) => m),
 		paths,
-		labs: (await catalogLabs()).map(({ summary: _s, ...lab }) => lab),
+		...(labs ? { labs } : {}),
 	};
 }

@@ -3,18 +3,28 @@
  * with a temporary key folder.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildCredential } from '../../src/core/certificates/credential.ts';
-import { allStatuses, type CertificateCatalog, scopeOf } from '../../src/core/certificates/eligibility.ts';
+import {
+	allStatuses,
+	type CertificateCatalog,
+	labForCertificates,
+	labRequirementsFor,
+	scopeOf,
+} from '../../src/core/certificates/eligibility.ts';
+import { issue } from '../../src/core/certificates/issue.ts';
 import { certificateRecord } from '../../src/core/certificates/record.ts';
 import { describeAchievement } from '../../src/core/certificates/site.ts';
+import { TRACK_TITLES } from '../../src/core/progress/labels.ts';
 import { emptyProgress, withModuleVisit } from '../../src/core/progress/progress.ts';
 import { drawQuestions, scoreAttempt } from '../../src/core/quiz/attempt.ts';
 import { collectEvidence } from '../../src/core/quiz/evidence.ts';
 import { loadContent } from '../../src/lib/content-files.ts';
+import { loadLabs } from '../../src/lib/labs.ts';
 import { correctAnswer } from '../fixtures/answers.ts';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
@@ -156,6 +166,71 @@ describe('npm run certify', () => {
 		expect(refused.out).toContain('Not signed');
 		expect(refused.out).toContain('credentialSubject.result[0].value');
 		expect(refused.out).toContain(`its record gives "${honestScore}"`);
+	});
+
+	test('sign re-runs lab passes: an honest practitioner credential is signed, one with forged lab code is refused', async () => {
+		const { labs } = loadLabs(root);
+		const labCatalog: CertificateCatalog = {
+			...catalog,
+			labs: labs.map((l) => labForCertificates(l.data)),
+			trackTitles: TRACK_TITLES,
+		};
+		const ids = labRequirementsFor(labCatalog, 'ml-complexity').map((l) => l.labId);
+		const code = (id: string, file: string) => readFileSync(join(root, 'content/labs', id, file), 'utf8');
+		const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+		const passes = (file: string) =>
+			Object.fromEntries(
+				ids.map((id) => {
+					const c = code(id, file);
+					const pass = {
+						at: '2026-11-21T10:00:00.000Z',
+						revision: 1,
+						code: c,
+						digest: digest(c),
+						seed: 'cli1',
+						solutionShown: false,
+					};
+					return [id, { failedRuns: 0, passes: [pass] }];
+				}),
+			);
+		const site = {
+			name: 'Academy',
+			url: 'https://academy.example.org/',
+			organisation: 'Secure AI Academy',
+			signatory: undefined,
+			contentVersion: '2026.11.1',
+			base: '/',
+		};
+		const credentialOf = async (file: string) => {
+			const data = { ...emptyProgress(), learnerName: 'Ольга Иванова', labs: passes(file) };
+			// Issued as if the passes held (the status the learner's page would compute).
+			const status = allStatuses(labCatalog, {
+				...data,
+				labs: passes('reference.js'),
+			}).find((x) => x.id === 'practitioner-ml-complexity');
+			if (!status?.earned) throw new Error('not earned');
+			const issued = await issue(
+				labCatalog,
+				'practitioner-ml-complexity',
+				status,
+				data,
+				'Ольга Иванова',
+				site,
+			);
+			if (!issued) throw new Error('not issued');
+			return issued.credential;
+		};
+		const honest = join(tmp, 'practitioner.json');
+		writeFileSync(honest, JSON.stringify(await credentialOf('reference.js')));
+		const signed = certify(['sign', '--key', privateKey, '--in', honest], keys);
+		expect(signed.out).toContain('consistent and complete');
+		expect(signed.out).toContain('Practitioner: ML complexity and technical debt');
+
+		const forged = join(tmp, 'practitioner-forged.json');
+		writeFileSync(forged, JSON.stringify(await credentialOf('starter.js')));
+		const refused = certify(['sign', '--key', privateKey, '--in', forged], keys);
+		expect(refused.code).toBe(1);
+		expect(refused.out).toMatch(/the recorded code (lets “.+” through|breaks “.+”) when re-run/);
 	});
 
 	test('revoking the credential, then the key, makes verify fail', async () => {

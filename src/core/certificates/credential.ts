@@ -38,6 +38,8 @@ export interface CredentialContext {
 	title: string;
 	description: string;
 	provisions: string[];
+	/** The criteria, when not the default (practitioner certificates: see site.ts, criteriaOf). */
+	criteria?: string | undefined;
 }
 
 const toBase64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
@@ -45,13 +47,17 @@ const fromBase64 = (b64: string) => new TextDecoder('utf-8', { fatal: true }).de
 
 const DATA_PREFIX = 'data:application/json;base64,';
 
+/** The page an achievement's credential points to: the principle, the certificates list, or the practitioner certificate. */
+function achievementUrlOf(siteUrl: string, achievement: string): string {
+	if (achievement === 'capstone') return `${siteUrl}certificates/`;
+	if (achievement.startsWith('practitioner-')) return `${siteUrl}certificates/${achievement}/`;
+	return `${siteUrl}principles/${Number(achievement.slice(1))}/`;
+}
+
 /** The OpenBadgeCredential (unsigned JSON) for an earned certificate. */
 export async function buildCredential(record: CertificateRecord, ctx: CredentialContext) {
 	const digest = await digestOf(record);
-	const achievementUrl =
-		record.claim.achievement === 'capstone'
-			? `${ctx.site.url}certificates/`
-			: `${ctx.site.url}principles/${Number(record.claim.achievement.slice(1))}/`;
+	const achievementUrl = achievementUrlOf(ctx.site.url, record.claim.achievement);
 	return {
 		'@context': [...OB3_CONTEXT],
 		id: credentialUrnOf(digest),
@@ -82,7 +88,9 @@ export async function buildCredential(record: CertificateRecord, ctx: Credential
 				description: ctx.description,
 				criteria: {
 					narrative:
-						'Every required module marked as read and its assessment passed on the published quiz revision. Provisions covered: ' +
+						(ctx.criteria ??
+							'Every required module marked as read and its assessment passed on the published quiz revision.') +
+						' Provisions covered: ' +
 						ctx.provisions.join(', '),
 				},
 				tag: ctx.provisions.map((p) => `provision ${p}`),
@@ -169,9 +177,9 @@ export async function openCredential(value: unknown): Promise<Opened> {
 	if (name !== record.evidence.learner.name) {
 		problems.push(`The name on the credential (${JSON.stringify(name)}) is not the name in its record.`);
 	}
-	const n = record.claim.achievement === 'capstone' ? undefined : Number(record.claim.achievement.slice(1));
-	const expected = n === undefined ? /\/certificates\/$/ : new RegExp(`/principles/${n}/$`);
-	if (!expected.test(c.credentialSubject.achievement.id)) {
+	const a = record.claim.achievement;
+	const expectedEnd = achievementUrlOf('/', a);
+	if (!c.credentialSubject.achievement.id.endsWith(expectedEnd)) {
 		problems.push('The achievement named on the credential is not the one its record backs.');
 	}
 	if (c.validFrom !== record.claim.earnedAt) {

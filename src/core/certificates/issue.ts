@@ -11,12 +11,13 @@ import {
 	type AchievementId,
 	type CertificateCatalog,
 	type CertificateStatus,
+	practitionerTrackOf,
 	principleNumberOf,
 	requirementsFor,
 	scopeOf,
 } from './eligibility.ts';
 import { certificateRecord } from './record.ts';
-import { type CertificateSite, describeAchievement, type Issued } from './site.ts';
+import { type CertificateSite, criteriaOf, describeAchievement, type Issued } from './site.ts';
 
 export async function issue(
 	catalog: CertificateCatalog,
@@ -31,6 +32,9 @@ export async function issue(
 	// createdAt is the newest date in the record, so the same progress always gives the same record
 	// (and it reveals nothing about attempts the record leaves out).
 	const now = [status.earnedAt as string, ...attempts.map((a) => a.submittedAt)].sort().at(-1) as string;
+	// The lab passes carried are each lab's first pass without the solution shown on the current
+	// revision (evidence.ts, chosenLabPass): the latest of them is the certificate's date, so `now`
+	// is never before a pass it carries.
 	const evidence = collectEvidence({ ...data, attempts }, scope, {
 		site: { name: site.name, url: site.url },
 		contentVersion: site.contentVersion,
@@ -47,6 +51,7 @@ export async function issue(
 			title: status.title,
 			description: describeAchievement(status),
 			provisions: status.provisions,
+			criteria: criteriaOf(status),
 		}),
 		recordLinkFragment(record),
 	]);
@@ -64,6 +69,8 @@ export function minimalAttempts(
 	id: AchievementId,
 	attempts: readonly Attempt[],
 ): Attempt[] {
+	// A practitioner certificate rests on lab passes alone.
+	if (practitionerTrackOf(id) !== undefined) return [];
 	const n = principleNumberOf(id);
 	const numbers = n !== undefined ? [n] : catalog.principles.map((p) => p.number);
 	const keep = new Set<string>();

@@ -29,7 +29,21 @@ export interface Issued {
 }
 
 export function describeAchievement(status: CertificateStatus): string {
+	if (status.track !== undefined) {
+		const n = status.labs?.length ?? 0;
+		return `Passed all ${n} hands-on lab${n === 1 ? '' : 's'} of the ${status.title.replace(/^Practitioner: /, '')} track on their published revisions, without the reference solution shown; each pass's code is recorded and runs again against the lab's suites.`;
+	}
 	return status.principle === undefined
 		? 'Completed every module and assessment for all 13 principles of the UK Code of Practice for the Cyber Security of AI (ETSI TS 104 223).'
 		: `Completed the ${status.title} module of the UK Code of Practice for the Cyber Security of AI (ETSI TS 104 223) and passed its assessment.`;
+}
+
+/**
+ * The criteria a credential states, when they differ from the default (every required module read
+ * and its assessment passed): a practitioner certificate's rule. Undefined for the others, so their
+ * credentials stay as they were.
+ */
+export function criteriaOf(status: CertificateStatus): string | undefined {
+	if (status.track === undefined) return undefined;
+	return 'Every lab of the track passed on the lab revision this site publishes, without the reference solution shown; the verifier runs each pass’s recorded code again, with its recorded seed, against the published suites.';
 }

@@ -22,13 +22,14 @@ import { buildCredential, openCredential, parseRecord } from './credential.ts';
 import { type CertificateCatalog, certificateIdOf, statusOf } from './eligibility.ts';
 import { type ClaimMismatch, labelOf, mismatchText } from './messages.ts';
 import { type CertificateRecord, checkRecord, type RecordCheck } from './record.ts';
-import { describeAchievement } from './site.ts';
+import { criteriaOf, describeAchievement } from './site.ts';
 
 export type { ClaimMismatch } from './messages.ts';
 
 export { labelOf, mismatchText };
 
-import type { QuizBank } from '../quiz/evidence.ts';
+import type { LabPassCheck } from '../labs/recheck.ts';
+import type { EvidenceLab, QuizBank } from '../quiz/evidence.ts';
 
 /** Fields a credential may carry that are not claims (see the comment above and the docs). */
 export const NON_CLAIM_FIELDS = ['proof', 'iss', 'jti', 'nbf', 'iat', 'exp'] as const;
@@ -39,6 +40,12 @@ export interface VerdictContext {
 	organisation: string;
 	/** The quiz bank to mark the record's attempts against. */
 	bankFor(record: CertificateRecord): Promise<QuizBank> | QuizBank;
+	/**
+	 * Runs the record's lab passes again (labs/recheck.ts), in the caller's sandbox: the verify
+	 * page's worker, or QuickJS in Node for `npm run certify`. Called only when the evidence
+	 * carries lab passes; without it those passes count as not checked.
+	 */
+	checkLabs?(entries: EvidenceLab[]): Promise<LabPassCheck[]>;
 }
 
 export type Verdict =
@@ -109,6 +116,7 @@ export async function claimMismatches(
 				title: status.title,
 				description: describeAchievement(status),
 				provisions: status.provisions,
+				criteria: criteriaOf(status),
 			}),
 		),
 	);
@@ -157,7 +165,9 @@ export async function judge(value: unknown, ctx: VerdictContext): Promise<Verdic
 		return { kind: 'unreadable', message: 'This site has no principles to check against.' };
 	let check: RecordCheck;
 	try {
-		check = await checkRecord(record, ctx.catalog, await ctx.bankFor(record));
+		const entries = record.evidence.labs ?? [];
+		const labs = entries.length && ctx.checkLabs ? await ctx.checkLabs(entries) : [];
+		check = await checkRecord(record, ctx.catalog, await ctx.bankFor(record), labs);
 	} catch (e) {
 		return { kind: 'unreadable', message: `The record could not be checked: ${(e as Error).message}.` };
 	}

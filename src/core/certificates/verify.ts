@@ -11,7 +11,7 @@ import type { CertificateCatalog } from './eligibility.ts';
 import { credentialTextProblem } from './messages.ts';
 import type { CertificateRecord } from './record.ts';
 import type { SignatureResult } from './signing.ts';
-import { judge, type Verdict } from './verdict.ts';
+import { judge, type Verdict, type VerdictContext } from './verdict.ts';
 
 export type Outcome =
 	| { kind: 'error'; source: string; message: string }
@@ -47,6 +47,8 @@ export async function verifyText(
 	base: string,
 	loadQuizzes: LoadQuizzes,
 	organisation: string,
+	/** Runs recorded lab passes again (see VerdictContext.checkLabs); loaded by the caller only when needed. */
+	checkLabs?: VerdictContext['checkLabs'],
 ): Promise<Outcome> {
 	const fail = (message: string): Outcome => ({ kind: 'error', source, message });
 	const trimmed = text.trim();
@@ -80,6 +82,7 @@ export async function verifyText(
 			catalog,
 			organisation,
 			bankFor: (record) => loadBank(loadQuizzes, record),
+			...(checkLabs ? { checkLabs } : {}),
 		});
 	} catch (e) {
 		// The quiz bank could not be read (network or server): say so, rather than "unknown quiz".

@@ -10,8 +10,16 @@
  *   "contentVersion": "2026.11.1", "learner": { "name": "Αλέξανδρος Παπαδόπουλος" },
  *   "createdAt": "2026-11-23T10:30:00.000Z",
  *   "modules": [{ "id": "p01-awareness", "readAt": "2026-11-23T10:00:00.000Z" }],
- *   "attempts": [ …Attempt records exactly as stored in progress (see progress.ts)… ]
+ *   "attempts": [ …Attempt records exactly as stored in progress (see progress.ts)… ],
+ *   "labs": [{ "lab": "markdown-image-exfiltration", "at": "2026-11-23T10:20:00.000Z", "revision": 1,
+ *              "code": "function renderAnswer(…) { … }", "digest": "<SHA-256 hex of code>",
+ *              "seed": "k3x9q2ab", "solutionShown": false }]
  * }
+ *
+ * `labs` is optional: evidence made before labs (or without any lab pass in scope) has no such
+ * field, so its digest is what it always was. Each entry is one lab pass exactly as the learner's
+ * progress stores it (labs/progress.ts) plus the lab id; a verifier runs `code` again with `seed`
+ * against the lab's published suites (labs/recheck.ts) rather than trusting the pass.
  *
  * Digest: SHA-256 (Web Crypto) of the RFC 8785 canonical JSON of the value, in lower-case hex.
  * Re-scoring: each attempt's questions must be the ones its seed draws from that quiz revision,
@@ -21,6 +29,7 @@
 import { z } from 'astro/zod';
 import canonicalize from 'canonicalize';
 import type { Quiz } from '../../schemas/quiz.ts';
+import { type LabPass, LabPassSchema, MAX_LAB_CODE } from '../labs/progress.ts';
 import { percent } from '../progress/labels.ts';
 import { type Attempt, AttemptSchema, LearnerNameSchema, type ProgressData } from '../progress/progress.ts';
 import { drawQuestions, scoreAttempt } from './attempt.ts';
@@ -36,6 +45,32 @@ const Id = z
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
 	.max(60);
 
+/** Most lab passes one piece of evidence carries (one per lab). */
+export const MAX_EVIDENCE_LABS = 200;
+
+/**
+ * One lab pass as the learner's progress stores it (at, revision, code, digest, seed,
+ * solutionShown: see labs/progress.ts), plus the lab it belongs to.
+ */
+export const EvidenceLabSchema = LabPassSchema.extend({
+	/** The lab's id (the folder name under content/labs/ and its URL /labs/<id>/). */
+	lab: z
+		.string()
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+			error: 'a lab id is lower-case words joined by hyphens, e.g. "markdown-image-exfiltration"',
+		})
+		.max(60),
+	/** The code that passed, as written (at most MAX_LAB_CODE characters, as progress keeps it). */
+	code: z.string().max(MAX_LAB_CODE, {
+		error: `a lab pass's code is longer than ${MAX_LAB_CODE.toLocaleString('en')} characters`,
+	}),
+	/** SHA-256 of `code` (UTF-8), 64 lower-case hex digits. */
+	digest: z.string().regex(/^[0-9a-f]{64}$/, {
+		error: "a lab pass's digest must be 64 lower-case hex digits (SHA-256 of its code)",
+	}),
+});
+export type EvidenceLab = z.output<typeof EvidenceLabSchema>;
+
 export const EvidenceSchema = z.strictObject({
 	format: z.literal(EVIDENCE_FORMAT),
 	version: z.literal(EVIDENCE_VERSION),
@@ -49,14 +84,36 @@ export const EvidenceSchema = z.strictObject({
 	modules: z.array(z.strictObject({ id: Id, readAt: IsoDate })).max(1_000),
 	/** Assessment attempts, exactly as recorded in the learner's progress. */
 	attempts: z.array(AttemptSchema).max(5_000),
+	/** Lab passes (see EvidenceLabSchema); absent in evidence without any. */
+	labs: z.array(EvidenceLabSchema).max(MAX_EVIDENCE_LABS).optional(),
 });
 export type Evidence = z.output<typeof EvidenceSchema>;
+
+/** A lab in scope, with the revision this site publishes (which pass to carry depends on it). */
+export interface ScopeLab {
+	id: string;
+	revision: number;
+}
 
 export interface EvidenceScope {
 	/** Modules whose "read" marks are included. */
 	moduleIds: readonly string[];
 	/** Quizzes whose assessment attempts are included. */
 	quizIds: readonly string[];
+	/** Labs whose pass is included (one pass per lab, see chosenLabPass). */
+	labs?: readonly ScopeLab[];
+}
+
+/**
+ * The one pass of a lab that evidence carries: the first pass on the current revision without
+ * the solution shown (it dates the achievement); else the first on the current revision with the
+ * solution shown; else the latest pass on an older revision (so a report says honestly that the
+ * lab was passed on a revision no longer published). Undefined when there is no pass.
+ */
+export function chosenLabPass(passes: readonly LabPass[], currentRevision: number): LabPass | undefined {
+	const sorted = [...passes].sort((a, b) => a.at.localeCompare(b.at));
+	const current = sorted.filter((p) => p.revision === currentRevision);
+	return current.find((p) => !p.solutionShown) ?? current[0] ?? sorted.at(-1);
 }
 
 export interface EvidenceMeta {
@@ -81,7 +138,21 @@ export function collectEvidence(data: ProgressData, scope: EvidenceScope, meta: 
 			return readAt ? [{ id, readAt }] : [];
 		}),
 		attempts: data.attempts.filter((a) => a.mode === 'assessment' && quizIds.has(a.quizId)),
+		...labsPart(data, scope.labs ?? []),
 	};
+}
+
+function labsPart(data: ProgressData, labs: readonly ScopeLab[]): { labs?: EvidenceLab[] } {
+	const seen = new Set<string>();
+	const out = labs.flatMap((l) => {
+		if (seen.has(l.id)) return [];
+		seen.add(l.id);
+		const rec = data.labs && Object.hasOwn(data.labs, l.id) ? data.labs[l.id] : undefined;
+		const pass = rec ? chosenLabPass(rec.passes, l.revision) : undefined;
+		return pass ? [{ lab: l.id, ...pass }] : [];
+	});
+	// Only when there is something to carry: evidence without labs keeps its old shape and digest.
+	return out.length ? { labs: out } : {};
 }
 
 /** RFC 8785 canonical JSON: the same value always gives the same bytes, whatever the key order. */

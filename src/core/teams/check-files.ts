@@ -5,12 +5,14 @@
  * file gets a status and plain-language notes.
  */
 import type { Quiz } from '../../schemas/quiz.ts';
+import type { LabPassCheck } from '../labs/recheck.ts';
 import type { Attempt } from '../progress/progress.ts';
 import {
 	type AttemptCheck,
 	bankOf,
 	canonicalJson,
 	type Evidence,
+	type EvidenceLab,
 	rescoreEvidence,
 } from '../quiz/evidence.ts';
 import { looksLikeFormula } from './csv.ts';
@@ -18,6 +20,12 @@ import { MAX_REPORT_BYTES, openReport, type Report } from './report.ts';
 
 /** Most files read in one go. */
 export const MAX_REPORT_FILES = 2_000;
+/**
+ * Most distinct lab passes run again in one go (identical passes in several files run once). A run
+ * takes about a quarter of a second, so this caps the wait at a few minutes; passes beyond it are
+ * reported as not checked.
+ */
+export const MAX_LAB_RECHECKS = 600;
 
 export type FileStatus = 'accepted' | 'flagged' | 'tampered' | 'rejected' | 'duplicate';
 
@@ -45,6 +53,8 @@ export interface FileResult {
 	checks?: AttemptCheck[];
 	/** The attempts that count: re-scored as consistent and not contradicted by another file. */
 	counted?: Attempt[];
+	/** Each recorded lab pass run again, in the order of the evidence (accepted and flagged files). */
+	labChecks?: LabPassCheck[];
 }
 
 /** A file as the page has it: a browser `File` fits. */
@@ -61,6 +71,53 @@ export interface CheckOptions {
 	onProgress?(done: number, total: number): void;
 	/** This site's public address; reports made elsewhere get a note. */
 	siteUrl?: string;
+	/**
+	 * Runs recorded lab passes again (labs/recheck.ts) in a sandbox: the lab page's worker in the
+	 * browser. Called once, with every distinct pass, only when some report carries lab passes;
+	 * without it those passes are reported as not checked.
+	 */
+	checkLabs?(
+		entries: EvidenceLab[],
+		onProgress: (done: number, total: number) => void,
+	): Promise<LabPassCheck[]>;
+	/** Called after each lab pass is run again. */
+	onLabProgress?(done: number, total: number): void;
+}
+
+/** The key under which identical passes (same lab, revision, seed and code) are run once. */
+const passKey = (e: EvidenceLab) => `${e.lab}|${e.revision}|${e.seed}|${e.digest}|${e.code}`;
+
+/** Runs every distinct lab pass of these files again; the checks come back per file, in order. */
+async function checkLabPasses(files: readonly FileResult[], options: CheckOptions): Promise<void> {
+	const unique = new Map<string, EvidenceLab>();
+	for (const f of files) for (const e of f.report?.evidence.labs ?? []) unique.set(passKey(e), e);
+	if (unique.size === 0) return;
+	const toRun = [...unique.values()].slice(0, MAX_LAB_RECHECKS);
+	const done = new Map<string, LabPassCheck>();
+	if (options.checkLabs) {
+		const checks = await options.checkLabs(toRun, (n, total) => options.onLabProgress?.(n, total));
+		toRun.forEach((e, i) => {
+			const c = checks[i];
+			if (c) done.set(passKey(e), c);
+		});
+	}
+	for (const f of files) {
+		f.labChecks = (f.report?.evidence.labs ?? []).map((e): LabPassCheck => {
+			const c = done.get(passKey(e));
+			if (c) return { ...c, at: e.at, solutionShown: e.solutionShown };
+			return {
+				lab: e.lab,
+				title: e.lab,
+				revision: e.revision,
+				at: e.at,
+				solutionShown: e.solutionShown,
+				status: 'not-run',
+				message: options.checkLabs
+					? `not run again: more than ${MAX_LAB_RECHECKS} distinct lab passes were loaded at once`
+					: 'not run again here',
+			};
+		});
+	}
 }
 
 /** Notes for text a spreadsheet or a page could mistake for code: shown as text, exported safely. */
@@ -178,6 +235,7 @@ export async function checkReportFiles(
 		...new Set(accepted.flatMap((r) => r.report?.evidence.attempts.map((a) => a.quizId) ?? [])),
 	];
 	const bank = bankOf(quizIds.length ? await options.loadQuizzes(quizIds.sort()) : []);
+	await checkLabPasses(accepted, options);
 
 	for (const r of accepted) {
 		const report = r.report as Report;
@@ -204,6 +262,26 @@ export async function checkReportFiles(
 			for (const a of report.evidence.attempts) if (a.submittedAt > made) good.delete(a.id);
 		}
 		r.counted = report.evidence.attempts.filter((a) => good.has(a.id));
+		for (const c of r.labChecks ?? []) {
+			if (c.at > made) {
+				r.notes.push({
+					tone: 'bad',
+					text: `Lab “${c.title}”: the pass is dated after the report was made (${made}); the date was edited. Not counted.`,
+				});
+				c.status = 'failed';
+				c.message = 'dated after the report was made';
+			} else if (c.status === 'failed' || c.status === 'digest-mismatch' || c.status === 'unknown-lab') {
+				r.notes.push({
+					tone: 'bad',
+					text: `Lab “${c.title}” (revision ${c.revision}): ${c.message}. Not counted.`,
+				});
+			} else if (c.status !== 'passed') {
+				r.notes.push({
+					tone: 'warn',
+					text: `Lab “${c.title}” (revision ${c.revision}): ${c.message}. Not counted.`,
+				});
+			}
+		}
 		if (r.notes.some((n) => n.tone === 'bad')) r.status = 'flagged';
 	}
 

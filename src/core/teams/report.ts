@@ -9,11 +9,14 @@
  *   "assignment": { "key": "link-3f9a0c1d2b4e5f60", "source": "link",
  *     "assigned": { "title": "Platform team: AI security", "due": "2027-03-31", "items": [{ "path": "developer" }] },
  *     "modules": ["p01-awareness", "p02-secure-design", …] },
- *   "evidence": { "format": "secure-ai-academy/evidence", "version": 1, …, "attempts": [ … ] },
+ *   "evidence": { "format": "secure-ai-academy/evidence", "version": 1, …, "attempts": [ … ],
+ *     "labs": [{ "lab": "markdown-image-exfiltration", "revision": 1, "code": "…", "digest": "…", … }] },
  *   "summary": "Assignment report\n…",
  *   "digest": "<SHA-256 hex of the RFC 8785 canonical JSON of every field above>"
  * }
  *
+ * The evidence carries one pass per lab that practises an assigned module (the catalog's lab → module
+ * link; see chosenLabPass in evidence.ts); the team report runs its code again in the sandbox.
  * `assignment.modules` lists the modules the assignment stood for when the report was made, so a
  * manager sees what the learner was asked to do even if paths change later. The digest shows the
  * file is as the site wrote it; it is not a signature, and the answers inside are what a manager's
@@ -34,6 +37,7 @@ import {
 	EvidenceSchema,
 } from '../quiz/evidence.ts';
 import { reportProblemText } from './messages.ts';
+import type { CatalogLab } from './team-catalog.ts';
 
 export const REPORT_FORMAT = 'secure-ai-academy/report';
 export const REPORT_VERSION = 1;
@@ -109,8 +113,22 @@ export function reportSummary(
 			return `- ${m.title} (${m.id}): ${bits.join(', ')}`;
 		}),
 		'',
+		...(evidence.labs?.length
+			? [
+					'',
+					'Labs passed (each pass is checked by running its code again):',
+					...evidence.labs.map(
+						(l) =>
+							`- ${l.lab} (revision ${l.revision}): passed ${l.at.slice(0, 10)}${l.solutionShown ? ', with the solution shown' : ''}`,
+					),
+				]
+			: []),
+		'',
 		`Assessment attempts included: ${evidence.attempts.length}. Modules marked as read: ${evidence.modules.length}.`,
 		'This file holds the answers behind these results, so the team report page can mark them again.',
+		...(evidence.labs?.length
+			? ['It also holds the code of each lab pass, so the team report page can run it again.']
+			: []),
 	];
 	return `${lines.join('\n')}\n`;
 }
@@ -130,7 +148,8 @@ export interface ReportInput {
 	data: ProgressData;
 	key: string;
 	stored: Pick<StoredAssignment, 'assignment' | 'source'>;
-	catalog: AssignmentCatalog;
+	/** With `labs`, the report carries the passes of the labs of the assigned modules. */
+	catalog: AssignmentCatalog & { labs?: readonly CatalogLab[] | undefined };
 	meta: EvidenceMeta;
 }
 
@@ -143,9 +162,14 @@ export async function buildReport({ data, key, stored, catalog, meta }: ReportIn
 		assigned: stored.assignment,
 		modules: modules.map((m) => m.id),
 	};
+	const assigned = new Set(assignment.modules);
 	const evidence = collectEvidence(
 		data,
-		{ moduleIds: assignment.modules, quizIds: modules.flatMap((m) => (m.quiz ? [m.quiz.id] : [])) },
+		{
+			moduleIds: assignment.modules,
+			quizIds: modules.flatMap((m) => (m.quiz ? [m.quiz.id] : [])),
+			labs: (catalog.labs ?? []).filter((l) => assigned.has(l.module)),
+		},
 		meta,
 	);
 	const body = digestedPart({

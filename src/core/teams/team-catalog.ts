@@ -2,13 +2,20 @@
  * The catalog the team page needs (part of the team report, see team-report.ts): the assignments'
  * catalog plus provisions per module and principle.
  */
+import type { LabData } from '../../schemas/lab.ts';
 import type { ModuleData } from '../../schemas/module.ts';
 import type { LearningPath } from '../../schemas/path.ts';
 import type { Principle } from '../../schemas/principle.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 import { TRACKS } from '../../schemas/vocabulary.ts';
-import type { AssignmentCatalog, CatalogModule } from '../assignments/assignments.ts';
-import { moduleSummary } from '../catalog/projections.ts';
+import type { AssignmentCatalog, AssignmentLab, CatalogModule } from '../assignments/assignments.ts';
+import { labSummary, moduleSummary } from '../catalog/projections.ts';
+
+/**
+ * A published lab as reports and the team report need it: the module it practises and the revision
+ * this site publishes (`/labs/<id>.suite.json`). The same entry the assignment tools use.
+ */
+export type CatalogLab = AssignmentLab;
 
 /** The catalog the team page needs: assignments' catalog plus provisions per module and principle. */
 export interface TeamCatalog extends AssignmentCatalog {
@@ -23,6 +30,12 @@ export function teamCatalogOf(content: {
 	modules: readonly ModuleData[];
 	quizzes: readonly Pick<Quiz, 'id' | 'revision'>[];
 	paths: readonly LearningPath[];
+	labs?: readonly Pick<
+		LabData,
+		'id' | 'title' | 'summary' | 'module' | 'level' | 'minutes' | 'revision' | 'order'
+	>[];
+	/** The site's base path, ending in "/" (lab links). */
+	base?: string;
 }): TeamCatalog {
 	const quizzes = new Map(content.quizzes.map((q) => [q.id, q]));
 	const published = new Set(content.modules.map((m) => m.id));
@@ -44,5 +57,12 @@ export function teamCatalogOf(content: {
 				title: p.title,
 				modules: p.steps.map((s) => s.module).filter((id) => published.has(id)),
 			})),
+		labs: [...(content.labs ?? [])]
+			.filter((l) => published.has(l.module))
+			.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+			.map((l) => {
+				const { summary: _s, ...lab } = labSummary(l, content.base ?? '/');
+				return lab;
+			}),
 	};
 }

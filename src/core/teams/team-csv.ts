@@ -7,7 +7,7 @@ import type { FileNote, FileResult, FileStatus } from './check-files.ts';
 import { type CsvValue, toCsv } from './csv.ts';
 import { learnerKey } from './merge.ts';
 import type { TeamModule } from './team-catalog.ts';
-import { cellStatus, type TeamRow, type TeamView } from './view.ts';
+import { cellStatus, labCellStatus, type TeamRow, type TeamView } from './view.ts';
 
 const pct = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 100));
 
@@ -30,7 +30,8 @@ const reasonOf = (files: readonly FileResult[], tones: FileNote['tone'][]) =>
 		.join(' | ');
 
 /**
- * One line per learner and assigned module, each with the status of the report files behind it
+ * One line per learner and assigned module, then one per learner and lab of an assigned module
+ * (module id = the lab's id, module = "Lab: <title>", status from the re-run), each with the status of the report files behind it
  * (verified or flagged) and the reason; then one line per file that was not counted (tampered,
  * rejected) or counted once (duplicate), so a manager who forwards only the CSV forwards the
  * warnings too. A tampered file's learner name is not repeated: it is the part that cannot be
@@ -79,6 +80,27 @@ export function teamCsv(view: TeamView, rows: readonly TeamRow[], files: readonl
 				r.files.join('; '),
 				fileStatus,
 				reason,
+			]);
+		});
+		r.labs.forEach((c, i) => {
+			if (!c.assigned && c.status === 'none') return;
+			const lab = view.labColumns[i];
+			if (!lab) return;
+			out.push([
+				r.name,
+				r.assignments.map((a) => a.title).join('; '),
+				lab.id,
+				`Lab: ${lab.title}`,
+				labCellStatus(c),
+				undefined,
+				c.status === 'none' ? '' : c.at?.slice(0, 10),
+				'',
+				'',
+				r.files.join('; '),
+				fileStatus,
+				c.status === 're-run-failed' || c.status === 'older-revision' || c.status === 'not-checked'
+					? (c.message ?? '')
+					: reason,
 			]);
 		});
 	}

@@ -5,8 +5,8 @@
  */
 import { isPastDue } from '../assignments/assignments.ts';
 import { type ModuleState, moduleProgress } from '../progress/dashboard.ts';
-import { learnerKey, type TeamLearner } from './merge.ts';
-import type { TeamCatalog, TeamModule } from './team-catalog.ts';
+import { learnerKey, type TeamLabStatus, type TeamLearner } from './merge.ts';
+import type { CatalogLab, TeamCatalog, TeamModule } from './team-catalog.ts';
 
 export interface TeamCell {
 	moduleId: string;
@@ -24,6 +24,16 @@ export interface TeamCell {
 	late: boolean;
 }
 
+export interface TeamLabCell {
+	labId: string;
+	/** False when none of the learner's assignments includes the lab's module. */
+	assigned: boolean;
+	/** The re-run standing, or `none` when no report carries a pass of the lab. */
+	status: TeamLabStatus | 'none';
+	at: string | undefined;
+	message: string | undefined;
+}
+
 export interface TeamRow {
 	key: string;
 	name: string;
@@ -31,6 +41,8 @@ export interface TeamRow {
 	assignments: { key: string; title: string; due: string | undefined }[];
 	/** One cell per column of the view, in column order. */
 	cells: TeamCell[];
+	/** One cell per lab column of the view, in column order. */
+	labs: TeamLabCell[];
 	assigned: number;
 	completed: number;
 	overdue: number;
@@ -51,6 +63,8 @@ export interface ModuleTotals {
 export interface TeamView {
 	/** Modules assigned to anyone, in catalog order. */
 	columns: TeamModule[];
+	/** Labs of modules assigned to anyone, in lab order. */
+	labColumns: CatalogLab[];
 	rows: TeamRow[];
 	totals: ModuleTotals[];
 	/** Every provision, in the Code's order, with how many learners have been trained on it. */
@@ -71,6 +85,7 @@ export function buildTeamView(
 	const assignedIds = new Set(learners.flatMap((l) => l.assignments.flatMap((a) => a.modules)));
 	const columns = catalog.modules.filter((m) => assignedIds.has(m.id));
 	const unknownModules = [...assignedIds].filter((id) => !byId.has(id)).sort();
+	const labColumns = (catalog.labs ?? []).filter((l) => assignedIds.has(l.module));
 
 	const rows = learners.map((l): TeamRow => {
 		const dueOf = new Map<string, string | undefined>();
@@ -104,12 +119,23 @@ export function buildTeamView(
 				.flatMap((m) => m.provisions),
 		);
 		const mine = cells.filter((c) => c.assigned);
+		const labs = labColumns.map((lab): TeamLabCell => {
+			const got = Object.hasOwn(l.labs, lab.id) ? l.labs[lab.id] : undefined;
+			return {
+				labId: lab.id,
+				assigned: dueOf.has(lab.module),
+				status: got?.status ?? 'none',
+				at: got?.at,
+				message: got?.message,
+			};
+		});
 		return {
 			key: l.key,
 			name: l.name,
 			files: l.files,
 			assignments: l.assignments.map((a) => ({ key: a.key, title: a.assigned.title, due: a.assigned.due })),
 			cells,
+			labs,
 			assigned: mine.length,
 			completed: mine.filter((c) => c.state === 'completed').length,
 			overdue: mine.filter((c) => c.overdue).length,
@@ -143,6 +169,7 @@ export function buildTeamView(
 	for (const r of rows) for (const a of r.assignments) assignments.set(a.key, a);
 	return {
 		columns,
+		labColumns,
 		rows,
 		totals,
 		provisions,
@@ -204,4 +231,18 @@ export function cellStatus(c: TeamCell): string {
 	if (!c.assigned) return 'Not assigned';
 	if (c.overdue) return `Overdue (${STATE_LABELS[c.state].toLowerCase()})`;
 	return c.late ? 'Completed late' : STATE_LABELS[c.state];
+}
+
+export const TEAM_LAB_LABELS: Record<TeamLabCell['status'], string> = {
+	passed: 'Passed (re-run)',
+	'passed-with-solution': 'Passed with the solution shown (re-run)',
+	're-run-failed': 'Re-run failed',
+	'older-revision': 'Passed on an older revision (not re-checked)',
+	'not-checked': 'Not checked',
+	none: 'No pass',
+};
+
+/** One status word for a lab cell, as the table and the CSV show it. */
+export function labCellStatus(c: TeamLabCell): string {
+	return !c.assigned && c.status === 'none' ? 'Not assigned' : TEAM_LAB_LABELS[c.status];
 }

@@ -17,6 +17,7 @@ import {
 	type CertificateCatalog,
 	type CertificateStatus,
 	factsFromProgress,
+	labFactsFromProgress,
 	scopeOf,
 	statusOf,
 } from '../../core/certificates/eligibility.ts';
@@ -40,13 +41,13 @@ export function useIssued(
 	data: ProgressData,
 	site: CertificateSite,
 ): { status: CertificateStatus | undefined; issued: Issued | undefined; checked: Checked } {
-	const status = statusOf(catalog, id, factsFromProgress(data));
+	const status = statusOf(catalog, id, factsFromProgress(data), labFactsFromProgress(data));
 	const [issued, setIssued] = useState<Issued>();
 	const [checked, setChecked] = useState<Checked>({ state: 'checking' });
 	const name = data.learnerName;
 	useEffect(() => {
 		let live = true;
-		const status = statusOf(catalog, id, factsFromProgress(data));
+		const status = statusOf(catalog, id, factsFromProgress(data), labFactsFromProgress(data));
 		setIssued(undefined);
 		setChecked({ state: 'checking' });
 		if (!status?.earned || !name) return;
@@ -66,7 +67,12 @@ export function useIssued(
 				});
 			}
 			const screened = screenAttempts(data, bank);
-			const honest = statusOf(catalog, id, factsFromProgress(screened.data));
+			const honest = statusOf(
+				catalog,
+				id,
+				factsFromProgress(screened.data),
+				labFactsFromProgress(screened.data),
+			);
 			if (!live) return;
 			if (!honest?.earned) {
 				return setChecked({
@@ -82,6 +88,9 @@ export function useIssued(
 				catalog,
 				organisation: site.organisation,
 				bankFor: () => bank,
+				// Lab passes are run again in the lab page's sandboxed worker, as the verify page does.
+				checkLabs: async (entries) =>
+					(await import('../labs/lab-recheck.ts')).recheckInBrowser(entries, site.base),
 			});
 			if (!live) return;
 			if (verdict.kind === 'checked' && verdict.valid) {

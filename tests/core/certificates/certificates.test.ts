@@ -155,7 +155,7 @@ describe('eligibility (the rule in src/core/certificates/eligibility.ts)', () =>
 		expect(allStatuses(catalog, data)[1]?.earned).toBe(false);
 	});
 	test('modules of other tracks are never required', () => {
-		expect(scopeOf(catalog, 'p01')).toEqual({ moduleIds: ['m01'], quizIds: ['q01'] });
+		expect(scopeOf(catalog, 'p01')).toEqual({ moduleIds: ['m01'], quizIds: ['q01'], labs: [] });
 	});
 	test('the capstone needs all 13, dated by the last one, scored by the mean', () => {
 		let data = emptyProgress();
