@@ -154,6 +154,8 @@ export interface Violation {
 }
 
 const under = (path: string, dir: string) => path.startsWith(`${dir}/`);
+/** The one module that imports zod itself (see its comment); every other file imports z from it. */
+export const ZOD_MODULE = 'src/schemas/zod.ts';
 const isReact = (s: string) => /^react(-dom)?($|\/)/.test(s);
 
 /** The direction rules of ARCHITECTURE.md, checked on each edge of the graph. */
@@ -174,6 +176,10 @@ export function directionViolations(graph: ImportGraph): Violation[] {
 			}
 			if (under(file, 'src/lib') && e.local && under(e.target, 'src/islands'))
 				add('lib/ must not import from islands/ (move the shared code into core/)');
+			if (!e.local && (e.target === 'zod' || e.target === 'astro/zod') && file !== ZOD_MODULE)
+				add(
+					`import z from ${ZOD_MODULE}, not from ${e.target} (it puts zod in jitless mode, which the CSP needs)`,
+				);
 			if (under(file, 'src/schemas')) {
 				const ok = e.local ? under(e.target, 'src/schemas') : e.target === 'zod' || e.target === 'astro/zod';
 				if (!ok) add('schemas/ may import only zod (astro/zod) and other schemas');

@@ -3,7 +3,6 @@
  * name and an optional note; get a link (the assignment packed into its fragment, see
  * core/assignment-link.ts) and a printable sheet with a QR code. Nothing is stored or sent.
  */
-import './adapters/zod-jitless.ts';
 import { useEffect, useId, useState } from 'react';
 import {
 	type AssignmentCatalog,

@@ -4,7 +4,6 @@
  * address (`#a=<packed link>`, or `#k=<key>` for one already added) or, on a published
  * assignment's page, from the page itself. A bad link shows why and changes nothing.
  */
-import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import {
 	type AssignmentCatalog,

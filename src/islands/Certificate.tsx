@@ -3,7 +3,6 @@
  * downloads: PDF (pdf-lib, loaded on click), Open Badges 3.0 credential (JSON), and a
  * verification link. Thin: the rule, record and credential come from src/core.
  */
-import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import {
 	type AchievementId,

@@ -1,5 +1,4 @@
 /** The learner's certificates: earned ones with links, and for the rest what is still to do. */
-import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import { allStatuses, type CertificateCatalog } from '../core/certificates/eligibility.ts';
 import { useProgress } from './adapters/progress-client.ts';

@@ -2,7 +2,6 @@
  * The learner dashboard: progress per principle and track, where to continue, a chart, and the
  * backup tools (export, import, reset). Everything is computed by `core/dashboard.ts`.
  */
-import './adapters/zod-jitless.ts';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { PathSummary } from '../core/assignments/assignments.ts';
 import type { CertificateCatalog } from '../core/certificates/eligibility.ts';

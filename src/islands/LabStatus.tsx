@@ -3,7 +3,6 @@
  * learning path's page. Renders nothing on the server or without JavaScript: the page lists the
  * lab statically, and the status exists only in this browser.
  */
-import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import { labRecord } from '../core/labs/progress.ts';
 import { LAB_STATUS_LABELS, labStatus } from '../core/labs/record.ts';

@@ -2,7 +2,6 @@
  * On a learning path's page: the learner's progress along it, the next module, and a button to make
  * it their path (kept in this browser's progress; the dashboard then shows it).
  */
-import './adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import {
 	type AssignmentLab,

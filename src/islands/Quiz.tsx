@@ -3,7 +3,6 @@
  * Practice mode checks each answer as you go; assessment mode (the one that counts toward
  * certificates) shows feedback after submitting the whole quiz.
  */
-import './adapters/zod-jitless.ts';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { percent } from '../core/progress/labels.ts';
 import { type Attempt, quizStats } from '../core/progress/progress.ts';

@@ -7,7 +7,6 @@
  * reports are run again in the lab page's sandboxed worker (loaded only when a report carries one),
  * against the suites this site publishes.
  */
-import './adapters/zod-jitless.ts';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatDay, localDay } from '../core/assignments/assignments.ts';
 import { percent } from '../core/progress/labels.ts';

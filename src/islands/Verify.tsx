@@ -5,7 +5,6 @@
  * against the keys this site publishes. Recorded lab passes are run again in the lab page's
  * sandboxed worker, loaded only when the record carries lab passes.
  */
-import './adapters/zod-jitless.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
 import type { Outcome } from '../core/certificates/verify.ts';

@@ -5,7 +5,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { type CatalogInput, type ContentProblem, checkCatalog } from '../core/catalog/catalog.ts';
 import { checkQuizArchive } from '../core/catalog/quiz-archive.ts';
@@ -17,6 +16,7 @@ import { LearningPathSchema } from '../schemas/path.ts';
 import { NcscGuidelineSchema, PrincipleSchema } from '../schemas/principle.ts';
 import { QuizSchema } from '../schemas/quiz.ts';
 import { SourceEditionSchema } from '../schemas/source-edition.ts';
+import type { z } from '../schemas/zod.ts';
 import { loadLabs } from './labs.ts';
 
 export interface ContentFile {

@@ -3,9 +3,10 @@
  * assignment link (see src/core/assignments/link.ts) and sits in a file under `content/assignments/`
  * (which adds an `id` and builds the page `/assignments/<id>/`). See content/assignments/README.md.
  */
-import { z } from 'astro/zod';
+
 import { requireUnique } from './questions/common.ts';
 import { PRINCIPLE_COUNT, Prose, SlugIdSchema } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_NOTE_LENGTH = 600;

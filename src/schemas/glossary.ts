@@ -2,8 +2,9 @@
  * A glossary term: one item in the YAML list `content/glossary.yaml`. Each term gets a page at
  * `/glossary/<slug>/` and is searchable in the finder.
  */
-import { z } from 'astro/zod';
+
 import { Prose, ProvisionIdSchema, SlugIdSchema } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 export const GlossaryTermSchema = z.strictObject({
 	/** The term as it is usually written, e.g. "Membership inference". */

@@ -4,8 +4,9 @@
  * and the module page lists them with links to their sources. Every fact comes from the team's
  * incident sheet or a primary public source named in `sources`; nothing unverified is stated.
  */
-import { z } from 'astro/zod';
+
 import { Prose, SlugIdSchema } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 /** A CVE id as assigned, e.g. `CVE-2025-32711`. */
 export const CveIdSchema = z.string().regex(/^CVE-\d{4}-\d{4,}$/, {

@@ -3,8 +3,9 @@
  * extension, JetBrains) autocomplete and flag mistakes as authors type. Rules that need code
  * (exactly one correct option, unique ids...) are only checked by `npm run validate` and the build.
  */
-import { z } from 'astro/zod';
+
 import { QuizSchema } from './quiz.ts';
+import { z } from './zod.ts';
 
 export const QUIZ_JSON_SCHEMA_PATH = 'quizzes/quiz.schema.json';
 

@@ -18,8 +18,9 @@
  * module exists, the starter, reference and suites exist, every placeholder is defined, case ids
  * are unique across both suites.
  */
-import { z } from 'astro/zod';
+
 import { Prose, ProvisionIdSchema, SlugIdSchema } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 /** Lab levels, from guided to open-ended. */
 export const LAB_LEVELS = ['apprentice', 'practitioner', 'expert'] as const;

@@ -2,7 +2,7 @@
  * Frontmatter of a lesson module: one MDX file in `content/modules/` (sub-folders allowed).
  * The module's URL is `/modules/<id>/`, so `id` must never change once published.
  */
-import { z } from 'astro/zod';
+
 import {
 	LevelSchema,
 	PRINCIPLE_COUNT,
@@ -12,6 +12,7 @@ import {
 	SlugIdSchema,
 	TrackSchema,
 } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 export const ModuleSchema = z
 	.strictObject({

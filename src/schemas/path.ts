@@ -7,9 +7,10 @@
  * module exists; every cited provision exists, is taught by that step's module (it is in the
  * module's `provisions`), and names one of the path's `roles` in its `who`.
  */
-import { z } from 'astro/zod';
+
 import { requireUnique } from './questions/common.ts';
 import { Prose, ProvisionIdSchema, RoleSchema, SlugIdSchema } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 export const PathStepSchema = z.strictObject({
 	/** The module's id (the `id` in its frontmatter). */

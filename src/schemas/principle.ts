@@ -3,7 +3,7 @@
  * One YAML file per principle in `content/principles/` (e.g. `p05.yaml`).
  * Numbering follows the published Code of 31 January 2025, not the 2024 draft.
  */
-import { z } from 'astro/zod';
+
 import {
 	ModalSchema,
 	PhaseSchema,
@@ -12,6 +12,7 @@ import {
 	ProvisionIdSchema,
 	RoleSchema,
 } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 export const ProvisionSchema = z.strictObject({
 	/** The provision number exactly as in the published Code, e.g. `8.1.2`. */

@@ -3,7 +3,7 @@
  * Editors can autocomplete against `quizzes/quiz.schema.json`, generated from this file
  * by `npm run schema`.
  */
-import { z } from 'astro/zod';
+
 import { ChooseTheFixSchema } from './questions/choose-the-fix.ts';
 import { requireUnique } from './questions/common.ts';
 import { MultipleSelectSchema } from './questions/multiple.ts';
@@ -14,6 +14,7 @@ import { SingleChoiceSchema } from './questions/single.ts';
 import { SpotTheLineSchema } from './questions/spot-the-line.ts';
 import { TrueFalseSchema } from './questions/true-false.ts';
 import { Prose, SlugIdSchema } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 /** Every question kind, keyed by its `type`. Adding a kind: one file in `questions/`, one line here. */
 export const QUESTION_SCHEMAS = {

@@ -3,8 +3,9 @@
  * by the ACADEMY_CONFIG environment variable). Read once at build time; an invalid file stops the
  * build with a message naming the field and the fix.
  */
-import { z } from 'astro/zod';
+
 import { TRACKS } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 const HexColour = z
 	.string()

@@ -4,8 +4,9 @@
  * `reviewed.against` names these ids; when an edition is retired from the list, every module
  * still citing it fails validation until it is reviewed against the current one.
  */
-import { z } from 'astro/zod';
+
 import { Prose, SlugIdSchema } from './vocabulary.ts';
+import { z } from './zod.ts';
 
 export const SourceEditionSchema = z.strictObject({
 	/** Stable id that modules cite, edition included, e.g. `owasp-llm-2025`. */

@@ -2,7 +2,7 @@
  * Shared vocabularies for content files. Each list is the single source of the allowed
  * values; labels for display live in `src/core/progress/labels.ts`.
  */
-import { z } from 'astro/zod';
+import { z } from './zod.ts';
 
 /** The roles the Code of Practice addresses (§2 of the Code), plus "organisations" for Principle 1. */
 export const ROLES = [

@@ -58,3 +58,15 @@ export function watchPage(page: Page, origin: string) {
 	page.on('pageerror', (err) => errors.push(err.message));
 	return { foreign, errors };
 }
+
+/**
+ * Opens a lab on its fix stage: labs with an exploit stage open on the attack, and tests about the
+ * fix skip it (labs-exploit.spec.ts tests the attack itself).
+ */
+export async function openLabFix(page: Page, path: string) {
+	await page.goto(path);
+	await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
+	const skip = page.getByRole('button', { name: 'Skip the attack and go straight to the fix' });
+	if (await skip.isVisible()) await skip.click();
+	await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
+}

@@ -11,7 +11,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { packAssignment } from '../../src/core/assignments/link.ts';
 import { encodeExport } from '../../src/core/progress/codec.ts';
 import { digestOf } from '../../src/core/quiz/evidence.ts';
-import { expectNoAxeViolations, watchPage } from './helpers.ts';
+import { expectNoAxeViolations, openLabFix, watchPage } from './helpers.ts';
 
 const labFile = (id: string, name: string) =>
 	readFileSync(new URL(`../../content/labs/${id}/${name}`, import.meta.url), 'utf8');
@@ -33,8 +33,7 @@ test('a lab pass travels in a report; the team report re-runs it, and catches ed
 }) => {
 	test.setTimeout(180_000);
 	// Pass the lab with the reference, typed through the keyboard as the lab spec does.
-	await page.goto(`labs/${MD}/`);
-	await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
+	await openLabFix(page, `labs/${MD}/`);
 	await page.locator('.lab-editor .cm-content').focus();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(labFile(MD, 'reference.js'));

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, watchPage } from './helpers.ts';
+import { expectNoAxeViolations, openLabFix, watchPage } from './helpers.ts';
 
 const LAB = 'labs/markdown-image-exfiltration/';
 const reference = readFileSync(
@@ -18,17 +18,8 @@ function editorText(page: Page) {
 	return page.locator('.lab-editor .cm-content').textContent();
 }
 
-/** Labs with an exploit stage open on the attack; these tests are about the fix, so they skip it. */
-async function skipAttack(page: Page) {
-	const skip = page.getByRole('button', { name: 'Skip the attack and go straight to the fix' });
-	if (await skip.isVisible()) await skip.click();
-}
-
 async function openLab(page: Page, path = LAB) {
-	await page.goto(path);
-	await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
-	await skipAttack(page);
-	await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
+	await openLabFix(page, path);
 }
 
 /** Replaces the editor's code, typing through the keyboard (select all, then insert). */
@@ -162,10 +153,9 @@ for (const path of ['labs/', LAB]) {
 			const csp = await watchCsp(page);
 			await page.emulateMedia({ colorScheme: scheme });
 			const watch = watchPage(page, new URL(baseURL ?? '').origin);
-			await page.goto(path);
-			if (path === LAB) {
-				await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
-				await skipAttack(page);
+			if (path !== LAB) await page.goto(path);
+			else {
+				await openLabFix(page, path);
 				await page.getByRole('button', { name: 'Run the suites' }).click();
 				await expect(page.locator('.lab-live')).toContainText('attacks blocked', { timeout: 30_000 });
 				await page.getByRole('button', { name: /Show the reference solution/ }).click();
@@ -196,10 +186,9 @@ for (const path of ['labs/', LAB]) {
 	}
 	test(`${path} fits a 320 px wide screen`, async ({ page }) => {
 		await page.setViewportSize({ width: 320, height: 700 });
-		await page.goto(path);
-		if (path === LAB) {
-			await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
-			await skipAttack(page);
+		if (path !== LAB) await page.goto(path);
+		else {
+			await openLabFix(page, path);
 			await page.getByRole('button', { name: 'Run the suites' }).click();
 			await expect(page.locator('.lab-live')).toContainText('attacks blocked', { timeout: 30_000 });
 		}

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, watchPage } from './helpers.ts';
+import { expectNoAxeViolations, openLabFix, watchPage } from './helpers.ts';
 import { tabTo } from './quiz-helpers.ts';
 
 const LAB = 'markdown-image-exfiltration';
@@ -15,8 +15,7 @@ const hydrated = (page: Page) => expect(page.locator('[data-hydrated=true]').fir
 
 /** Passes the lab with its reference code, as a learner would (tests/e2e/labs.spec.ts does the same). */
 async function passLab(page: Page) {
-	await page.goto(`labs/${LAB}/`);
-	await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
+	await openLabFix(page, `labs/${LAB}/`);
 	await page.locator('.lab-editor .cm-content').focus();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(reference);

@@ -106,7 +106,7 @@ describe('each rule can fail', () => {
 					// allowed:
 					local('src/schemas/quiz.ts'),
 					local('src/core/quiz/shuffle.ts'),
-					pkg('astro/zod'),
+					local('src/schemas/zod.ts'),
 					pkg('jose'),
 				],
 			}),
@@ -146,13 +146,30 @@ describe('each rule can fail', () => {
 					local('src/core/progress/labels.ts'),
 					pkg('yaml'),
 					local('src/schemas/vocabulary.ts'),
-					pkg('astro/zod'),
-					pkg('zod'),
+					local('src/schemas/zod.ts'),
 				],
+				'src/schemas/zod.ts': [pkg('astro/zod')],
 			}),
 		);
 		expect(v.map((x) => x.imports)).toEqual(['./labels.ts', 'yaml']);
 		expect(v[0]?.rule).toBe('schemas/ may import only zod (astro/zod) and other schemas');
+	});
+
+	it('refuses zod imported anywhere but src/schemas/zod.ts (which sets jitless mode for the CSP)', () => {
+		const v = directionViolations(
+			graphOf({
+				'src/core/progress/progress.ts': [pkg('astro/zod')],
+				'src/islands/Quiz.tsx': [pkg('zod')],
+				'src/schemas/path.ts': [pkg('astro/zod')],
+				'src/schemas/zod.ts': [pkg('astro/zod')],
+			}),
+		);
+		expect(v.map((x) => `${x.file} ${x.imports}`)).toEqual([
+			'src/core/progress/progress.ts astro/zod',
+			'src/islands/Quiz.tsx zod',
+			'src/schemas/path.ts astro/zod',
+		]);
+		expect(v[0]?.rule).toMatch(/import z from src\/schemas\/zod\.ts/);
 	});
 
 	it('finds DOM globals in code but not in comments, strings or property names', () => {

@@ -23,8 +23,9 @@
  *    JSON. It catches links damaged or edited by hand; it is not a signature (anyone can compute it).
  *    It is also the assignment's identity: the learner's progress keeps it under `link-<s>`.
  */
-import { z } from 'astro/zod';
+
 import { type AssignmentSpec, AssignmentSpecSchema } from '../../schemas/assignment.ts';
+import { z } from '../../schemas/zod.ts';
 import { packForLink, unpackFromLink } from '../envelope/link-codec.ts';
 import { jsonProblemClause } from '../envelope/messages.ts';
 import { openEnvelope } from '../envelope/open.ts';

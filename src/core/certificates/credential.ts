@@ -11,7 +11,7 @@
  * organisation can countersign it with `npm run certify`, which wraps the same credential in a
  * VC-JWT (see signing.ts).
  */
-import { z } from 'astro/zod';
+import { z } from '../../schemas/zod.ts';
 import { base64ToBytes, bytesToBase64, MAX_UNPACKED_BYTES, packForLink } from '../envelope/link-codec.ts';
 import { checkEnvelope, openEnvelope } from '../envelope/open.ts';
 import { canonicalJson, digestOf } from '../quiz/evidence.ts';

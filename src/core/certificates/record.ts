@@ -3,7 +3,7 @@
  * bound together by the digest of both; and the sceptical check of a record, which marks every
  * attempt again and re-applies the rule of certificates.ts to the evidence alone.
  */
-import { z } from 'astro/zod';
+import { z } from '../../schemas/zod.ts';
 import type { LabPassCheck } from '../labs/recheck.ts';
 import {
 	type AttemptCheck,

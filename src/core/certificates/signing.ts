@@ -8,7 +8,7 @@
  *   { "keys": ["<kid of a compromised key>"], "credentials": [{ "id": "urn:uuid:…", "reason": "…" }] }
  * See docs/certificates.md for key generation, rotation and revocation.
  */
-import { z } from 'astro/zod';
+
 import {
 	calculateJwkThumbprint,
 	createLocalJWKSet,
@@ -20,6 +20,7 @@ import {
 	jwtVerify,
 	SignJWT,
 } from 'jose';
+import { z } from '../../schemas/zod.ts';
 import { looksLikeJwt } from './credential.ts';
 
 export const ALGORITHM = 'EdDSA';

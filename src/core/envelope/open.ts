@@ -13,7 +13,7 @@
  * The result is a value or a problem code with its data; words come from envelope/messages.ts
  * (shared) and each feature's messages.ts.
  */
-import type { z } from 'astro/zod';
+import type { z } from '../../schemas/zod.ts';
 import { type JsonLimits, type JsonProblem, readUntrustedJson } from './untrusted-json.ts';
 
 export type EnvelopeProblem =

@@ -3,9 +3,9 @@
  * builds the lab, or lists every problem with the file, the field and the fix.
  */
 
-import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { type LabCase, type LabData, LabSchema, type SuiteFile, SuiteFileSchema } from '../../schemas/lab.ts';
+import type { z } from '../../schemas/zod.ts';
 import type { ContentProblem } from '../catalog/catalog.ts';
 import { BUILTIN_VARS, placeholdersIn, stringsIn } from './template.ts';
 

@@ -7,7 +7,7 @@
  * written before labs existed stay valid). Changes to a record and the learner's status are in
  * record.ts.
  */
-import { z } from 'astro/zod';
+import { z } from '../../schemas/zod.ts';
 
 const Id = z
 	.string()

@@ -16,8 +16,9 @@
  *   "functional": [ …cases as in functional.yaml… ], "attacks": [ …cases as in attacks.yaml… ]
  * }
  */
-import { z } from 'astro/zod';
+
 import { LabCaseSchema, LabLanguageSchema } from '../../schemas/lab.ts';
+import { z } from '../../schemas/zod.ts';
 import type { Lab } from './load.ts';
 import type { RunnableLab } from './run.ts';
 

@@ -17,8 +17,9 @@
  * }
  * Best scores and first-pass dates are derived from `attempts`, never stored twice.
  */
-import { z } from 'astro/zod';
+
 import { AssignmentSpecSchema } from '../../schemas/assignment.ts';
+import { z } from '../../schemas/zod.ts';
 import { LabsProgressSchema, mergeLabs } from '../labs/progress.ts';
 
 const Id = z

@@ -11,7 +11,7 @@
  *     "raw": "<the stored text, unchanged>" }
  */
 
-import { z } from 'astro/zod';
+import { z } from '../../schemas/zod.ts';
 import {
 	AttemptSchema,
 	emptyProgress,

@@ -26,9 +26,9 @@
  * and its answers must score what the attempt claims.
  */
 
-import { z } from 'astro/zod';
 import canonicalize from 'canonicalize';
 import type { Quiz } from '../../schemas/quiz.ts';
+import { z } from '../../schemas/zod.ts';
 import { type LabPass, LabPassSchema, MAX_LAB_CODE } from '../labs/progress.ts';
 import { percent } from '../progress/labels.ts';
 import { type Attempt, AttemptSchema, LearnerNameSchema, type ProgressData } from '../progress/progress.ts';

@@ -22,9 +22,10 @@
  * file is as the site wrote it; it is not a signature, and the answers inside are what a manager's
  * page trusts: it marks them again against the quiz bank.
  */
-import { z } from 'astro/zod';
+
 import { AssignmentSpecSchema } from '../../schemas/assignment.ts';
 import { SlugIdSchema } from '../../schemas/vocabulary.ts';
+import { z } from '../../schemas/zod.ts';
 import { type AssignmentCatalog, resolveItems, studyProgress } from '../assignments/assignments.ts';
 import { openEnvelope } from '../envelope/open.ts';
 import { percent } from '../progress/labels.ts';

@@ -6,7 +6,6 @@
  * with an exploit stage opens on the attack (ExploitStage.tsx) until the learner's attack worked or
  * they skipped it; the fix stage then runs their attack as "your attack" next to the suites.
  */
-import '../adapters/zod-jitless.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type CaseResult, newSeed, type RunSummary, YOUR_ATTACK_ID } from '../../core/labs/grading.ts';
 import { labRecord } from '../../core/labs/progress.ts';

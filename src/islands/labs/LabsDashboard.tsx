@@ -3,7 +3,6 @@
  * completed, completed with the solution shown, completed on an earlier revision) and when it
  * was last passed.
  */
-import '../adapters/zod-jitless.ts';
 import { useEffect, useState } from 'react';
 import { labRecord } from '../../core/labs/progress.ts';
 import { LAB_STATUS_LABELS, labStatus } from '../../core/labs/record.ts';

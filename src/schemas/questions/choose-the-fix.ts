@@ -4,8 +4,9 @@
  * others are changes a practitioner might plausibly make (a partial fix, a fix that breaks the
  * feature, a fix in the wrong place). Scored right or wrong, like single choice.
  */
-import { z } from 'astro/zod';
+
 import { Prose } from '../vocabulary.ts';
+import { z } from '../zod.ts';
 import { CodeSchema, questionBase, requireUnique } from './common.ts';
 import { DiffText, diffFitProblem, diffMarkProblems } from './diff.ts';
 

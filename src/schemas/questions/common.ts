@@ -1,6 +1,7 @@
 /** Pieces shared by every question kind. */
-import { z } from 'astro/zod';
+
 import { Prose, ProvisionIdSchema, SlugIdSchema } from '../vocabulary.ts';
+import { z } from '../zod.ts';
 
 /** Fields every question has, whatever its kind. */
 export const questionBase = {

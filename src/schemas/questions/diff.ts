@@ -3,7 +3,7 @@
  * run at build time (marks, and that a fix fits its snippet). How lines are read is in
  * `diff-lines.ts`, which is all the quiz page needs.
  */
-import { z } from 'astro/zod';
+import { z } from '../zod.ts';
 import { parseDiff } from './diff-lines.ts';
 
 export { type DiffLine, type DiffMark, MARK_WORDS, parseDiff } from './diff-lines.ts';

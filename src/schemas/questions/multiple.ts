@@ -1,5 +1,5 @@
 /** Multiple select: one or more correct options; the learner ticks every one that applies. */
-import { z } from 'astro/zod';
+import { z } from '../zod.ts';
 import { CodeSchema, OptionSchema, questionBase, requireUnique } from './common.ts';
 
 export const MultipleSelectSchema = z

@@ -1,6 +1,7 @@
 /** Ordering: the learner puts steps in the right sequence. Write `items` in the correct order. */
-import { z } from 'astro/zod';
+
 import { Prose } from '../vocabulary.ts';
+import { z } from '../zod.ts';
 import { questionBase, requireUnique } from './common.ts';
 
 export const OrderingItemSchema = z.strictObject({

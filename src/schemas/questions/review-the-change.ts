@@ -8,8 +8,9 @@
  * below zero; on a safe change, the third is earned by marking no line); a third for the flaw. A
  * wrong verdict on a safe change (rejecting it) scores 0 in all.
  */
-import { z } from 'astro/zod';
+
 import { Prose } from '../vocabulary.ts';
+import { z } from '../zod.ts';
 import { LANGUAGES, questionBase, requireUnique } from './common.ts';
 import { DiffText, diffMarkProblems, parseDiff } from './diff.ts';
 

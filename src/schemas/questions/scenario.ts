@@ -2,8 +2,9 @@
  * Multi-part scenario: one shared situation (and optional code), then two to five sub-questions
  * of the other kinds about it. Credit is the average of the parts.
  */
-import { z } from 'astro/zod';
+
 import { Prose } from '../vocabulary.ts';
+import { z } from '../zod.ts';
 import { CodeSchema, questionBase, requireUnique } from './common.ts';
 import { MultipleSelectSchema } from './multiple.ts';
 import { OrderingSchema } from './ordering.ts';

@@ -1,5 +1,5 @@
 /** Single choice: exactly one correct option. */
-import { z } from 'astro/zod';
+import { z } from '../zod.ts';
 import { CodeSchema, OptionSchema, questionBase, requireUnique } from './common.ts';
 
 export const SingleChoiceSchema = z

@@ -2,8 +2,9 @@
  * Spot the vulnerable line: the learner selects the line(s) of a code snippet that make it unsafe.
  * Line numbers count from 1 in `code.source`.
  */
-import { z } from 'astro/zod';
+
 import { Prose } from '../vocabulary.ts';
+import { z } from '../zod.ts';
 import { CodeSchema, questionBase } from './common.ts';
 
 export const MarkedLineSchema = z.strictObject({

@@ -1,6 +1,7 @@
 /** True or false: a statement the learner judges. */
-import { z } from 'astro/zod';
+
 import { Prose } from '../vocabulary.ts';
+import { z } from '../zod.ts';
 import { questionBase } from './common.ts';
 
 export const TrueFalseSchema = z.strictObject({

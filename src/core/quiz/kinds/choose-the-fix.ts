@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
 import type { ChooseTheFixQuestion } from '../../../schemas/questions/choose-the-fix.ts';
+import { z } from '../../../schemas/zod.ts';
 import { shuffle } from '../shuffle.ts';
 import { listLabels, selectionFeedback } from './choice.ts';
 import type { QuestionKind } from './types.ts';

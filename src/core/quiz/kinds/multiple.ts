@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
 import type { MultipleSelectQuestion } from '../../../schemas/questions/multiple.ts';
+import { z } from '../../../schemas/zod.ts';
 import { shuffle } from '../shuffle.ts';
 import { listLabels, selectionCredit, selectionFeedback } from './choice.ts';
 import { credit, type QuestionKind } from './types.ts';

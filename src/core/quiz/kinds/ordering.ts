@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
 import type { OrderingQuestion } from '../../../schemas/questions/ordering.ts';
+import { z } from '../../../schemas/zod.ts';
 import { shuffle } from '../shuffle.ts';
 import { credit, type QuestionKind } from './types.ts';
 

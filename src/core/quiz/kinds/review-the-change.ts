@@ -1,6 +1,6 @@
-import { z } from 'astro/zod';
 import { parseDiff } from '../../../schemas/questions/diff-lines.ts';
 import type { ReviewTheChangeQuestion } from '../../../schemas/questions/review-the-change.ts';
+import { z } from '../../../schemas/zod.ts';
 import { shuffle } from '../shuffle.ts';
 import { selectionCredit } from './choice.ts';
 import { credit, type FeedbackLine, type QuestionKind } from './types.ts';

@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
 import type { ScenarioPart, ScenarioQuestion } from '../../../schemas/questions/scenario.ts';
+import { z } from '../../../schemas/zod.ts';
 import { multiple } from './multiple.ts';
 import { ordering } from './ordering.ts';
 import { single } from './single.ts';

@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
 import type { SpotTheLineQuestion } from '../../../schemas/questions/spot-the-line.ts';
+import { z } from '../../../schemas/zod.ts';
 import { selectionCredit } from './choice.ts';
 import { credit, type QuestionKind } from './types.ts';
 

@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
 import type { TrueFalseQuestion } from '../../../schemas/questions/true-false.ts';
+import { z } from '../../../schemas/zod.ts';
 import type { QuestionKind } from './types.ts';
 
 export type TrueFalseAnswer = { value: boolean };

@@ -3,7 +3,7 @@
  * registered in `index.ts`; its content schema lives in `src/schemas/questions/` and its view in
  * `src/islands/kinds/`. The type checker lists anything a new kind still lacks.
  */
-import type { z } from 'astro/zod';
+import type { z } from '../../../schemas/zod.ts';
 
 /** One line of feedback: an option, a code line, or a step, with what the learner did and why. */
 export interface FeedbackLine {
