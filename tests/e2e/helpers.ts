@@ -70,3 +70,15 @@ export async function openLabFix(page: Page, path: string) {
 	if (await skip.isVisible()) await skip.click();
 	await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
 }
+
+/** Records the page's Content-Security-Policy violations from the first script on; call the result to read them. */
+export async function watchCsp(page: Page) {
+	await page.addInitScript(() => {
+		const w = window as unknown as { __csp: string[] };
+		w.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) =>
+			w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`),
+		);
+	});
+	return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}

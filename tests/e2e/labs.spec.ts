@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, openLabFix, watchPage } from './helpers.ts';
+import { expectNoAxeViolations, openLabFix, watchCsp, watchPage } from './helpers.ts';
 
 const LAB = 'labs/markdown-image-exfiltration/';
 const reference = readFileSync(
@@ -27,17 +27,6 @@ async function replaceCode(page: Page, code: string) {
 	await page.locator('.lab-editor .cm-content').focus();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.insertText(code);
-}
-
-async function watchCsp(page: Page) {
-	await page.addInitScript(() => {
-		const w = window as unknown as { __csp: string[] };
-		w.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) =>
-			w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`),
-		);
-	});
-	return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
 
 test('complete a lab by keyboard only, and leave the editor with Escape then Tab', async ({ page }) => {

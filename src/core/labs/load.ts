@@ -45,6 +45,28 @@ function zodProblems(file: string, error: z.ZodError, fix?: string): ContentProb
 	}));
 }
 
+/** A check's regular expression (`matches` / `notMatches`) that does not compile, as a problem. */
+function regexProblem(
+	check: object & { flags?: string | undefined },
+	file: string,
+	field: string,
+	problems: ContentProblem[],
+): void {
+	const pattern = 'matches' in check ? check.matches : 'notMatches' in check ? check.notMatches : undefined;
+	if (typeof pattern !== 'string') return;
+	try {
+		// Placeholders such as {secret} are filled in at run time; any word stands in for them here.
+		new RegExp(pattern.replace(/\{[a-z][a-zA-Z0-9]*\}/g, 'x'), check.flags);
+	} catch (err) {
+		problems.push({
+			file,
+			field,
+			message: `not a valid regular expression: ${(err as Error).message}`,
+			fix: 'escape special characters with a backslash (in YAML, prefer single quotes)',
+		});
+	}
+}
+
 function readYaml(file: string, text: string | undefined, problems: ContentProblem[], what: string): unknown {
 	if (text === undefined) {
 		problems.push({ file, field: '(file)', message: 'the file is missing', fix: `add ${what}` });
@@ -139,25 +161,7 @@ export function checkLabFolder(
 				}
 			}
 		}
-		x.leaked.forEach((e, j) => {
-			const regex =
-				'matches' in e
-					? { pattern: e.matches, flags: e.flags }
-					: 'notMatches' in e
-						? { pattern: e.notMatches, flags: e.flags }
-						: undefined;
-			if (regex === undefined) return;
-			try {
-				new RegExp(regex.pattern.replace(/\{[a-z][a-zA-Z0-9]*\}/g, 'x'), regex.flags);
-			} catch (err) {
-				problems.push({
-					file: labFile,
-					field: `exploit.leaked[${j}]`,
-					message: `not a valid regular expression: ${(err as Error).message}`,
-					fix: 'escape special characters with a backslash (in YAML, prefer single quotes)',
-				});
-			}
-		});
+		x.leaked.forEach((e, j) => regexProblem(e, labFile, `exploit.leaked[${j}]`, problems));
 		if (files['harness.js'] === undefined) {
 			problems.push({
 				file: labFile,
@@ -201,25 +205,7 @@ export function checkLabFolder(
 					}
 				}
 			}
-			c.expect.forEach((e, j) => {
-				const regex =
-					'matches' in e
-						? { pattern: e.matches, flags: e.flags }
-						: 'notMatches' in e
-							? { pattern: e.notMatches, flags: e.flags }
-							: undefined;
-				if (regex === undefined) return;
-				try {
-					new RegExp(regex.pattern.replace(/\{[a-z][a-zA-Z0-9]*\}/g, 'x'), regex.flags);
-				} catch (err) {
-					problems.push({
-						file,
-						field: `cases[${i}].expect[${j}]`,
-						message: `not a valid regular expression: ${(err as Error).message}`,
-						fix: 'escape special characters with a backslash (in YAML, prefer single quotes)',
-					});
-				}
-			});
+			c.expect.forEach((e, j) => regexProblem(e, file, `cases[${i}].expect[${j}]`, problems));
 			if (key === 'attacks' && !c.impact) {
 				problems.push({
 					file,

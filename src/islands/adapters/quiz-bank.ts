@@ -11,6 +11,7 @@
  */
 import { bankOf, type QuizBank } from '../../core/quiz/evidence.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
+import { publishedJson } from './published-json.ts';
 
 /** Loads the quizzes with these ids (every published revision); unknown ids are left out. */
 export type LoadQuizzes = (ids: string[]) => Promise<Quiz[]>;
@@ -28,25 +29,17 @@ export function clearQuizBankCache(): void {
 export function quizBank(base: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): LoadQuizzes {
 	return async (ids) => {
 		const { QuizSchema } = await import('../../schemas/quiz.ts');
-		const one = (id: string) => {
-			const url = `${base}bank/${encodeURIComponent(id)}.json`;
-			let p = cache.get(url);
-			if (!p) {
-				p = fetchImpl(url)
-					.then(async (r) => {
-						if (r.status === 404) return undefined;
-						if (!r.ok) throw new Error(`it answered ${r.status}`);
-						const parsed = QuizSchema.safeParse(await r.json());
-						return parsed.success ? parsed.data : undefined;
-					})
-					.catch((e: unknown) => {
-						cache.delete(url);
-						throw new Error(`the quiz bank could not be read for ${id} (${(e as Error).message})`);
-					});
-				cache.set(url, p);
-			}
-			return p;
-		};
+		const one = (id: string) =>
+			publishedJson(
+				cache,
+				`${base}bank/${encodeURIComponent(id)}.json`,
+				(json) => {
+					const parsed = QuizSchema.safeParse(json);
+					return parsed.success ? parsed.data : undefined;
+				},
+				(why) => `the quiz bank could not be read for ${id} (${why})`,
+				fetchImpl,
+			);
 		const archive = (id: string) => {
 			const url = `${base}bank/${encodeURIComponent(id)}.archive.json`;
 			let p = archiveCache.get(url);

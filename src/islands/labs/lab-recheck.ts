@@ -8,6 +8,7 @@
 import { type LabPassCheck, type LoadSuites, recheckLabPasses } from '../../core/labs/recheck.ts';
 import { type LabSuite, LabSuiteSchema } from '../../core/labs/suite.ts';
 import type { EvidenceLab } from '../../core/quiz/evidence.ts';
+import { publishedJson } from '../adapters/published-json.ts';
 import { WorkerEngine } from './worker-engine.ts';
 
 const cache = new Map<string, Promise<LabSuite | undefined>>();
@@ -17,25 +18,17 @@ const cache = new Map<string, Promise<LabSuite | undefined>>();
  * that is not a suite) is missing; anything else is an error naming the lab.
  */
 export function labSuites(base: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): LoadSuites {
-	const one = (id: string) => {
-		const url = `${base}labs/${encodeURIComponent(id)}.suite.json`;
-		let p = cache.get(url);
-		if (!p) {
-			p = fetchImpl(url)
-				.then(async (r) => {
-					if (r.status === 404) return undefined;
-					if (!r.ok) throw new Error(`it answered ${r.status}`);
-					const parsed = LabSuiteSchema.safeParse(await r.json());
-					return parsed.success && parsed.data.id === id ? parsed.data : undefined;
-				})
-				.catch((e: unknown) => {
-					cache.delete(url);
-					throw new Error(`the suite of lab ${id} could not be read (${(e as Error).message})`);
-				});
-			cache.set(url, p);
-		}
-		return p;
-	};
+	const one = (id: string) =>
+		publishedJson(
+			cache,
+			`${base}labs/${encodeURIComponent(id)}.suite.json`,
+			(json) => {
+				const parsed = LabSuiteSchema.safeParse(json);
+				return parsed.success && parsed.data.id === id ? parsed.data : undefined;
+			},
+			(why) => `the suite of lab ${id} could not be read (${why})`,
+			fetchImpl,
+		);
 	return async (ids) => {
 		const got = await Promise.all(ids.filter((id) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)).map(one));
 		return got.filter((s): s is LabSuite => s !== undefined);
