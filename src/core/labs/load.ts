@@ -161,7 +161,9 @@ export function checkLabFolder(
 				}
 			}
 		}
-		x.leaked.forEach((e, j) => regexProblem(e, labFile, `exploit.leaked[${j}]`, problems));
+		x.leaked.forEach((e, j) => {
+			regexProblem(e, labFile, `exploit.leaked[${j}]`, problems);
+		});
 		if (files['harness.js'] === undefined) {
 			problems.push({
 				file: labFile,
@@ -205,7 +207,9 @@ export function checkLabFolder(
 					}
 				}
 			}
-			c.expect.forEach((e, j) => regexProblem(e, file, `cases[${i}].expect[${j}]`, problems));
+			c.expect.forEach((e, j) => {
+				regexProblem(e, file, `cases[${i}].expect[${j}]`, problems);
+			});
 			if (key === 'attacks' && !c.impact) {
 				problems.push({
 					file,
