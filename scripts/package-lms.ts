@@ -112,7 +112,8 @@ let scopes = planScopes({
 if (only) scopes = scopes.filter((s) => only.has(s.id));
 if (scopes.length === 0) fail('no package matches --scope and --only');
 
-// Files every package shares: the site's scripts, styles and fonts, and the icon.
+// Files packages draw on: the site's scripts, styles and fonts (each package carries the ones its pages
+// load, see reachableAssets), and the icon.
 function walk(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const full = join(dir, name);
@@ -191,19 +192,56 @@ function rewritePage(html: string, inPackage: ReadonlySet<string>, format: LmsFo
 	return page;
 }
 
+/**
+ * The files of _astro/ that the package's pages can load: those the pages name, then those named
+ * by what they load (static and dynamic imports, the preload map, a worker, its WebAssembly,
+ * fonts in CSS), and so on. Matching file names in the text over-includes rather than misses:
+ * Vite names every asset with a content hash, so a name cannot appear by chance. Lab pages and
+ * certificate pages are not in packages, so their runtime stays out of them.
+ */
+const ASSET_NAMES = [...shared.keys()].filter((n) => n.startsWith('_astro/'));
+const ASSET_MENTION = new RegExp(ASSET_NAMES.map((n) => escapeRe(n.slice('_astro/'.length))).join('|'), 'g');
+const reachableCache = new Map<string, string[]>();
+function mentionedAssets(text: string): string[] {
+	return [...new Set(text.match(ASSET_MENTION) ?? [])].map((n) => `_astro/${n}`);
+}
+function reachableAssets(pages: readonly string[]): Set<string> {
+	const seen = new Set<string>();
+	const queue = pages.flatMap(mentionedAssets);
+	while (queue.length > 0) {
+		const name = queue.pop() as string;
+		if (seen.has(name)) continue;
+		seen.add(name);
+		if (!/\.(js|css|mjs)$/.test(name)) continue;
+		let next = reachableCache.get(name);
+		if (!next) {
+			next = mentionedAssets(new TextDecoder().decode(shared.get(name)));
+			reachableCache.set(name, next);
+		}
+		queue.push(...next);
+	}
+	return seen;
+}
+
 function buildPackage(
 	format: LmsFormat,
 	scope: PackageScope,
 ): { files: Record<string, Uint8Array>; manifest: string } {
 	const enc = new TextEncoder();
-	const files: Record<string, Uint8Array> = Object.fromEntries(shared);
+	const files: Record<string, Uint8Array> = Object.fromEntries(
+		[...shared].filter(([name]) => !name.startsWith('_astro/')),
+	);
 	const ids = new Set(scope.modules.map((m) => m.id));
+	const pages: string[] = [];
 	for (const m of scope.modules) {
 		const src = join(dist, 'modules', m.id, 'index.html');
 		if (!existsSync(src))
 			fail(`${relative(root, src)} is missing: the build and the content disagree; rebuild`);
-		files[launchFile(m.id)] = enc.encode(rewritePage(readFileSync(src, 'utf8'), ids, format));
+		const page = rewritePage(readFileSync(src, 'utf8'), ids, format);
+		pages.push(page);
+		files[launchFile(m.id)] = enc.encode(page);
 	}
+	for (const name of reachableAssets(pages)) files[name] = shared.get(name) as Uint8Array;
 	files[PACKAGE_DATA_FILE] = enc.encode(
 		`${JSON.stringify({ format, siteUrl: config.site.url, contentVersion: contentVersion(), scope }, null, '\t')}\n`,
 	);

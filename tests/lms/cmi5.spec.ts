@@ -214,7 +214,11 @@ test.beforeEach(async () => {
 	lrs.activityId = `${JSON.parse(new TextDecoder().decode(files?.['lms-package.json'])).siteUrl}/lms/module/${MODULE}/au`;
 	server = await serve(zips, lrs.routes());
 });
-test.afterEach(async () => server?.close());
+test.afterEach(async () => {
+	// Every file a page loaded is in its package (packages carry only the assets their pages load).
+	expect(server.missing).toEqual([]);
+	await server?.close();
+});
 
 async function launch(page: Page, zip = pkg) {
 	const q = new URLSearchParams({

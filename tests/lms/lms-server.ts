@@ -63,7 +63,9 @@ window.lmsApi.loadFromFlattenedJSON(${JSON.stringify(JSON.parse(init))});
 export async function serve(
 	zips: Map<string, Record<string, Uint8Array>>,
 	extra: Route[] = [],
-): Promise<{ origin: string; close(): Promise<void> }> {
+): Promise<{ origin: string; missing: string[]; close(): Promise<void> }> {
+	/** Package files a page asked for that the package does not carry (a broken package). */
+	const missing: string[] = [];
 	const server = createServer((req, res) => {
 		let body = '';
 		req.on('data', (c) => {
@@ -87,6 +89,7 @@ export async function serve(
 			const files = m?.[1] ? zips.get(decodeURIComponent(m[1])) : undefined;
 			const file = m?.[2] !== undefined ? files?.[decodeURIComponent(m[2])] : undefined;
 			if (!file) {
+				if (files) missing.push(url.pathname);
 				res.writeHead(404).end('not found');
 				return;
 			}
@@ -99,6 +102,7 @@ export async function serve(
 	const { port } = server.address() as AddressInfo;
 	return {
 		origin: `http://127.0.0.1:${port}`,
+		missing,
 		close: () => new Promise((r) => server.close(() => r())),
 	};
 }

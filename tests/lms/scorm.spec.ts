@@ -20,6 +20,8 @@ test.beforeAll(async () => {
 	zips = buildPackages('scorm12,scorm2004', `${MODULE},${PATH}`);
 	server = await serve(zips);
 });
+// Every file a page loaded is in its package (packages carry only the assets their pages load).
+test.afterEach(() => expect(server.missing).toEqual([]));
 test.afterAll(async () => server?.close());
 
 function scopeOf(zip: string): PackageScope {
