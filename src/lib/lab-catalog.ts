@@ -4,7 +4,7 @@
  */
 import { AstroError } from 'astro/errors';
 import { formatProblems } from '../core/catalog/catalog.ts';
-import { type CatalogLab, labSummary, labsOfModule } from '../core/catalog/projections.ts';
+import { type CatalogLab, labsOfModule } from '../core/catalog/projections.ts';
 import { checkAssignmentLabs } from '../core/catalog/teams.ts';
 import type { Lab } from '../core/labs/load.ts';
 import { BASE } from './base.ts';
@@ -37,11 +37,6 @@ export function getLabs(): Promise<Lab[]> {
 		return labs;
 	})();
 	return cached;
-}
-
-/** Every lab as a catalog entry, in lab order. */
-export async function catalogLabs(): Promise<CatalogLab[]> {
-	return (await getLabs()).map((l) => labSummary(l.data, BASE));
 }
 
 /** Labs that practise a module, in lab order (labsOfModule in core/catalog/projections.ts). */

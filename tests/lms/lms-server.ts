@@ -30,13 +30,15 @@ export function buildPackages(formats: string, only: string): Map<string, Record
 	return zips;
 }
 
-const TYPES: Record<string, string> = {
+/** Content types the test servers send, by file extension. */
+export const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript',
 	'.css': 'text/css',
 	'.json': 'application/json',
 	'.svg': 'image/svg+xml',
 	'.woff2': 'font/woff2',
+	'.wasm': 'application/wasm',
 	'.xml': 'application/xml',
 };
 

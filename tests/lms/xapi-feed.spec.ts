@@ -15,6 +15,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations, watchPage } from '../e2e/helpers.ts';
+import { TYPES } from './lms-server.ts';
 import { attempt, markRead } from './quiz-actions.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -132,16 +133,6 @@ class StrictLrs {
 		return new Promise((r) => server.listen(LRS_PORT, '127.0.0.1', () => r(server)));
 	}
 }
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.woff2': 'font/woff2',
-	'.wasm': 'application/wasm',
-};
 
 function serveSite(): Promise<Server> {
 	const server = createServer((req, res) => {

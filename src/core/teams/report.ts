@@ -38,7 +38,6 @@ import {
 	EvidenceSchema,
 } from '../quiz/evidence.ts';
 import { reportProblemText } from './messages.ts';
-import type { CatalogLab } from './team-catalog.ts';
 
 export const REPORT_FORMAT = 'secure-ai-academy/report';
 export const REPORT_VERSION = 1;
@@ -150,7 +149,7 @@ export interface ReportInput {
 	key: string;
 	stored: Pick<StoredAssignment, 'assignment' | 'source'>;
 	/** With `labs`, the report carries the passes of the labs of the assigned modules. */
-	catalog: AssignmentCatalog & { labs?: readonly CatalogLab[] | undefined };
+	catalog: AssignmentCatalog;
 	meta: EvidenceMeta;
 }
 

@@ -8,14 +8,8 @@ import type { LearningPath } from '../../schemas/path.ts';
 import type { Principle } from '../../schemas/principle.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 import { TRACKS } from '../../schemas/vocabulary.ts';
-import type { AssignmentCatalog, AssignmentLab, CatalogModule } from '../assignments/assignments.ts';
+import type { AssignmentCatalog, CatalogModule } from '../assignments/assignments.ts';
 import { labSummary, moduleSummary } from '../catalog/projections.ts';
-
-/**
- * A published lab as reports and the team report need it: the module it practises and the revision
- * this site publishes (`/labs/<id>.suite.json`). The same entry the assignment tools use.
- */
-export type CatalogLab = AssignmentLab;
 
 /** The catalog the team page needs: assignments' catalog plus provisions per module and principle. */
 export interface TeamCatalog extends AssignmentCatalog {

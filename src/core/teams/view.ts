@@ -3,10 +3,10 @@
  * dashboard's completion rule, score, date, due and overdue), totals per module, the coverage of
  * the provisions, and filtering and sorting of rows.
  */
-import { isPastDue } from '../assignments/assignments.ts';
+import { type AssignmentLab, isPastDue } from '../assignments/assignments.ts';
 import { type ModuleState, moduleProgress } from '../progress/dashboard.ts';
 import { learnerKey, type TeamLabStatus, type TeamLearner } from './merge.ts';
-import type { CatalogLab, TeamCatalog, TeamModule } from './team-catalog.ts';
+import type { TeamCatalog, TeamModule } from './team-catalog.ts';
 
 export interface TeamCell {
 	moduleId: string;
@@ -64,7 +64,7 @@ export interface TeamView {
 	/** Modules assigned to anyone, in catalog order. */
 	columns: TeamModule[];
 	/** Labs of modules assigned to anyone, in lab order. */
-	labColumns: CatalogLab[];
+	labColumns: AssignmentLab[];
 	rows: TeamRow[];
 	totals: ModuleTotals[];
 	/** Every provision, in the Code's order, with how many learners have been trained on it. */
