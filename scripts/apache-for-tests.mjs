@@ -14,7 +14,8 @@ const port = process.env.APACHE_PORT ?? '4341';
 const dist = resolve(root, process.env.ACADEMY_OUT_DIR ?? 'dist');
 const prefix = resolve(root, 'test-results/apache');
 const apache =
-	process.env.APACHE_PATH ?? ['/usr/sbin/apache2', '/usr/sbin/httpd', '/usr/local/sbin/httpd'].find(existsSync);
+	process.env.APACHE_PATH ??
+	['/usr/sbin/apache2', '/usr/sbin/httpd', '/usr/local/sbin/httpd'].find(existsSync);
 if (!apache) {
 	console.error('apache2 not found: sudo apt-get install -y apache2 (or set APACHE_PATH).');
 	process.exit(1);

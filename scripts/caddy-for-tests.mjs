@@ -28,7 +28,12 @@ writeFileSync(
 	caddyfileForLoopback(readFileSync(`${root}/deploy/caddy/Caddyfile`, 'utf8'), { port, root: dist }),
 );
 // Caddy keeps its data (certificates, autosave) under HOME / XDG folders: keep them in test-results.
-const env = { ...process.env, HOME: prefix, XDG_DATA_HOME: `${prefix}/data`, XDG_CONFIG_HOME: `${prefix}/config` };
+const env = {
+	...process.env,
+	HOME: prefix,
+	XDG_DATA_HOME: `${prefix}/data`,
+	XDG_CONFIG_HOME: `${prefix}/config`,
+};
 const child = spawn(caddy, ['run', '--config', config, '--adapter', 'caddyfile'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill('SIGTERM'));
 child.on('exit', (code) => process.exit(code ?? 0));
