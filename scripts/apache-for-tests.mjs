@@ -45,3 +45,9 @@ writeFileSync(
 const child = spawn(apache, ['-f', `${prefix}/httpd.conf`, '-DFOREGROUND'], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill('SIGTERM'));
 child.on('exit', (code) => process.exit(code ?? 0));
+child.on('error', (e) => {
+	console.error(
+		`Could not start ${apache} (${e.message}): check APACHE_PATH, or sudo apt-get install -y apache2.`,
+	);
+	process.exit(1);
+});

@@ -37,3 +37,9 @@ const env = {
 const child = spawn(caddy, ['run', '--config', config, '--adapter', 'caddyfile'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill('SIGTERM'));
 child.on('exit', (code) => process.exit(code ?? 0));
+child.on('error', (e) => {
+	console.error(
+		`Could not start ${caddy} (${e.message}): check CADDY_PATH, or sudo apt-get install -y caddy.`,
+	);
+	process.exit(1);
+});
