@@ -15,7 +15,9 @@ import { CHECKER_GAPS, resultsPerPage, VnuOutput } from './lib/html-check.ts';
 const args = process.argv.slice(2);
 const reportAt = args.indexOf('--report');
 const report = reportAt >= 0 ? args[reportAt + 1] : undefined;
-const folder = resolve(args.find((a, i) => !a.startsWith('--') && (reportAt < 0 || i !== reportAt + 1)) ?? 'dist');
+const folder = resolve(
+	args.find((a, i) => !a.startsWith('--') && (reportAt < 0 || i !== reportAt + 1)) ?? 'dist',
+);
 
 function finish(passed: number, failed: number): never {
 	if (report) {
