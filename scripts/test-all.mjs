@@ -99,6 +99,27 @@ if (!python) {
 const buildOk = run(bin('astro'), ['build']);
 stage('production build (astro + pagefind)', buildOk);
 
+// The W3C Nu HTML Checker over every built page, in one JVM: one test per page (scripts/check-html.ts).
+if (buildOk) {
+	rmSync('test-results/html.json', { force: true });
+	const htmlOk = run(process.execPath, [
+		'scripts/check-html.ts',
+		'dist',
+		'--report',
+		'test-results/html.json',
+	]);
+	const html = readJson('test-results/html.json');
+	if (html) {
+		results.push({
+			name: 'valid HTML, every page (Nu HTML Checker)',
+			passed: html.passed,
+			failed: html.failed + (htmlOk || html.failed > 0 ? 0 : 1),
+		});
+	} else {
+		stage('valid HTML, every page (Nu HTML Checker)', false);
+	}
+}
+
 const { chromiumPath } = await import('../playwright.config.ts').catch(() => ({ chromiumPath: undefined }));
 if (!buildOk) {
 	console.error('\nBrowser tests skipped: the build failed (see above).');

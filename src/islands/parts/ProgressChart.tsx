@@ -26,60 +26,64 @@ export function ProgressChart({ rows }: { rows: Row[] }) {
 				`Principle ${r.number}: ${r.bestScore === undefined ? 'no score yet' : `best ${percent(r.bestScore)}`}${r.total > 0 && r.completed === r.total ? ', completed' : ''}`,
 		)
 		.join('; ')}.`;
+	// The table sits after the figure, not in it: a <figure> may hold only one <figcaption>, first
+	// or last, so a <details> after the caption is invalid HTML.
 	return (
-		<figure className="chart">
-			<svg
-				viewBox={`0 0 ${labelW + barW + 70} ${height}`}
-				role="img"
-				aria-labelledby="chart-title chart-desc"
-			>
-				<title id="chart-title">Best assessment score per principle</title>
-				<desc id="chart-desc">{summary}</desc>
-				{[0, 0.5, 0.8, 1].map((t) => (
-					<g key={t}>
-						<line
-							x1={labelW + t * barW}
-							x2={labelW + t * barW}
-							y1={0}
-							y2={rows.length * rowH}
-							className={t === 0.8 ? 'chart-passmark' : 'chart-grid'}
-						/>
-						<text x={labelW + t * barW} y={height - 6} textAnchor="middle" className="chart-axis">
-							{percent(t)}
-						</text>
-					</g>
-				))}
-				{rows.map((r, i) => {
-					const y = i * rowH + 6;
-					const complete = r.total > 0 && r.completed === r.total;
-					return (
-						<g key={r.number}>
-							<text x={labelW - 8} y={y + 14} textAnchor="end" className="chart-label">
-								P{r.number}
-							</text>
-							<rect x={labelW} y={y} width={barW} height={18} rx={4} className="chart-track" />
-							{r.bestScore !== undefined && (
-								<rect
-									x={labelW}
-									y={y}
-									width={Math.max(4, r.bestScore * barW)}
-									height={18}
-									rx={4}
-									className={complete ? 'chart-bar chart-bar-done' : 'chart-bar'}
-								/>
-							)}
-							<text x={labelW + barW + 8} y={y + 14} className="chart-value">
-								{complete ? '✓ ' : ''}
-								{percentOr(r.bestScore)}
+		<>
+			<figure className="chart">
+				<svg
+					viewBox={`0 0 ${labelW + barW + 70} ${height}`}
+					role="img"
+					aria-labelledby="chart-title chart-desc"
+				>
+					<title id="chart-title">Best assessment score per principle</title>
+					<desc id="chart-desc">{summary}</desc>
+					{[0, 0.5, 0.8, 1].map((t) => (
+						<g key={t}>
+							<line
+								x1={labelW + t * barW}
+								x2={labelW + t * barW}
+								y1={0}
+								y2={rows.length * rowH}
+								className={t === 0.8 ? 'chart-passmark' : 'chart-grid'}
+							/>
+							<text x={labelW + t * barW} y={height - 6} textAnchor="middle" className="chart-axis">
+								{percent(t)}
 							</text>
 						</g>
-					);
-				})}
-			</svg>
-			<figcaption>
-				Best assessment score per principle; the darker line marks the usual 80% pass mark, and ✓ marks a
-				completed principle.
-			</figcaption>
+					))}
+					{rows.map((r, i) => {
+						const y = i * rowH + 6;
+						const complete = r.total > 0 && r.completed === r.total;
+						return (
+							<g key={r.number}>
+								<text x={labelW - 8} y={y + 14} textAnchor="end" className="chart-label">
+									P{r.number}
+								</text>
+								<rect x={labelW} y={y} width={barW} height={18} rx={4} className="chart-track" />
+								{r.bestScore !== undefined && (
+									<rect
+										x={labelW}
+										y={y}
+										width={Math.max(4, r.bestScore * barW)}
+										height={18}
+										rx={4}
+										className={complete ? 'chart-bar chart-bar-done' : 'chart-bar'}
+									/>
+								)}
+								<text x={labelW + barW + 8} y={y + 14} className="chart-value">
+									{complete ? '✓ ' : ''}
+									{percentOr(r.bestScore)}
+								</text>
+							</g>
+						);
+					})}
+				</svg>
+				<figcaption>
+					Best assessment score per principle; the darker line marks the usual 80% pass mark, and ✓ marks a
+					completed principle.
+				</figcaption>
+			</figure>
 			<details>
 				<summary>Show these numbers as a table</summary>
 				<ScrollRegion label="Progress per principle">
@@ -107,6 +111,6 @@ export function ProgressChart({ rows }: { rows: Row[] }) {
 					</table>
 				</ScrollRegion>
 			</details>
-		</figure>
+		</>
 	);
 }
