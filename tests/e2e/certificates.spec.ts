@@ -296,6 +296,20 @@ test.describe('offline', () => {
 		await expectNoAxeViolations(page, 'certificate offline, PDF message');
 		await page.setViewportSize({ width: 320, height: 640 });
 		await expect(status).toBeVisible();
+		// Nothing reaches past the right edge (named, so a failure says what to fix).
+		const wide = await page.evaluate(() =>
+			[...document.querySelectorAll('body *')]
+				.filter(
+					(el) =>
+						el.getBoundingClientRect().right > 320.5 ||
+						(el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'),
+				)
+				.map(
+					(el) =>
+						`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.textContent?.slice(0, 60)}`,
+				),
+		);
+		expect(wide).toEqual([]);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 		await expectNoAxeViolations(page, 'certificate offline, PDF message, 320 px');
 		await page.setViewportSize({ width: 1280, height: 720 });
