@@ -1,19 +1,4 @@
-import { defineConfig } from '@playwright/test';
-import base from './playwright.config.ts';
+import { serverTestConfig } from './tests/servers/playwright-server.ts';
 
-/** The shipped nginx configuration, tested for real: tests/nginx/ against nginx on loopback. */
-const PORT = Number(process.env.NGINX_PORT ?? 4324);
-
-export default defineConfig({
-	...base,
-	testDir: 'tests/nginx',
-	reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'test-results/e2e-nginx.json' }]],
-	use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}/` },
-	webServer: {
-		command: 'node scripts/nginx-for-tests.mjs',
-		url: `http://127.0.0.1:${PORT}/`,
-		reuseExistingServer: false,
-		timeout: 30_000,
-		env: { NGINX_PORT: String(PORT) },
-	},
-});
+/** The shipped nginx configuration, tested for real: tests/servers/nginx.spec.ts against nginx on loopback. */
+export default serverTestConfig('nginx');

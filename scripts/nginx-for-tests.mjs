@@ -1,6 +1,7 @@
 // Serves dist/ with Debian's nginx and the shipped configuration (deploy/nginx/), on loopback,
-// in the foreground, for the browser tests in tests/nginx/. Only the listen address, the root
-// and the snippet path are changed; every header and location rule is the shipped one.
+// in the foreground, for the browser tests in tests/servers/ (playwright.nginx.config.ts). Only
+// the listen address, the root and the snippet path are changed; every header and location rule
+// is the shipped one.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -154,16 +154,35 @@ if (!buildOk) {
 		});
 	}
 
-	// The shipped nginx configuration, serving the build for real.
-	const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p));
-	if (nginx || process.env.NGINX_PATH) {
-		e2e('site served by nginx with the shipped config (playwright)', 'test-results/e2e-nginx.json', {}, [
-			'-c',
-			'playwright.nginx.config.ts',
-		]);
-	} else {
-		console.error('\nThe nginx tests need nginx: sudo apt-get install -y nginx (or set NGINX_PATH).');
-		stage('nginx tests (nginx not found)', false);
+	// Every shipped server configuration (deploy/), serving the build for real on loopback: the
+	// same checks (tests/servers/checks.ts) against Debian's nginx, apache2 and caddy.
+	const servers = [
+		{
+			name: 'nginx',
+			pkg: 'nginx',
+			pathVar: 'NGINX_PATH',
+			paths: ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'],
+		},
+		{
+			name: 'apache',
+			pkg: 'apache2',
+			pathVar: 'APACHE_PATH',
+			paths: ['/usr/sbin/apache2', '/usr/sbin/httpd', '/usr/local/sbin/httpd'],
+		},
+		{ name: 'caddy', pkg: 'caddy', pathVar: 'CADDY_PATH', paths: ['/usr/bin/caddy', '/usr/local/bin/caddy'] },
+	];
+	for (const { name, pkg, pathVar, paths } of servers) {
+		if (process.env[pathVar] || paths.some((p) => existsSync(p))) {
+			e2e(
+				`site served by ${name} with the shipped config (playwright)`,
+				`test-results/e2e-${name}.json`,
+				{},
+				['-c', `playwright.${name}.config.ts`],
+			);
+		} else {
+			console.error(`\nThe ${name} tests need ${pkg}: sudo apt-get install -y ${pkg} (or set ${pathVar}).`);
+			stage(`${name} tests (${pkg} not found)`, false);
+		}
 	}
 }
 
