@@ -18,7 +18,18 @@ async function pdfFacts(bytes: Uint8Array) {
 	const meta = await doc.getMetadata();
 	const ops = await (await doc.getPage(1)).getOperatorList();
 	const images = ops.fnArray.filter((op) => op === pdfjs.OPS.paintImageXObject).length;
-	return { pages: doc.numPages, text: texts.join('\n'), info: meta.info as Record<string, string>, images };
+	// Tagged: a structure tree whose elements are the certificate's texts (tests/islands/certificate-pdf.test.ts has the detail).
+	const tree = (await (await doc.getPage(1)).getStructTree()) as {
+		children?: { children?: unknown[] }[];
+	} | null;
+	const elements = tree?.children?.[0]?.children?.length ?? 0;
+	return {
+		pages: doc.numPages,
+		text: texts.join('\n'),
+		info: meta.info as Record<string, string>,
+		images,
+		elements,
+	};
 }
 
 /** Passes principle 1: reads the module (marks it) and passes its assessment. */
@@ -103,6 +114,8 @@ test('a principle earned end to end: certificate with a non-Latin name, PDF, pri
 	expect(facts.info.Author).toBeTruthy();
 	expect(facts.info.Subject).toContain(NAME);
 	expect(facts.images).toBe(0);
+	// Ten texts from the organisation to the verification note (this site names no signatory).
+	expect(facts.elements).toBe(10);
 
 	// Arabic joins and changes shape, which pdf-lib cannot do: the browser shapes it into a picture,
 	// with the text laid invisibly over it.
@@ -112,6 +125,7 @@ test('a principle earned end to end: certificate with a non-Latin name, PDF, pri
 	const arabic = await pdfFacts((await download(page, 'Download PDF')).bytes);
 	expect(arabic.pages).toBe(1);
 	expect(arabic.images).toBe(1);
+	expect(arabic.elements).toBe(10);
 	expect(arabic.info.Subject).toContain('فاطمة الزهراء');
 	await page.getByLabel('Your name, as it should appear').fill(NAME);
 	await page.getByRole('button', { name: 'Save name' }).click();
