@@ -19,11 +19,20 @@ function files(dir: string): string[] {
 }
 
 /**
- * Not precached: Pagefind (cached as used), the worker itself, the 404 page (added by hand),
- * the PDF maker and its fonts (megabytes few learners need; fetched on click), and the public
- * keys and revocation list (always fetched fresh, so a revocation is seen at once).
+ * Not precached: Pagefind (cached as used), the worker itself, the 404 page (added by hand), the
+ * PDF fonts other than Latin (about 5 MB of Chinese and Korean slices few learners need: the
+ * certificate page fetches the ones a learner's name needs, and the worker keeps every font it
+ * fetches), and the public keys and revocation list (always fetched fresh, so a revocation is seen
+ * at once). The PDF maker's code, the font list and the Latin fonts are precached, so a certificate
+ * in a Latin-script name can be made offline.
  */
-const SKIP = [/^pagefind\//, /^sw\.js$/, /^404\.html$/, /^fonts\//, /^_astro\/certificate-pdf\./, /^keys\//];
+const SKIP = [
+	/^pagefind\//,
+	/^sw\.js$/,
+	/^404\.html$/,
+	/^fonts\/(?!manifest\.json$|noto-sans-latin-400-normal\.woff$|noto-sans-latin-ext-400-normal\.woff$)/,
+	/^keys\//,
+];
 
 export function serviceWorker(): AstroIntegration {
 	let base = '/';
@@ -111,6 +120,10 @@ self.addEventListener('fetch', (event) => {
 			if (res.ok && url.pathname.startsWith(\`\${BASE}pagefind/\`)) {
 				const copy = res.clone();
 				caches.open(RUNTIME).then((c) => c.put(req, copy));
+			} else if (res.ok && url.pathname.startsWith(\`\${BASE}fonts/\`)) {
+				// A font a certificate PDF needed: kept with this version, so the PDF can be made offline.
+				const copy = res.clone();
+				event.waitUntil(caches.open(CACHE).then((c) => c.put(req, copy)));
 			}
 			return res;
 		})(),

@@ -13,6 +13,7 @@ import { type CertificateSite, describeAchievement } from '../core/certificates/
 import { percent } from '../core/progress/labels.ts';
 import { downloadBlob, downloadText, useProgress } from './adapters/progress-client.ts';
 import { servedSite, useIssued } from './certificates/certificate-data.ts';
+import { prefetchPdfFonts } from './certificates/pdf-font-prefetch.ts';
 import { LearnerName } from './LearnerName.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 
@@ -33,6 +34,19 @@ export default function Certificate({ id, catalog, site }: Props) {
 	// Once checked, show what the checked record says (an attempt that did not re-score is left out).
 	const status = issued?.status ?? raw;
 	useEffect(() => setHydrated(true), []);
+	// Online, save the fonts this certificate's PDF needs, so that it can be made offline later.
+	const earned = status?.earned === true;
+	const pdfTexts = [
+		progress.data.learnerName ?? '',
+		site.organisation,
+		site.signatory ?? '',
+		status?.title ?? '',
+	];
+	const pdfTextsKey = pdfTexts.join('\n');
+	// biome-ignore lint/correctness/useExhaustiveDependencies: pdfTextsKey stands for pdfTexts
+	useEffect(() => {
+		if (earned && progress.data.learnerName) void prefetchPdfFonts(site.base, pdfTexts);
+	}, [earned, pdfTextsKey, site.base]);
 
 	if (!status) return <p className="notice">There is no certificate called “{id}”.</p>;
 	const name = progress.data.learnerName;
@@ -101,9 +115,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 			downloadBlob(`${baseName}.pdf`, new Blob([bytes as BlobPart], { type: 'application/pdf' }));
 			setMessage('PDF downloaded.');
 		} catch (e) {
-			setMessage(
-				`The PDF could not be made: ${(e as Error).message}. Print the page instead (choose “Save as PDF” in the print dialogue).`,
-			);
+			setMessage(pdfFailure(e as Error));
 		} finally {
 			setBusy(false);
 		}
@@ -277,6 +289,18 @@ function Disclosure({ issued }: { issued: NonNullable<ReturnType<typeof useIssue
 			<p className="muted">The PDF shows your name, the achievement, date, score and certificate id.</p>
 		</details>
 	);
+}
+
+/**
+ * What to tell the learner when the PDF cannot be made. Offline, a font or the PDF maker that was
+ * never saved on this device is the usual cause: say so plainly, and what to do.
+ */
+export function pdfFailure(e: Error): string {
+	const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+	if (e.name === 'FontUnavailableError' || (offline && e instanceof TypeError)) {
+		return 'The PDF needs a connection once: the font for some letters on this certificate (or the PDF maker) is not saved on this device yet. Connect and press “Download PDF” again; after that it works offline. Or print the page now (choose “Save as PDF” in the print dialogue).';
+	}
+	return `The PDF could not be made: ${e.message}. Print the page instead (choose “Save as PDF” in the print dialogue).`;
 }
 
 /** Decorative frame and seal: drawn in SVG so it prints crisply at any size. */

@@ -18,7 +18,18 @@ async function pdfFacts(bytes: Uint8Array) {
 	const meta = await doc.getMetadata();
 	const ops = await (await doc.getPage(1)).getOperatorList();
 	const images = ops.fnArray.filter((op) => op === pdfjs.OPS.paintImageXObject).length;
-	return { pages: doc.numPages, text: texts.join('\n'), info: meta.info as Record<string, string>, images };
+	// Tagged: a structure tree whose elements are the certificate's texts (tests/islands/certificate-pdf.test.ts has the detail).
+	const tree = (await (await doc.getPage(1)).getStructTree()) as {
+		children?: { children?: unknown[] }[];
+	} | null;
+	const elements = tree?.children?.[0]?.children?.length ?? 0;
+	return {
+		pages: doc.numPages,
+		text: texts.join('\n'),
+		info: meta.info as Record<string, string>,
+		images,
+		elements,
+	};
 }
 
 /** Passes principle 1: reads the module (marks it) and passes its assessment. */
@@ -103,6 +114,8 @@ test('a principle earned end to end: certificate with a non-Latin name, PDF, pri
 	expect(facts.info.Author).toBeTruthy();
 	expect(facts.info.Subject).toContain(NAME);
 	expect(facts.images).toBe(0);
+	// Ten texts from the organisation to the verification note (this site names no signatory).
+	expect(facts.elements).toBe(10);
 
 	// Arabic joins and changes shape, which pdf-lib cannot do: the browser shapes it into a picture,
 	// with the text laid invisibly over it.
@@ -112,6 +125,7 @@ test('a principle earned end to end: certificate with a non-Latin name, PDF, pri
 	const arabic = await pdfFacts((await download(page, 'Download PDF')).bytes);
 	expect(arabic.pages).toBe(1);
 	expect(arabic.images).toBe(1);
+	expect(arabic.elements).toBe(10);
 	expect(arabic.info.Subject).toContain('فاطمة الزهراء');
 	await page.getByLabel('Your name, as it should appear').fill(NAME);
 	await page.getByRole('button', { name: 'Save name' }).click();
@@ -217,4 +231,125 @@ test('a countersigned credential verifies; a tampered, revoked or foreign one do
 
 	revoked = { keys: [], credentials: [{ id: credential.id }] };
 	await expect(await check(jwt)).toContainText('revoked this credential');
+});
+
+test.describe('offline', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	/** Waits until the service worker has saved the site (what a learner's first visit does). */
+	async function waitForPrecache(page: Page) {
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await expect
+			.poll(() => page.evaluate(() => caches.keys().then((k) => k.some((n) => /^saa-[0-9a-f]+$/.test(n)))), {
+				timeout: 60_000,
+			})
+			.toBe(true);
+		await expect
+			.poll(
+				() =>
+					page.evaluate(async () => {
+						const name = (await caches.keys()).find((k) => /^saa-[0-9a-f]+$/.test(k)) as string;
+						return (await (await caches.open(name)).keys()).length;
+					}),
+				{ timeout: 60_000 },
+			)
+			.toBeGreaterThan(100);
+	}
+
+	/** How many saved files (in any of the worker's caches) have a URL that matches. */
+	const savedCount = (page: Page, file: RegExp) =>
+		page.evaluate(async (source) => {
+			const re = new RegExp(source);
+			const urls = new Set<string>();
+			for (const name of await caches.keys()) {
+				for (const req of await (await caches.open(name)).keys()) if (re.test(req.url)) urls.add(req.url);
+			}
+			return urls.size;
+		}, file.source);
+
+	/** Whether the service worker holds a font file whose name matches. */
+	const saved = (page: Page, file: RegExp) =>
+		page.evaluate(async (source) => {
+			const re = new RegExp(source);
+			for (const name of await caches.keys()) {
+				for (const req of await (await caches.open(name)).keys()) if (re.test(req.url)) return true;
+			}
+			return false;
+		}, file.source);
+
+	test('the PDF is made offline for a Latin name; a font never saved gets a plain message, then is saved on the next visit', async ({
+		page,
+		context,
+	}) => {
+		test.setTimeout(180_000);
+		await page.goto('');
+		await waitForPrecache(page);
+		// The PDF maker and the Latin fonts are precached; the Chinese slices are not.
+		expect(await saved(page, /\/_astro\/certificate-pdf\.[^/]+\.js$/)).toBe(true);
+		expect(await saved(page, /\/fonts\/noto-sans-latin-ext-400-normal\.woff$/)).toBe(true);
+		expect(await saved(page, /\/fonts\/noto-sans-sc-/)).toBe(false);
+		await earnPrinciple1(page);
+
+		await context.setOffline(true);
+		await page.goto('certificates/p01/');
+		await expect(page.locator('.certificate-view[data-hydrated=true]')).toBeVisible();
+		const nameField = page.getByLabel('Your name, as it should appear');
+		await nameField.fill('Łukasz Wiśniewski');
+		await page.getByRole('button', { name: 'Save name' }).click();
+		const pdf = await download(page, 'Download PDF');
+		expect((await pdfFacts(pdf.bytes)).text).toContain('Łukasz Wiśniewski');
+		await expect(page.getByRole('status').filter({ hasText: 'PDF downloaded.' })).toBeVisible();
+
+		// A name in a script whose font this device never fetched: no PDF, and a plain reason.
+		await nameField.fill('王小明');
+		await page.getByRole('button', { name: 'Save name' }).click();
+		await page.getByRole('button', { name: 'Download PDF' }).click();
+		const status = page.getByRole('status').filter({ hasText: 'The PDF needs a connection once' });
+		await expect(status).toBeVisible();
+		await expect(status).toContainText('print the page now');
+		await expectNoAxeViolations(page, 'certificate offline, PDF message');
+		await page.setViewportSize({ width: 320, height: 640 });
+		await expect(status).toBeVisible();
+		// Nothing reaches past the right edge (named, so a failure says what to fix).
+		const wide = await page.evaluate(() =>
+			[...document.querySelectorAll('body *')]
+				.filter(
+					(el) =>
+						el.getBoundingClientRect().right > 320.5 ||
+						(el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'),
+				)
+				.map(
+					(el) =>
+						`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.textContent?.slice(0, 60)}`,
+				),
+		);
+		expect(wide).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		await expectNoAxeViolations(page, 'certificate offline, PDF message, 320 px');
+		await page.setViewportSize({ width: 1280, height: 720 });
+
+		// Online again, a visit to the certificate page saves the fonts this name needs...
+		await context.setOffline(false);
+		await page.reload();
+		await expect(page.locator('.certificate-view[data-hydrated=true]')).toBeVisible();
+		const needed = await page.evaluate(async () => {
+			const { faces } = (await (await fetch('../../fonts/manifest.json')).json()) as {
+				faces: { file: string; ranges: [number, number][] }[];
+			};
+			const cps = [...'王小明'].map((c) => c.codePointAt(0) as number);
+			return faces
+				.filter((f) => cps.some((cp) => f.ranges.some(([a, b]) => cp >= a && cp <= b)))
+				.map((f) => f.file);
+		});
+		// Chinese slices, and Korean ones (whose ranges include some Han characters).
+		expect(needed.some((f) => f.startsWith('noto-sans-sc-'))).toBe(true);
+		const pattern = new RegExp(`/fonts/(${needed.map((f) => f.replaceAll('.', '\\.')).join('|')})$`);
+		await expect.poll(() => savedCount(page, pattern), { timeout: 30_000 }).toBe(needed.length);
+		// ...so the PDF is then made offline too.
+		await context.setOffline(true);
+		await page.reload();
+		await expect(page.locator('.certificate-view[data-hydrated=true]')).toBeVisible();
+		const cjk = await download(page, 'Download PDF');
+		expect((await pdfFacts(cjk.bytes)).text.replace(/\s+/g, '')).toContain('王小明');
+	});
 });

@@ -36,9 +36,15 @@ export function parseUnicodeRange(value: string): [number, number][] {
 
 const covers = (face: FontFace, cp: number) => face.ranges.some(([a, b]) => cp >= a && cp <= b);
 
-/** The first face (in priority order) that covers the code point. */
-export function faceFor(cp: number, faces: readonly FontFace[]): FontFace | undefined {
-	return faces.find((f) => covers(f, cp));
+/**
+ * Whether a file lacks a glyph its `unicode-range` claims (a CSS range is a hint: one Chinese slice
+ * claims U+AE40 "김" and has no glyph for it). Learnt when the file is loaded; none by default.
+ */
+export type Lacks = (file: string, cp: number) => boolean;
+
+/** The first face (in priority order) that covers the code point and does not lack it. */
+export function faceFor(cp: number, faces: readonly FontFace[], lacks?: Lacks): FontFace | undefined {
+	return faces.find((f) => covers(f, cp) && !lacks?.(f.file, cp));
 }
 
 export interface Run {
@@ -50,11 +56,15 @@ export interface Run {
  * Cuts text into runs of one font file each, in logical order. Characters no face covers are
  * returned in `missing` (and left out of the runs) so the caller can say so.
  */
-export function splitRuns(text: string, faces: readonly FontFace[]): { runs: Run[]; missing: string[] } {
+export function splitRuns(
+	text: string,
+	faces: readonly FontFace[],
+	lacks?: Lacks,
+): { runs: Run[]; missing: string[] } {
 	const runs: Run[] = [];
 	const missing: string[] = [];
 	for (const ch of text) {
-		const face = faceFor(ch.codePointAt(0) as number, faces);
+		const face = faceFor(ch.codePointAt(0) as number, faces, lacks);
 		if (!face) {
 			missing.push(ch);
 			continue;
@@ -77,7 +87,11 @@ export function isRightToLeft(text: string): boolean {
 }
 
 /** Runs in the order they are drawn from left to right (each run shapes its own glyphs). */
-export function visualRuns(text: string, faces: readonly FontFace[]): { runs: Run[]; missing: string[] } {
-	const r = splitRuns(text, faces);
+export function visualRuns(
+	text: string,
+	faces: readonly FontFace[],
+	lacks?: Lacks,
+): { runs: Run[]; missing: string[] } {
+	const r = splitRuns(text, faces, lacks);
 	return isRightToLeft(text) ? { ...r, runs: [...r.runs].reverse() } : r;
 }

@@ -39,6 +39,21 @@ describe('runs', () => {
 			missing: ['☃'],
 		});
 	});
+	test('a file that lacks a character its range claims is passed over for that character only', () => {
+		const both: FontFace[] = [
+			{ file: 'slice-a.woff', ranges: parseUnicodeRange('U+4E00-9FFF') },
+			{ file: 'slice-b.woff', ranges: parseUnicodeRange('U+5C00-5CFF') },
+		];
+		const lacks = (file: string, cp: number) => file === 'slice-a.woff' && cp === 0x5c0f;
+		expect(splitRuns('王小明', both, lacks).runs).toEqual([
+			{ file: 'slice-a.woff', text: '王' },
+			{ file: 'slice-b.woff', text: '小' },
+			{ file: 'slice-a.woff', text: '明' },
+		]);
+		// Without the knowledge, the first file that claims it is used; lacking in every file, it is missing.
+		expect(splitRuns('小', both).runs).toEqual([{ file: 'slice-a.woff', text: '小' }]);
+		expect(splitRuns('小', both, () => true)).toEqual({ runs: [], missing: ['小'] });
+	});
 	test('direction follows the first strong letter', () => {
 		expect(isRightToLeft('فاطمة Smith')).toBe(true);
 		expect(isRightToLeft('12 Smith فاطمة')).toBe(false);
