@@ -93,7 +93,7 @@ describe('countersigned credentials (VC-JWT, ES256, OB 3.0 §8.2)', () => {
 	});
 	test('a credential without a subject id cannot be signed, and a token without sub is refused', async () => {
 		const noSubject = { ...credential, credentialSubject: { name: 'Zoë' } };
-		await expect(signCredential(noSubject, org.privateJwk)).rejects.toThrow(/credentialSubject\.id/);
+		await expect(signCredential(noSubject as never, org.privateJwk)).rejects.toThrow(/credentialSubject\.id/);
 		// Signed by hand with the organisation's key, but without the sub claim §8.2 requires.
 		const key = await (await import('jose')).importJWK(org.privateJwk, 'ES256');
 		const jwt = await new SignJWT(noSubject)
