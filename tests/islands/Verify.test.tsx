@@ -82,11 +82,12 @@ describe('Verify island', () => {
 
 	it('a credential from before proofs: checked, and said to be old, not forged', async () => {
 		serveBank();
-		const { credential } = await issued();
-		// The legacy form: the organisation named as issuer, no subject id, no proof.
+		const { credential, record } = await issued();
+		// The legacy form: the organisation named as issuer, no subject id, the record's exact date, no proof.
 		const { id: _subject, ...subject } = credential.credentialSubject;
 		const legacy = {
 			...credential,
+			validFrom: record.claim.earnedAt,
 			issuer: { id: site.url, type: ['Profile'], name: 'Example Org', url: site.url },
 			credentialSubject: subject,
 		};

@@ -79,6 +79,15 @@ function selfIssuer(did: string, record: CertificateRecord) {
 	};
 }
 
+/**
+ * A signed credential's `validFrom`: the record's date to the whole second, because OB 3.0 §8.2 says
+ * the JWT's `nbf` (a whole number of seconds) converted back to a date MUST equal `validFrom`. The
+ * legacy form keeps the record's date as it was (milliseconds included).
+ */
+export function signedValidFrom(earnedAt: string): string {
+	return new Date(Math.floor(Date.parse(earnedAt) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /** The OpenBadgeCredential (the JSON a VC-JWT carries) for an earned certificate. */
 export async function buildCredential(record: CertificateRecord, ctx: CredentialContext, holder?: Holder) {
 	const digest = await digestOf(record);
@@ -98,7 +107,7 @@ export async function buildCredential(record: CertificateRecord, ctx: Credential
 			holder?.form === 'self-issued'
 				? selfIssuer(holder.did, record)
 				: { id: ctx.site.url, type: ['Profile'], name: ctx.organisation, url: ctx.site.url },
-		validFrom: record.claim.earnedAt,
+		validFrom: holder ? signedValidFrom(record.claim.earnedAt) : record.claim.earnedAt,
 		credentialSubject: {
 			...(subjectId === undefined ? {} : { id: subjectId }),
 			type: ['AchievementSubject'],
@@ -212,7 +221,7 @@ export async function openCredential(value: unknown): Promise<Opened> {
 	if (!c.credentialSubject.achievement.id.endsWith(expectedEnd)) {
 		problems.push('The achievement named on the credential is not the one its record backs.');
 	}
-	if (c.validFrom !== record.claim.earnedAt) {
+	if (c.validFrom !== record.claim.earnedAt && c.validFrom !== signedValidFrom(record.claim.earnedAt)) {
 		problems.push('The date on the credential is not the date in its record.');
 	}
 	return { ok: true, record, digest, credential: value as Record<string, unknown>, problems };

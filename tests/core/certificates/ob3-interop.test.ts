@@ -59,7 +59,8 @@ const catalog: CertificateCatalog = {
 		quiz: data.quiz === quiz.id ? { id: quiz.id, revision: quiz.revision } : undefined,
 	})),
 };
-const at = '2026-11-20T10:00:00.000Z';
+// Milliseconds, as real attempts have: the signed credential's validFrom must still equal its nbf.
+const at = '2026-11-20T10:00:00.457Z';
 const questionIds = drawQuestions(quiz, 'interop1').questionIds;
 const answers = Object.fromEntries(
 	questionIds.map((id) => [id, correctAnswer(quiz.questions.find((q) => q.id === id) as never)]),
@@ -165,7 +166,9 @@ function independentVerify(token: string): {
 	if (payload.iss !== c.issuer.id) throw new Error('iss');
 	if (!payload.sub || payload.sub !== c.credentialSubject.id) throw new Error('sub');
 	if (payload.jti !== c.id) throw new Error('jti');
-	if (payload.nbf !== Date.parse(c.validFrom) / 1000) throw new Error('nbf');
+	// §8.2: nbf, converted to a date, MUST equal validFrom (so validFrom has no fraction of a second).
+	if (typeof payload.nbf !== 'number' || payload.nbf * 1000 !== Date.parse(c.validFrom))
+		throw new Error('nbf');
 	if (header.jwk) {
 		// Self-issued: the issuer is the did:jwk of the very key that signed.
 		const fromDid = resolveDidJwk(c.issuer.id);
