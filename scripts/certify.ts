@@ -2,26 +2,34 @@
  * `npm run certify -- <command>`: organisation countersigning, run on a trusted machine with the
  * private key kept off the site. See docs/certificates.md.
  *
- *   keygen --kid <key id> --private-out <file>      new Ed25519 key; public half added to public/keys/jwks.json
- *   sign   --key <private key file> --in <credential.json> [--out <file.jwt>]
- *                                                    re-scores the learner's record, then signs it as a VC-JWT
- *   revoke --credential <urn:uuid:…> [--reason "…"] | --kid <key id>
+ *   keygen --kid <key name> --private-out <file>    new P-256 (ES256) key; its public half is written to
+ *                                                    public/keys/<key name>.jwk.json (the address its "kid" names,
+ *                                                    under site.url) and added to public/keys/jwks.json
+ *   sign   --key <private key file> --in <credential.jwt> [--out <file.jwt>]
+ *                                                    checks the learner's self-issued credential and re-scores its
+ *                                                    record, then issues it as the organisation (VC-JWT, ES256)
+ *   revoke --credential <urn:uuid:…> [--reason "…"] | --kid <key name or its kid URL>
  *                                                    adds to public/keys/revoked.json (rebuild and deploy after)
- *   verify --in <file.jwt>                           checks a signed credential against the site's keys
+ *   verify --in <file.jwt>                           checks a signed credential (self-issued, or against the site's keys)
  */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { certificateCatalog } from '../src/core/catalog/projections.ts';
+import { looksLikeJwt } from '../src/core/certificates/credential.ts';
 import { type CertificateCatalog, labForCertificates } from '../src/core/certificates/eligibility.ts';
 import {
+	formOf,
 	generateSigningKey,
 	JwksSchema,
+	organisationKidOf,
 	RevocationListSchema,
+	type SignatureResult,
 	signCredential,
+	verifySelfIssued,
 	verifySignedCredential,
 } from '../src/core/certificates/signing.ts';
-import { judge } from '../src/core/certificates/verdict.ts';
+import { judge, NON_CLAIM_FIELDS, type VerdictContext } from '../src/core/certificates/verdict.ts';
 import { parseJson } from '../src/core/envelope/untrusted-json.ts';
 import { createQuickJsEngine } from '../src/core/labs/quickjs-module.ts';
 import { type LabPassCheck, recheckLabPasses } from '../src/core/labs/recheck.ts';
@@ -53,23 +61,33 @@ const readJwks = () => JwksSchema.parse(readJson(JWKS, 'The public key set'));
 const readRevoked = () => RevocationListSchema.parse(readJson(REVOKED, 'The revocation list'));
 const write = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
+const siteConfig = () =>
+	loadSiteConfig(process.env.ACADEMY_CONFIG ? undefined : join(root, 'academy.config.yaml'));
+
 /** The organisation this site names as issuer (as src/site.ts does). */
 function organisation(): string {
-	const config = loadSiteConfig(process.env.ACADEMY_CONFIG ? undefined : join(root, 'academy.config.yaml'));
+	const config = siteConfig();
 	return config.certificates.organisation ?? config.organisation.name ?? config.site.name;
+}
+
+/** The site's public address, origin + base path, ending in "/" (as src/site.ts does). */
+function siteUrl(): string {
+	const config = siteConfig();
+	return `${config.site.url.replace(/\/$/, '')}${config.site.basePath}`;
 }
 
 /**
  * The verdict the verify page gives (src/core/certificates/verdict.ts), on this checkout's content
  * and configuration: the problems, or the record and achievement title when it is valid.
  */
-async function verdictOn(value: unknown) {
+async function verdictOn(value: unknown, holder?: VerdictContext['holder']) {
 	const { catalog, bank } = content();
 	const verdict = await judge(value, {
 		catalog,
 		organisation: organisation(),
 		bankFor: () => bank,
 		checkLabs: recheckInNode,
+		...(holder ? { holder } : {}),
 	});
 	if (verdict.kind === 'unreadable') throw new UsageError(verdict.message);
 	return verdict;
@@ -109,10 +127,19 @@ function content(): { catalog: CertificateCatalog; bank: ReturnType<typeof bankO
 	};
 }
 
-async function keygen(kid: string | undefined, out: string | undefined) {
-	if (!kid || !/^[A-Za-z0-9._-]{1,80}$/.test(kid)) {
-		throw new UsageError('Give a key id with --kid, e.g. --kid example-org-2026 (letters, digits, . _ -).');
+async function keygen(name: string | undefined, out: string | undefined) {
+	if (!name || !/^[A-Za-z0-9._-]{1,80}$/.test(name)) {
+		throw new UsageError('Give a key name with --kid, e.g. --kid example-org-2026 (letters, digits, . _ -).');
 	}
+	// Open Badges 3.0 §8.2: the kid is a URI that dereferences to the public JWK, so it is the address
+	// of the file this writes, under the site's configured address.
+	const url = siteUrl();
+	if (url.startsWith('http://127.0.0.1') || url.startsWith('http://localhost'))
+		console.warn(
+			`certify: warning: site.url is ${url}, so the key's address (its kid) will only work on this machine. Set site.url in academy.config.yaml to the public address first.`,
+		);
+	const kid = organisationKidOf(url, name);
+	const publicFile = join(KEYS, `${name}.jwk.json`);
 	if (!out)
 		throw new UsageError('Give --private-out <file>: where to keep the private key, outside this project.');
 	const target = resolve(out);
@@ -124,44 +151,79 @@ async function keygen(kid: string | undefined, out: string | undefined) {
 	}
 	if (existsSync(target)) throw new UsageError(`${target} exists; refusing to overwrite a key.`);
 	const jwks = readJwks();
-	if (jwks.keys.some((k) => k.kid === kid))
-		throw new UsageError(`The site already publishes a key "${kid}"; choose a new id.`);
+	if (jwks.keys.some((k) => k.kid === kid) || existsSync(publicFile))
+		throw new UsageError(`The site already publishes a key "${name}"; choose a new name.`);
 	const { privateJwk, publicJwk } = await generateSigningKey(kid);
 	if (!existsSync(dirname(target))) throw new UsageError(`Folder ${dirname(target)} does not exist.`);
 	write(target, privateJwk);
 	chmodSync(target, 0o600);
 	write(JWKS, { keys: [...jwks.keys, publicJwk] });
+	write(publicFile, publicJwk);
 	console.log(
 		`Private key written to ${target} (readable by you only). Keep it off the site and back it up.`,
 	);
 	console.log(
-		`Public key "${kid}" added to ${relative(root, JWKS)}. Rebuild and deploy the site to publish it.`,
+		`Public key "${name}" added to ${relative(root, JWKS)} and written to ${relative(root, publicFile)}; its kid is ${kid}. Rebuild and deploy the site to publish it.`,
 	);
 }
+
+/** Checks a VC-JWT's proof: a self-issued one by the key it carries, a countersigned one against the site's keys. */
+async function checkProof(token: string): Promise<Extract<SignatureResult, { ok: true }>> {
+	const result =
+		formOf(token) === 'self-issued'
+			? await verifySelfIssued(token)
+			: await verifySignedCredential(token, readJwks(), readRevoked());
+	if (!result.ok) throw new UsageError(result.message);
+	return result;
+}
+
+const holderOf = (proof: Extract<SignatureResult, { ok: true }>): VerdictContext['holder'] =>
+	proof.form === 'self-issued' ? { form: 'self-issued', did: proof.kid } : { form: 'organisation' };
 
 async function sign(keyFile: string | undefined, input: string | undefined, output: string | undefined) {
 	if (!keyFile || !input)
 		throw new UsageError(
-			'Usage: npm run certify -- sign --key <private key file> --in <credential.json> [--out <file.jwt>]',
+			'Usage: npm run certify -- sign --key <private key file> --in <credential.jwt> [--out <file.jwt>]',
 		);
 	const key = readJson(resolve(keyFile), 'The private key') as Record<string, unknown>;
 	if (typeof key.d !== 'string')
 		throw new UsageError(`${keyFile} is not a private key (no "d"): use the file keygen wrote.`);
+	if (key.kty !== 'EC' || key.crv !== 'P-256')
+		throw new UsageError(
+			`${keyFile} is not a P-256 key: credentials are now signed with ES256 (Open Badges 3.0 §8.2). Make a new key with keygen and publish it.`,
+		);
 	const jwks = readJwks();
-	if (!jwks.keys.some((k) => k.kid === key.kid && k.x === key.x)) {
+	if (!jwks.keys.some((k) => k.kid === key.kid && k.kty === 'EC' && k.x === key.x && k.y === key.y)) {
 		throw new UsageError(
 			`The key "${String(key.kid)}" is not in ${relative(root, JWKS)}, so the verify page would reject what it signs. Add it with keygen, or deploy the matching public key.`,
 		);
 	}
-	const credential = readJson(resolve(input), 'The credential');
-	const verdict = await verdictOn(credential);
+	if (!existsSync(resolve(input))) throw new UsageError(`The credential not found: ${resolve(input)}`);
+	const text = readFileSync(resolve(input), 'utf8').trim();
+	if (!looksLikeJwt(text))
+		throw new UsageError(
+			`${input} is not a signed credential. Credentials made before this site signed them name no subject, so they cannot be countersigned: ask the learner to download the credential again from the certificate page (a .jwt file).`,
+		);
+	const proof = await checkProof(text);
+	if (proof.form !== 'self-issued')
+		throw new UsageError(
+			`${input} is already countersigned (by "${proof.kid}"); sign the learner's own credential.`,
+		);
+	const verdict = await verdictOn(proof.payload, holderOf(proof));
 	if (!verdict.valid) {
 		throw new UsageError(
 			`Not signed: the record does not hold together, or the credential claims what its record does not back (the verify page would say "Not valid").\n  - ${verdict.problems.join('\n  - ')}`,
 		);
 	}
+	// The same credential, issued by the organisation: its issuer becomes the site, its subject stays the learner's did:jwk.
+	const credential: Record<string, unknown> = { ...proof.payload };
+	for (const k of NON_CLAIM_FIELDS) delete credential[k];
+	const site = verdict.record.evidence.site.url;
+	credential.issuer = { id: site, type: ['Profile'], name: organisation(), url: site };
+	const again = await verdictOn(credential, { form: 'organisation' });
+	if (!again.valid) throw new UsageError(`Not signed: ${again.problems.join('; ')}`);
 	const jwt = await signCredential(credential as Parameters<typeof signCredential>[0], key);
-	const target = resolve(output ?? `${input.replace(/\.json$/i, '')}.jwt`);
+	const target = resolve(output ?? `${input.replace(/\.(jwt|json)$/i, '')}.countersigned.jwt`);
 	writeFileSync(target, `${jwt}\n`);
 	console.log(
 		`Re-scored: consistent and complete, and every claim matches the record (${verdict.check.status.title}, ${verdict.record.evidence.learner.name}).`,
@@ -185,7 +247,9 @@ function revoke(credential: string | undefined, kid: string | undefined, reason:
 			});
 		}
 	}
-	if (kid && !list.keys.includes(kid)) list.keys.push(kid);
+	// A key is revoked by its kid, the address of its public file; its short name is accepted too.
+	const kidUrl = kid && !/^https?:/.test(kid) ? organisationKidOf(siteUrl(), kid) : kid;
+	if (kidUrl && !list.keys.includes(kidUrl)) list.keys.push(kidUrl);
 	write(REVOKED, list);
 	console.log(
 		`Updated ${relative(root, REVOKED)}. Rebuild and deploy the site for the verify page to see it.`,
@@ -194,20 +258,18 @@ function revoke(credential: string | undefined, kid: string | undefined, reason:
 
 async function verify(input: string | undefined) {
 	if (!input) throw new UsageError('Usage: npm run certify -- verify --in <file.jwt>');
-	const result = await verifySignedCredential(
-		readFileSync(resolve(input), 'utf8'),
-		readJwks(),
-		readRevoked(),
-	);
-	if (!result.ok) throw new UsageError(result.message);
-	const verdict = await verdictOn(result.payload);
+	if (!existsSync(resolve(input))) throw new UsageError(`The credential not found: ${resolve(input)}`);
+	const proof = await checkProof(readFileSync(resolve(input), 'utf8').trim());
+	const verdict = await verdictOn(proof.payload, holderOf(proof));
 	if (!verdict.valid)
 		throw new UsageError(
 			`Not valid. Signature good, but the record does not hold together or the credential claims what its record does not back:\n  - ${verdict.problems.join('\n  - ')}`,
 		);
-	console.log(
-		`Verified: signed with "${result.kid}"; ${verdict.check.status.title}; ${verdict.record.evidence.learner.name}.`,
-	);
+	const by =
+		proof.form === 'self-issued'
+			? 'self-issued by the learner (no organisation vouches for it)'
+			: `signed with "${proof.kid}"`;
+	console.log(`Verified: ${by}; ${verdict.check.status.title}; ${verdict.record.evidence.learner.name}.`);
 }
 
 const { positionals, values } = parseArgs({

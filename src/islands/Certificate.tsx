@@ -210,10 +210,11 @@ export default function Certificate({ id, catalog, site }: Props) {
 						<h2>Keep or share it</h2>
 						<p>
 							This certificate is <strong>self-declared</strong>: your browser made it, so anyone could make
-							one. What makes it checkable is the record it carries: your answers, the quiz revisions and
-							dates. The <a href={`${site.base}verify/`}>verify page</a> marks those answers again. For a
-							certificate others can trust without checking, ask {site.organisation} to countersign the
-							credential file.
+							one. The credential file is signed with a key your browser made for it, which shows it has not
+							been changed since, not that anyone vouches for it. What makes it checkable is the record it
+							carries: your answers, the quiz revisions and dates. The{' '}
+							<a href={`${site.base}verify/`}>verify page</a> marks those answers again. For a certificate
+							others can trust without checking, ask {site.organisation} to countersign the credential file.
 						</p>
 						{issued && <Disclosure issued={issued} />}
 						<div className="button-row">
@@ -228,8 +229,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 								className="button button-secondary"
 								disabled={!issued}
 								onClick={() =>
-									issued &&
-									downloadText(`${baseName}.json`, `${JSON.stringify(issued.credential, null, 2)}\n`)
+									issued && downloadText(`${baseName}.jwt`, `${issued.jwt}\n`, 'application/jwt')
 								}
 							>
 								Download credential (Open Badges 3.0)

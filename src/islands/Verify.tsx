@@ -105,7 +105,7 @@ export default function Verify({ catalog, base, organisation }: Props) {
 						void onFile(e.dataTransfer.files[0]);
 					}}
 				>
-					<span>Choose or drop the credential file (.json, or .jwt when countersigned)</span>
+					<span>Choose or drop the credential file (.jwt, or .json from before credentials were signed)</span>
 					<input
 						type="file"
 						accept=".json,.jwt,.txt,application/json"
@@ -152,24 +152,46 @@ function Result({ outcome, organisation }: { outcome: Outcome; organisation: str
 			</div>
 		);
 	}
-	const { record, check, problems, mismatches, signature } = outcome;
+	const { record, check, problems, mismatches, signature, form } = outcome;
 	const ok = outcome.valid;
 	const fields = [...new Set(mismatches.map((m) => m.label))];
-	const signed = signature?.ok === true;
+	const signed = signature?.ok === true && signature.form === 'organisation';
 	const headline = !ok
 		? fields.length
 			? `Not valid: the credential’s ${fields.join(', ')} ${fields.length === 1 ? 'does' : 'do'} not match its record`
 			: 'Not valid: the record does not hold together'
 		: signed
 			? `Verified: countersigned by ${organisation}, and the record is consistent and complete`
-			: 'Consistent and complete, but self-declared';
+			: form === 'self-issued'
+				? 'Consistent and complete, self-issued by the learner'
+				: form === 'legacy'
+					? 'Consistent and complete, but made before credentials carried proofs'
+					: 'Consistent and complete, but self-declared';
 	return (
 		<div
 			className={`verify-result ${ok ? (signed ? 'is-verified' : 'is-consistent') : 'is-invalid'}`}
 			role="status"
 		>
 			<h2>{headline}</h2>
-			{ok && !signed && (
+			{ok && form === 'self-issued' && signature?.ok && (
+				<p>
+					The signature matches the key the credential names as its issuer (thumbprint{' '}
+					<code>{signature.thumbprint}</code>), so nothing in it has changed since it was made. That key was
+					made by the learner’s own browser: the signature shows the credential is intact, not that anyone
+					vouches for it. The answers in its record score what it claims and meet every requirement, which
+					shows what the record says, not who answered. For proof, ask for a credential countersigned by{' '}
+					{organisation}.
+				</p>
+			)}
+			{ok && form === 'legacy' && (
+				<p>
+					This credential file was made by an earlier version of this site, before credentials were signed.
+					Nothing suggests it was forged: its answers score what it claims and meet every requirement. But it
+					carries no proof, so wallets and other verifiers will not accept it. The learner can download a
+					signed credential from the certificate page.
+				</p>
+			)}
+			{ok && form === 'record' && (
 				<p>
 					The answers in this record score what it claims and meet every requirement. But the learner’s own
 					browser made it, so it shows what the record says, not who answered. For proof, ask for a credential

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { generateSigningKey, signCredential } from '../../src/core/certificates/signing.ts';
+import {
+	generateLearnerKey,
+	generateSigningKey,
+	organisationKidOf,
+	signCredential,
+	signSelfIssued,
+} from '../../src/core/certificates/signing.ts';
 import { expectNoAxeViolations, watchPage } from './helpers.ts';
 import { loadQuiz, openQuizAt, passAssessmentByKeyboard, tabTo } from './quiz-helpers.ts';
 
@@ -144,31 +150,41 @@ test('a principle earned end to end: certificate with a non-Latin name, PDF, pri
 	}
 	await page.emulateMedia({ media: 'screen' });
 
-	// The Open Badges 3.0 credential verifies as consistent but self-declared.
+	// The Open Badges 3.0 credential: a VC-JWT self-issued by the learner (a key made in this browser).
 	const credential = await download(page, 'Download credential (Open Badges 3.0)');
-	const json = JSON.parse(new TextDecoder().decode(credential.bytes));
+	const token = new TextDecoder().decode(credential.bytes).trim();
+	expect(token).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
+	const json = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8'));
 	expect(json.type).toContain('OpenBadgeCredential');
+	expect(json.issuer.id).toMatch(/^did:jwk:/);
+	expect(json.sub).toBe(json.issuer.id);
 	expect(json.credentialSubject.identifier[0].identityHash).toBe(NAME);
 
 	await page.goto('verify/');
 	await expect(page.locator('.verify[data-hydrated=true]')).toBeVisible();
 	await page.locator('input[type=file]').setInputFiles({
-		name: 'mine.json',
-		mimeType: 'application/json',
+		name: 'mine.jwt',
+		mimeType: 'text/plain',
 		buffer: Buffer.from(credential.bytes),
 	});
-	await expect(page.locator('.verify-result')).toContainText('Consistent and complete, but self-declared');
+	await expect(page.locator('.verify-result')).toContainText(
+		'Consistent and complete, self-issued by the learner',
+	);
 	await expect(page.locator('.verify-result')).toContainText(id);
 	await expectNoAxeViolations(page, 'verify with a result');
 
-	// Edited: a better score written into the record is caught.
+	// Edited: a better score written into the record, and signed again with another key of the
+	// learner's own, has a good signature but is caught by re-scoring.
 	const record = JSON.parse(Buffer.from(json.evidence[0].id.split(',')[1], 'base64').toString('utf8'));
 	record.evidence.attempts[0].answers = {};
 	json.evidence[0].id = `data:application/json;base64,${Buffer.from(JSON.stringify(record)).toString('base64')}`;
+	const learner = await generateLearnerKey();
+	json.issuer.id = learner.did;
+	json.credentialSubject.id = learner.did;
 	await page.locator('input[type=file]').setInputFiles({
-		name: 'edited.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(json)),
+		name: 'edited.jwt',
+		mimeType: 'text/plain',
+		buffer: Buffer.from(await signSelfIssued(json, learner)),
 	});
 	await expect(page.locator('.verify-result')).toContainText('Not valid');
 	await expect(page.locator('.verify-problems')).toContainText('id does not match');
@@ -189,9 +205,11 @@ test('a principle earned end to end: certificate with a non-Latin name, PDF, pri
 
 test('a countersigned credential verifies; a tampered, revoked or foreign one does not', async ({ page }) => {
 	test.setTimeout(90_000);
-	// The organisation's key pair for this test; the site is made to publish its public half.
-	const org = await generateSigningKey('org-test-2026');
-	const stranger = await generateSigningKey('org-test-2026');
+	// The organisation's key pair for this test (its kid the https-style address the key is served
+	// at); the site is made to publish its public half.
+	const kid = organisationKidOf('http://127.0.0.1:4321/', 'org-test-2026');
+	const org = await generateSigningKey(kid);
+	const stranger = await generateSigningKey(kid);
 	let revoked = { keys: [] as string[], credentials: [] as { id: string }[] };
 	await page.route('**/keys/jwks.json', (route) => route.fulfill({ json: { keys: [org.publicJwk] } }));
 	await page.route('**/keys/revoked.json', (route) => route.fulfill({ json: revoked }));
@@ -201,9 +219,21 @@ test('a countersigned credential verifies; a tampered, revoked or foreign one do
 	await expect(page.locator('.certificate-view[data-hydrated=true]')).toBeVisible();
 	await page.getByLabel('Your name, as it should appear').fill('Zoë Ødegård');
 	await page.getByRole('button', { name: 'Save name' }).click();
-	const credential = JSON.parse(
-		new TextDecoder().decode((await download(page, 'Download credential (Open Badges 3.0)')).bytes),
-	);
+	const selfIssued = new TextDecoder()
+		.decode((await download(page, 'Download credential (Open Badges 3.0)')).bytes)
+		.trim();
+	// What `npm run certify -- sign` makes of it: the same credential, issued by the organisation
+	// (this checkout names the site as organisation), about the learner's did:jwk.
+	const {
+		iss: _i,
+		sub: _s,
+		jti: _j,
+		nbf: _n,
+		...credential
+	} = JSON.parse(Buffer.from(selfIssued.split('.')[1] as string, 'base64url').toString('utf8'));
+	const record = JSON.parse(Buffer.from(credential.evidence[0].id.split(',')[1], 'base64').toString('utf8'));
+	const siteUrl = record.evidence.site.url as string;
+	credential.issuer = { id: siteUrl, type: ['Profile'], name: 'Secure AI Academy', url: siteUrl };
 	const jwt = await signCredential(credential, org.privateJwk);
 
 	const check = async (text: string) => {

@@ -343,9 +343,10 @@ test.describe('credentials on the verify page: Not valid or Not verified, naming
 		};
 	const cases: [string, Make, RegExp][] = [
 		[
+			// The genuine credential in the form made before proofs (unsigned JSON): the cases below edit it.
 			'the genuine credential (control)',
 			(g) => JSON.stringify(g),
-			/Consistent and complete, but self-declared/,
+			/Consistent and complete, but made before credentials carried proofs/,
 		],
 		[
 			'not JSON',
@@ -462,13 +463,19 @@ test.describe('credentials on the verify page: Not valid or Not verified, naming
 			'a JWT with alg none',
 			() =>
 				`${Buffer.from('{"alg":"none","kid":"x"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.c2ln`,
-			/signed with none; this site accepts only EdDSA/,
+			/signed with none; this site accepts only ES256/,
 		],
 		[
 			'a JWT from an unknown key',
 			() =>
+				`${Buffer.from('{"alg":"ES256","kid":"https://stranger.example/keys/k.jwk.json"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.c2ln`,
+			/The key "https:\/\/stranger\.example\/keys\/k\.jwk\.json" is not one this site publishes/,
+		],
+		[
+			'a JWT in the older EdDSA format',
+			() =>
 				`${Buffer.from('{"alg":"EdDSA","kid":"stranger"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.c2ln`,
-			/The key "stranger" is not one this site publishes/,
+			/countersigned with EdDSA, before this site followed Open Badges 3\.0 §8\.2 \(ES256 or RS256\)\. It is not forged/,
 		],
 	];
 	for (const [name, make, message] of cases) {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 /**
- * The verify island as a component: a good credential, a record that no longer adds up, the quiz
+ * The verify island as a component: a good (self-issued, signed) credential, one from before
+ * proofs, one edited after signing, a record that no longer adds up, the quiz
  * bank unreachable or not publishing a quiz, crafted and garbled input, damaged links, an
  * oversized file, and the keyboard path (type, Tab, Enter).
  */
@@ -58,22 +59,72 @@ async function paste(user: ReturnType<typeof userEvent.setup>, text: string) {
 }
 
 describe('Verify island', () => {
-	it('a good credential: consistent and complete but self-declared, with the re-marked attempts', async () => {
+	it('a good credential: self-issued, signature intact, with the re-marked attempts', async () => {
 		const fetchMock = serveBank();
-		const { credential } = await issued();
+		const { jwt } = await issued();
 		const user = await renderVerify();
 		expect((screen.getByRole('button', { name: 'Check' }) as HTMLButtonElement).disabled).toBe(true);
-		await paste(user, JSON.stringify(credential));
+		await paste(user, jwt);
 		expect(
-			await screen.findByRole('heading', { name: 'Consistent and complete, but self-declared' }),
+			await screen.findByRole('heading', { name: 'Consistent and complete, self-issued by the learner' }),
 		).toBeTruthy();
 		expect(screen.getByText('Zoë Example')).toBeTruthy();
+		// Honest about what a self-issued signature shows.
+		expect(screen.getByText(/not that anyone vouches for it/)).toBeTruthy();
 		expect(screen.getByText(/For proof, ask for a credential countersigned by Example Org\./)).toBeTruthy();
 		const rows = screen.getAllByRole('row').slice(1);
 		expect(rows.length).toBeGreaterThan(0);
 		for (const r of rows) expect(r.textContent).toContain('✓');
 		expect(fetchMock.mock.calls.map((c) => String(c[0])).filter((u) => !u.endsWith('.archive.json'))).toEqual(
 			['/bank/q1.json'],
+		);
+	});
+
+	it('a credential from before proofs: checked, and said to be old, not forged', async () => {
+		serveBank();
+		const { credential, record } = await issued();
+		// The legacy form: the organisation named as issuer, no subject id, the record's exact date, no proof.
+		const { id: _subject, ...subject } = credential.credentialSubject;
+		const legacy = {
+			...credential,
+			validFrom: record.claim.earnedAt,
+			issuer: { id: site.url, type: ['Profile'], name: 'Example Org', url: site.url },
+			credentialSubject: subject,
+		};
+		const user = await renderVerify();
+		await paste(user, JSON.stringify(legacy));
+		expect(
+			await screen.findByRole('heading', {
+				name: 'Consistent and complete, but made before credentials carried proofs',
+			}),
+		).toBeTruthy();
+		expect(screen.getByText(/Nothing suggests it was forged/)).toBeTruthy();
+	});
+
+	it('a signed credential edited after signing, or its inside pasted alone, is refused plainly', async () => {
+		serveBank();
+		const { jwt, credential } = await issued();
+		const [h, p, sig] = jwt.split('.') as [string, string, string];
+		const payload = JSON.parse(
+			new TextDecoder().decode(
+				Uint8Array.from(atob(p.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+			),
+		);
+		payload.credentialSubject.result[0].value = '99%'; // the fixture scores 100%
+		const bytes = new TextEncoder().encode(JSON.stringify(payload));
+		const edited = btoa(String.fromCharCode(...bytes))
+			.replace(/\+/g, '-')
+			.replace(/\//g, '_')
+			.replace(/=+$/, '');
+		const user = await renderVerify();
+		await paste(user, [h, edited, sig].join('.'));
+		expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toContain(
+			'The signature does not match the content: the credential was changed after it was signed.',
+		);
+		await user.clear(screen.getByLabelText('Or paste the credential (JSON or JWT)'));
+		await paste(user, JSON.stringify(credential));
+		expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toContain(
+			'This is the inside of a signed credential without its signature',
 		);
 	});
 
@@ -91,9 +142,9 @@ describe('Verify island', () => {
 
 	it('the quiz bank unreachable: says the record could not be checked, not that the quiz is unknown', async () => {
 		serveBank('down');
-		const { credential } = await issued();
+		const { jwt } = await issued();
 		const user = await renderVerify();
-		await paste(user, JSON.stringify(credential));
+		await paste(user, jwt);
 		const alert = await screen.findByRole('alert');
 		expect(alert.textContent).toBe(
 			'Not verifiedthe pasted text: The record could not be checked: the quiz bank could not be read for q1 (Failed to fetch).',
@@ -102,9 +153,9 @@ describe('Verify island', () => {
 
 	it('a quiz the bank does not publish: the attempt cannot be re-marked, so the record is not valid here', async () => {
 		serveBank('missing');
-		const { credential } = await issued();
+		const { jwt } = await issued();
 		const user = await renderVerify();
-		await paste(user, JSON.stringify(credential));
+		await paste(user, jwt);
 		expect(
 			await screen.findByRole('heading', { name: 'Not valid: the record does not hold together' }),
 		).toBeTruthy();
@@ -164,15 +215,15 @@ describe('Verify island', () => {
 
 	it('works from the keyboard: type or paste, Tab to Check, Enter', async () => {
 		serveBank();
-		const { credential } = await issued();
+		const { jwt } = await issued();
 		const user = await renderVerify();
 		screen.getByLabelText('Or paste the credential (JSON or JWT)').focus();
-		await user.paste(JSON.stringify(credential));
+		await user.paste(jwt);
 		await user.tab();
 		expect(document.activeElement?.textContent).toBe('Check');
 		await user.keyboard('{Enter}');
 		expect(
-			await screen.findByRole('heading', { name: 'Consistent and complete, but self-declared' }),
+			await screen.findByRole('heading', { name: 'Consistent and complete, self-issued by the learner' }),
 		).toBeTruthy();
 	});
 });

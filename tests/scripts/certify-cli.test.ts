@@ -18,6 +18,7 @@ import {
 } from '../../src/core/certificates/eligibility.ts';
 import { issue } from '../../src/core/certificates/issue.ts';
 import { certificateRecord } from '../../src/core/certificates/record.ts';
+import { generateLearnerKey, signSelfIssued } from '../../src/core/certificates/signing.ts';
 import { describeAchievement } from '../../src/core/certificates/site.ts';
 import { TRACK_TITLES } from '../../src/core/progress/labels.ts';
 import { emptyProgress, withModuleVisit } from '../../src/core/progress/progress.ts';
@@ -28,6 +29,8 @@ import { loadLabs } from '../../src/lib/labs.ts';
 import { correctAnswer } from '../fixtures/answers.ts';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
+/** The kid keygen gives "org-2026" under this checkout's site.url (the default, http://127.0.0.1:4321/). */
+const KID = 'http://127.0.0.1:4321/keys/org-2026.jwk.json';
 const { catalog: content } = loadContent(root);
 const quiz = content.quizzes.find((q) => q.data.id === 'p01-awareness')?.data;
 if (!quiz) throw new Error('p01-awareness quiz missing');
@@ -87,14 +90,28 @@ async function credentialFor(cheat = false, oneWrong = false) {
 	});
 	const record = certificateRecord(status, evidence);
 	if (!record) throw new Error('not earned');
-	return buildCredential(record, {
-		site: evidence.site,
-		// What the site names as issuer with this checkout's academy.config.yaml (no organisation set).
-		organisation: 'Secure AI Academy',
-		title: status.title,
-		description: describeAchievement(status),
-		provisions: status.provisions,
-	});
+	const key = await generateLearnerKey();
+	const credential = await buildCredential(
+		record,
+		{
+			site: evidence.site,
+			// What the site names as issuer with this checkout's academy.config.yaml (no organisation set).
+			organisation: 'Secure AI Academy',
+			title: status.title,
+			description: describeAchievement(status),
+			provisions: status.provisions,
+		},
+		{ form: 'self-issued', did: key.did },
+	);
+	return { credential, key };
+}
+
+/** The learner's self-issued credential file (.jwt), signed by their own key (edited or not). */
+async function selfIssuedFor(cheat = false, oneWrong = false, edit?: (c: Record<string, unknown>) => void) {
+	const { credential, key } = await credentialFor(cheat, oneWrong);
+	const copy = JSON.parse(JSON.stringify(credential));
+	edit?.(copy);
+	return signSelfIssued(copy, key);
 }
 
 function certify(args: string[], keys: string): { code: number; out: string } {
@@ -115,7 +132,8 @@ function certify(args: string[], keys: string): { code: number; out: string } {
 	}
 }
 
-describe('npm run certify', () => {
+// Each case starts the CLI several times (a Node process each): allow for a busy machine.
+describe('npm run certify', { timeout: 120_000 }, () => {
 	const tmp = mkdtempSync(join(tmpdir(), 'certify-'));
 	const keys = join(tmp, 'keys');
 	cpSync(join(root, 'public/keys'), keys, { recursive: true });
@@ -130,6 +148,11 @@ describe('npm run certify', () => {
 		const jwks = JSON.parse(readFileSync(join(keys, 'jwks.json'), 'utf8'));
 		expect(jwks.keys).toHaveLength(1);
 		expect(jwks.keys[0].d).toBeUndefined();
+		// OB 3.0 §8.2: the kid is a URL under the site that serves this public key alone.
+		expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', kid: KID });
+		const file = JSON.parse(readFileSync(join(keys, 'org-2026.jwk.json'), 'utf8'));
+		expect(file).toEqual(jwks.keys[0]);
+		expect(new URL(file.kid).pathname).toBe('/keys/org-2026.jwk.json');
 		expect(JSON.parse(readFileSync(privateKey, 'utf8')).d).toBeTruthy();
 		expect(
 			certify(['keygen', '--kid', 'org-2026', '--private-out', join(tmp, 'again.json')], keys).out,
@@ -137,29 +160,44 @@ describe('npm run certify', () => {
 	});
 
 	test('sign re-scores first: an honest record is signed and verifies, an inflated one is refused', async () => {
-		const honest = join(tmp, 'honest.json');
-		writeFileSync(honest, JSON.stringify(await credentialFor()));
+		const honest = join(tmp, 'honest.jwt');
+		writeFileSync(honest, `${await selfIssuedFor()}\n`);
+		expect(certify(['verify', '--in', honest], keys).out).toContain('Verified: self-issued by the learner');
 		const signed = certify(['sign', '--key', privateKey, '--in', honest], keys);
 		expect(signed.out).toContain('consistent and complete');
-		const jwt = join(tmp, 'honest.jwt');
+		const jwt = join(tmp, 'honest.countersigned.jwt');
 		expect(readFileSync(jwt, 'utf8')).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+\n$/);
 		expect(certify(['verify', '--in', jwt], keys).out).toContain(
-			'Verified: signed with "org-2026"; Principle 1',
+			`Verified: signed with "${KID}"; Principle 1`,
+		);
+		// A countersigned credential is not signed again, and an unsigned (legacy) file is refused plainly.
+		expect(certify(['sign', '--key', privateKey, '--in', jwt], keys).out).toContain('already countersigned');
+		const legacy = join(tmp, 'legacy.json');
+		writeFileSync(legacy, JSON.stringify((await credentialFor()).credential));
+		expect(certify(['sign', '--key', privateKey, '--in', legacy], keys).out).toContain(
+			'ask the learner to download the credential again',
 		);
 
-		const cheat = join(tmp, 'cheat.json');
-		writeFileSync(cheat, JSON.stringify(await credentialFor(true)));
+		const cheat = join(tmp, 'cheat.jwt');
+		writeFileSync(cheat, await selfIssuedFor(true));
 		const refused = certify(['sign', '--key', privateKey, '--in', cheat], keys);
 		expect(refused.code).toBe(1);
 		expect(refused.out).toContain('Not signed: the record does not hold together');
 	});
 
 	test('sign refuses a genuine record whose credential claims a higher score, naming the field', async () => {
-		const edited = await credentialFor(false, true);
-		const honestScore = edited.credentialSubject.result[0]?.value;
-		(edited.credentialSubject.result[0] as { value: string }).value = '100%';
-		const file = join(tmp, 'edited-score.json');
-		writeFileSync(file, JSON.stringify(edited));
+		// The learner edits the score and signs again with their own key: the signature is good, the claim is not.
+		const honestScore = (await credentialFor(false, true)).credential.credentialSubject.result[0]?.value;
+		const file = join(tmp, 'edited-score.jwt');
+		writeFileSync(
+			file,
+			await selfIssuedFor(false, true, (c) => {
+				(c as { credentialSubject: { result: { value: string }[] } }).credentialSubject.result[0] = {
+					type: ['Result'],
+					value: '100%',
+				} as never;
+			}),
+		);
 		const refused = certify(['sign', '--key', privateKey, '--in', file], keys);
 		expect(honestScore).not.toBe('100%');
 		expect(refused.code).toBe(1);
@@ -218,24 +256,26 @@ describe('npm run certify', () => {
 				site,
 			);
 			if (!issued) throw new Error('not issued');
-			return issued.credential;
+			return issued.jwt;
 		};
-		const honest = join(tmp, 'practitioner.json');
-		writeFileSync(honest, JSON.stringify(await credentialOf('reference.js')));
+		const honest = join(tmp, 'practitioner.jwt');
+		writeFileSync(honest, await credentialOf('reference.js'));
 		const signed = certify(['sign', '--key', privateKey, '--in', honest], keys);
 		expect(signed.out).toContain('consistent and complete');
 		expect(signed.out).toContain('Practitioner: ML complexity and technical debt');
 
-		const forged = join(tmp, 'practitioner-forged.json');
-		writeFileSync(forged, JSON.stringify(await credentialOf('starter.js')));
+		const forged = join(tmp, 'practitioner-forged.jwt');
+		writeFileSync(forged, await credentialOf('starter.js'));
 		const refused = certify(['sign', '--key', privateKey, '--in', forged], keys);
 		expect(refused.code).toBe(1);
 		expect(refused.out).toMatch(/the recorded code (lets “.+” through|breaks “.+”) when re-run/);
 	});
 
 	test('revoking the credential, then the key, makes verify fail', async () => {
-		const jwt = join(tmp, 'honest.jwt');
-		const id = JSON.parse(readFileSync(join(tmp, 'honest.json'), 'utf8')).id as string;
+		const jwt = join(tmp, 'honest.countersigned.jwt');
+		const id = JSON.parse(
+			Buffer.from(readFileSync(jwt, 'utf8').split('.')[1] as string, 'base64url').toString(),
+		).id as string;
 		certify(['revoke', '--credential', id, '--reason', 'issued to the wrong person'], keys);
 		expect(certify(['verify', '--in', jwt], keys).out).toContain('issued to the wrong person');
 		certify(['revoke', '--kid', 'org-2026'], keys);

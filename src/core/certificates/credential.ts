@@ -7,9 +7,13 @@
  * The credential's own `id` is a URN made from the record's digest, so changing the record (or
  * swapping in another) breaks the link between the two, and the verifier says so.
  *
- * A credential downloaded from the site is self-declared: the learner's browser made it. An
- * organisation can countersign it with `npm run certify`, which wraps the same credential in a
- * VC-JWT (see signing.ts).
+ * Three forms, told apart by `Holder` (see signing.ts for the proofs):
+ *   - self-issued (what the certificate page downloads): issuer and subject are the learner, named by
+ *     the did:jwk of a key their browser made, and the credential is a VC-JWT signed with that key;
+ *   - countersigned: issuer is the organisation (the site's address), subject the learner's did:jwk,
+ *     signed by `npm run certify -- sign` with the organisation's published key;
+ *   - legacy (made before credentials carried proofs): issuer the organisation, no subject id, no
+ *     proof. Still built here so the verifier can recognise such files and say what they are.
  */
 import { z } from '../../schemas/zod.ts';
 import { base64ToBytes, bytesToBase64, MAX_UNPACKED_BYTES, packForLink } from '../envelope/link-codec.ts';
@@ -54,23 +58,58 @@ function achievementUrlOf(siteUrl: string, achievement: string): string {
 	return `${siteUrl}principles/${Number(achievement.slice(1))}/`;
 }
 
-/** The OpenBadgeCredential (unsigned JSON) for an earned certificate. */
-export async function buildCredential(record: CertificateRecord, ctx: CredentialContext) {
+/**
+ * Who issues a credential and who it is about. Absent: the legacy form (organisation as issuer, no
+ * subject id, no proof), kept only so that old files are recognised.
+ */
+export type Holder =
+	/** The learner issues it about themself; `did` is the did:jwk of the key that signs it. */
+	| { form: 'self-issued'; did: string }
+	/** The organisation issues it about the subject (the learner's did:jwk from their self-issued credential). */
+	| { form: 'organisation'; subjectId: string };
+
+/** The issuer profile of a self-issued credential: the learner, named as on the certificate. */
+function selfIssuer(did: string, record: CertificateRecord) {
+	const site = record.evidence.site;
+	return {
+		id: did,
+		type: ['Profile'],
+		name: record.evidence.learner.name,
+		description: `The learner, self-issued with a key their browser made on ${site.name} (${site.url}). The signature shows the credential is unchanged since then; no organisation vouches for it.`,
+	};
+}
+
+/**
+ * A signed credential's `validFrom`: the record's date to the whole second, because OB 3.0 §8.2 says
+ * the JWT's `nbf` (a whole number of seconds) converted back to a date MUST equal `validFrom`. The
+ * legacy form keeps the record's date as it was (milliseconds included).
+ */
+export function signedValidFrom(earnedAt: string): string {
+	return new Date(Math.floor(Date.parse(earnedAt) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The OpenBadgeCredential (the JSON a VC-JWT carries) for an earned certificate. */
+export async function buildCredential(record: CertificateRecord, ctx: CredentialContext, holder?: Holder) {
 	const digest = await digestOf(record);
 	const achievementUrl = achievementUrlOf(ctx.site.url, record.claim.achievement);
+	const subjectId =
+		holder?.form === 'self-issued'
+			? holder.did
+			: holder?.form === 'organisation'
+				? holder.subjectId
+				: undefined;
 	return {
 		'@context': [...OB3_CONTEXT],
 		id: credentialUrnOf(digest),
 		type: ['VerifiableCredential', 'OpenBadgeCredential'],
 		name: `${ctx.title}: certificate of completion`,
-		issuer: {
-			id: ctx.site.url,
-			type: ['Profile'],
-			name: ctx.organisation,
-			url: ctx.site.url,
-		},
-		validFrom: record.claim.earnedAt,
+		issuer:
+			holder?.form === 'self-issued'
+				? selfIssuer(holder.did, record)
+				: { id: ctx.site.url, type: ['Profile'], name: ctx.organisation, url: ctx.site.url },
+		validFrom: holder ? signedValidFrom(record.claim.earnedAt) : record.claim.earnedAt,
 		credentialSubject: {
+			...(subjectId === undefined ? {} : { id: subjectId }),
 			type: ['AchievementSubject'],
 			identifier: [
 				{
@@ -182,7 +221,7 @@ export async function openCredential(value: unknown): Promise<Opened> {
 	if (!c.credentialSubject.achievement.id.endsWith(expectedEnd)) {
 		problems.push('The achievement named on the credential is not the one its record backs.');
 	}
-	if (c.validFrom !== record.claim.earnedAt) {
+	if (c.validFrom !== record.claim.earnedAt && c.validFrom !== signedValidFrom(record.claim.earnedAt)) {
 		problems.push('The date on the credential is not the date in its record.');
 	}
 	return { ok: true, record, digest, credential: value as Record<string, unknown>, problems };

@@ -43,19 +43,28 @@ export async function issue(
 	});
 	const record = certificateRecord(status, evidence);
 	if (!record) return;
+	// Self-issued: a fresh key made here for this credential; the learner (its did:jwk) is issuer and
+	// subject, and the private key stays inside Web Crypto and is dropped after signing.
+	const { generateLearnerKey, signSelfIssued } = await import('./signing.ts');
+	const key = await generateLearnerKey();
 	const [digest, credential, linkFragment] = await Promise.all([
 		digestOf(record),
-		buildCredential(record, {
-			site: { name: site.name, url: site.url },
-			organisation: site.organisation,
-			title: status.title,
-			description: describeAchievement(status),
-			provisions: status.provisions,
-			criteria: criteriaOf(status),
-		}),
+		buildCredential(
+			record,
+			{
+				site: { name: site.name, url: site.url },
+				organisation: site.organisation,
+				title: status.title,
+				description: describeAchievement(status),
+				provisions: status.provisions,
+				criteria: criteriaOf(status),
+			},
+			{ form: 'self-issued', did: key.did },
+		),
 		recordLinkFragment(record),
 	]);
-	return { status, record, digest, credential, linkFragment };
+	const jwt = await signSelfIssued(credential, key);
+	return { status, record, digest, credential, jwt, did: key.did, linkFragment };
 }
 
 /**

@@ -61,7 +61,7 @@ const LABELS: [RegExp, string][] = [
 	[/^credentialSubject\.achievement\.(tag|criteria)/, 'provisions covered'],
 	[/^credentialSubject\.achievement\.id/, 'achievement (principle)'],
 	[/^credentialSubject\.achievement/, 'achievement'],
-	[/^credentialSubject/, 'subject'],
+	[/^credentialSubject|^sub$/, 'subject'],
 	[/^validFrom/, 'date earned'],
 	[/^issuer|^iss$/, 'issuer'],
 	[/^evidence/, 'evidence description'],

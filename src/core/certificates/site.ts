@@ -23,7 +23,12 @@ export interface Issued {
 	status: CertificateStatus;
 	record: CertificateRecord;
 	digest: string;
+	/** The self-issued OpenBadgeCredential (the payload of `jwt`). */
 	credential: Credential;
+	/** The credential as a VC-JWT signed with a key the learner's browser made (OB 3.0 §8.2). */
+	jwt: string;
+	/** did:jwk of that key: the credential's issuer and subject. */
+	did: string;
 	/** `r=…` fragment for the verify page. */
 	linkFragment: string;
 }

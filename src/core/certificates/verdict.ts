@@ -11,14 +11,19 @@
  *      would build from that record (credential.ts, buildCredential) is compared leaf by leaf with
  *      the one given, and each difference names its field.
  *
+ * Who issued it is a claim too: the caller says which proof it checked (`VerdictContext.holder`,
+ * from signing.ts), and the expected credential is built for that form: the learner's did:jwk as
+ * issuer and subject (self-issued), the organisation as issuer of the learner's did:jwk
+ * (countersigned), or the legacy form without subject id (a credential made before proofs).
+ *
  * Fields that are not claims, and so are not compared (listed in docs/certificates.md):
- *   - `proof`: an embedded proof a wallet may add; this site checks countersignatures as VC-JWTs only;
- *   - the JWT registered claims `iss`, `jti`, `nbf`, `iat`, `exp` of a countersigned credential's
- *     payload: the signature covers them, and `iss`, `jti` and `nbf` must still repeat the
- *     issuer id, credential id and date (checked below).
+ *   - `proof`: an embedded proof a wallet may add; this site checks proofs as VC-JWTs only;
+ *   - the JWT registered claims `iss`, `jti`, `nbf`, `sub`, `iat`, `exp` of a signed credential's
+ *     payload: the signature covers them, and `iss`, `jti`, `nbf` and `sub` must still repeat the
+ *     issuer id, credential id, date and subject id (checked below).
  */
 
-import { buildCredential, openCredential, parseRecord } from './credential.ts';
+import { buildCredential, type Holder, openCredential, parseRecord } from './credential.ts';
 import { type CertificateCatalog, certificateIdOf, statusOf } from './eligibility.ts';
 import { type ClaimMismatch, labelOf, mismatchText } from './messages.ts';
 import { type CertificateRecord, checkRecord, type RecordCheck } from './record.ts';
@@ -32,7 +37,7 @@ import type { LabPassCheck } from '../labs/recheck.ts';
 import type { EvidenceLab, QuizBank } from '../quiz/evidence.ts';
 
 /** Fields a credential may carry that are not claims (see the comment above and the docs). */
-export const NON_CLAIM_FIELDS = ['proof', 'iss', 'jti', 'nbf', 'iat', 'exp'] as const;
+export const NON_CLAIM_FIELDS = ['proof', 'iss', 'jti', 'nbf', 'sub', 'iat', 'exp'] as const;
 
 export interface VerdictContext {
 	catalog: CertificateCatalog;
@@ -46,6 +51,11 @@ export interface VerdictContext {
 	 * carries lab passes; without it those passes count as not checked.
 	 */
 	checkLabs?(entries: EvidenceLab[]): Promise<LabPassCheck[]>;
+	/**
+	 * The proof the caller checked before judging: 'self-issued' (with the did:jwk of the key that
+	 * signed) or 'organisation'. Absent: no proof, the legacy form.
+	 */
+	holder?: { form: 'self-issued'; did: string } | { form: 'organisation' };
 }
 
 export type Verdict =
@@ -90,12 +100,24 @@ export function differences(
 	return Object.is(expected, actual) ? [] : [{ field: path || '(top level)', expected, says: actual }];
 }
 
+/** The issuer and subject the credential should name, given the proof that was checked. */
+function holderOf(proof: VerdictContext['holder'], credential: Record<string, unknown>): Holder | undefined {
+	if (proof?.form === 'self-issued') return proof;
+	if (proof?.form === 'organisation') {
+		const id = (credential.credentialSubject as { id?: unknown } | undefined)?.id;
+		// Whatever subject the organisation signed (its signature vouches for it); a missing one is a mismatch.
+		return { form: 'organisation', subjectId: typeof id === 'string' ? id : '(a subject id)' };
+	}
+	return undefined;
+}
+
 /** The claims on a credential's outside that its record does not back. */
 export async function claimMismatches(
 	credential: Record<string, unknown>,
 	record: CertificateRecord,
 	catalog: CertificateCatalog,
 	organisation: string,
+	proof?: VerdictContext['holder'],
 ): Promise<ClaimMismatch[]> {
 	// The title, description and provisions come from this site's catalog, as when it was issued.
 	const status = statusOf(catalog, record.claim.achievement, () => ({ readAt: undefined, passes: [] }));
@@ -110,14 +132,18 @@ export async function claimMismatches(
 		];
 	const expected: Record<string, unknown> = JSON.parse(
 		JSON.stringify(
-			await buildCredential(record, {
-				site: { name: record.evidence.site.name, url: record.evidence.site.url },
-				organisation,
-				title: status.title,
-				description: describeAchievement(status),
-				provisions: status.provisions,
-				criteria: criteriaOf(status),
-			}),
+			await buildCredential(
+				record,
+				{
+					site: { name: record.evidence.site.name, url: record.evidence.site.url },
+					organisation,
+					title: status.title,
+					description: describeAchievement(status),
+					provisions: status.provisions,
+					criteria: criteriaOf(status),
+				},
+				holderOf(proof, credential),
+			),
 		),
 	);
 	const given: Record<string, unknown> = { ...credential };
@@ -127,6 +153,7 @@ export async function claimMismatches(
 		['iss', (expected.issuer as { id: string }).id],
 		['jti', expected.id],
 		['nbf', Math.floor(Date.parse(String(expected.validFrom)) / 1000)],
+		['sub', (expected.credentialSubject as { id?: string }).id],
 	];
 	for (const [k, v] of repeats) {
 		if (Object.hasOwn(given, k) && !Object.is(given[k], v))
@@ -172,7 +199,7 @@ export async function judge(value: unknown, ctx: VerdictContext): Promise<Verdic
 		return { kind: 'unreadable', message: `The record could not be checked: ${(e as Error).message}.` };
 	}
 	const mismatches = credential
-		? await claimMismatches(credential, record, ctx.catalog, ctx.organisation)
+		? await claimMismatches(credential, record, ctx.catalog, ctx.organisation, ctx.holder)
 		: [];
 	const problems = [...mismatches.map(mismatchText), ...check.problems];
 	return {

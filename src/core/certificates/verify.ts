@@ -13,9 +13,19 @@ import type { CertificateRecord } from './record.ts';
 import type { SignatureResult } from './signing.ts';
 import { judge, type Verdict, type VerdictContext } from './verdict.ts';
 
+/**
+ * What was checked: a self-issued or countersigned VC-JWT, a legacy credential (JSON made before
+ * credentials carried proofs), or a bare record (a verification link).
+ */
+export type Form = 'self-issued' | 'organisation' | 'legacy' | 'record';
+
 export type Outcome =
 	| { kind: 'error'; source: string; message: string }
-	| (Extract<Verdict, { kind: 'checked' }> & { source: string; signature: SignatureResult | undefined });
+	| (Extract<Verdict, { kind: 'checked' }> & {
+			source: string;
+			signature: SignatureResult | undefined;
+			form: Form;
+	  });
 async function fetchJson(url: string): Promise<unknown> {
 	const res = await fetch(url);
 	if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -29,15 +39,34 @@ async function loadBank(loadQuizzes: LoadQuizzes, record: CertificateRecord) {
 	return bankOf(await loadQuizzes([...new Set(record.evidence.attempts.map((a) => a.quizId))]));
 }
 
-/** The signature checker (jose) loads only when a signed credential is given. */
-async function loadKeys(base: string) {
-	const { JwksSchema, RevocationListSchema, verifySignedCredential } = await import('./signing.ts');
+/** The organisation's published keys and revocation list (fetched only for a countersigned credential). */
+async function loadKeys(base: string, signing: typeof import('./signing.ts')) {
 	const [jwks, revoked] = await Promise.all([
-		fetchJson(`${base}keys/jwks.json`).then((v) => JwksSchema.parse(v)),
-		fetchJson(`${base}keys/revoked.json`).then((v) => RevocationListSchema.parse(v)),
+		fetchJson(`${base}keys/jwks.json`).then((v) => signing.JwksSchema.parse(v)),
+		fetchJson(`${base}keys/revoked.json`).then((v) => signing.RevocationListSchema.parse(v)),
 	]);
-	return { jwks, revoked, verifySignedCredential };
+	return { jwks, revoked };
 }
+
+/** Checks a VC-JWT's proof: self-issued ones need nothing fetched; countersigned ones need the site's keys. */
+async function checkProof(token: string, base: string): Promise<SignatureResult | string> {
+	// The signature checker (jose) loads only when a signed credential is given.
+	const signing = await import('./signing.ts');
+	const form = signing.formOf(token);
+	if (form === 'self-issued') return signing.verifySelfIssued(token);
+	if (form !== 'organisation')
+		return signing.verifySignedCredential(token, { keys: [] }, { keys: [], credentials: [] });
+	let keys: Awaited<ReturnType<typeof loadKeys>>;
+	try {
+		keys = await loadKeys(base, signing);
+	} catch {
+		return 'This credential is countersigned, but this site’s published keys (keys/jwks.json) could not be read, so the signature cannot be checked here.';
+	}
+	return signing.verifySignedCredential(token, keys.jwks, keys.revoked);
+}
+
+const INSIDE_OF_SIGNED =
+	'This is the inside of a signed credential without its signature, so it cannot be checked on its own. Check the .jwt file it came from (Download credential on the certificate page).';
 
 /** Everything between the input and the verdict. */
 export async function verifyText(
@@ -56,18 +85,14 @@ export async function verifyText(
 		return fail(credentialTextProblem({ code: 'too-large', bytes: 0, maxBytes: MAX_CREDENTIAL_BYTES }));
 	let signature: SignatureResult | undefined;
 	let value: unknown;
+	let form: Form;
 	if (looksLikeJwt(trimmed)) {
-		let keys: Awaited<ReturnType<typeof loadKeys>>;
-		try {
-			keys = await loadKeys(base);
-		} catch {
-			return fail(
-				'This credential is countersigned, but this site’s published keys (keys/jwks.json) could not be read, so the signature cannot be checked here.',
-			);
-		}
-		signature = await keys.verifySignedCredential(trimmed, keys.jwks, keys.revoked);
+		const proof = await checkProof(trimmed, base);
+		if (typeof proof === 'string') return fail(proof);
+		signature = proof;
 		if (!signature.ok) return fail(signature.message);
 		value = signature.payload;
+		form = signature.form;
 	} else {
 		const json = readUntrustedJson(trimmed, {
 			maxBytes: MAX_CREDENTIAL_BYTES,
@@ -75,7 +100,16 @@ export async function verifyText(
 		});
 		if (!json.ok) return fail(credentialTextProblem(json.problem));
 		value = json.value;
+		const v = value as { credentialSubject?: { id?: unknown }; claim?: unknown } | null;
+		if (typeof v?.credentialSubject?.id === 'string') return fail(INSIDE_OF_SIGNED);
+		form = v && typeof v === 'object' && 'credentialSubject' in v ? 'legacy' : 'record';
 	}
+	const holder =
+		signature?.ok && signature.form === 'self-issued'
+			? { form: 'self-issued' as const, did: signature.kid }
+			: signature?.ok
+				? { form: 'organisation' as const }
+				: undefined;
 	let verdict: Verdict;
 	try {
 		verdict = await judge(value, {
@@ -83,11 +117,12 @@ export async function verifyText(
 			organisation,
 			bankFor: (record) => loadBank(loadQuizzes, record),
 			...(checkLabs ? { checkLabs } : {}),
+			...(holder ? { holder } : {}),
 		});
 	} catch (e) {
 		// The quiz bank could not be read (network or server): say so, rather than "unknown quiz".
 		return fail(`The record could not be checked: ${(e as Error).message}.`);
 	}
 	if (verdict.kind === 'unreadable') return fail(verdict.message);
-	return { ...verdict, source, signature };
+	return { ...verdict, source, signature, form };
 }

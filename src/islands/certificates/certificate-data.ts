@@ -88,6 +88,7 @@ export function useIssued(
 				catalog,
 				organisation: site.organisation,
 				bankFor: () => bank,
+				holder: { form: 'self-issued', did: result.did },
 				// Lab passes are run again in the lab page's sandboxed worker, as the verify page does.
 				checkLabs: async (entries) =>
 					(await import('../labs/lab-recheck.ts')).recheckInBrowser(entries, site.base),

@@ -465,7 +465,71 @@ describe('the verdict (one check for the verify page and npm run certify)', () =
 		expect(await judge(ok, ctxFor)).toMatchObject({ kind: 'checked', valid: true });
 		const wrongIss = await judge({ ...cred, iss: 'https://evil.example/' }, ctxFor);
 		expect(wrongIss.kind === 'checked' && wrongIss.problems.join(' ')).toContain('issuer (iss)');
-		expect(NON_CLAIM_FIELDS).toEqual(['proof', 'iss', 'jti', 'nbf', 'iat', 'exp']);
+		const wrongSub = await judge({ ...cred, sub: 'did:jwk:someone' }, ctxFor);
+		expect(wrongSub.kind === 'checked' && wrongSub.problems.join(' ')).toContain('sub (');
+		expect(NON_CLAIM_FIELDS).toEqual(['proof', 'iss', 'jti', 'nbf', 'sub', 'iat', 'exp']);
+	});
+	describe('the issuer and subject follow the proof that was checked', () => {
+		const DID = 'did:jwk:eyJjcnYiOiJQLTI1NiJ9';
+		async function selfIssued(did = DID) {
+			const record = await earnedRecord();
+			const status = allStatuses(catalog, withLearnerName(emptyProgress(), 'x'))[0];
+			if (!status) throw new Error('no status');
+			const cred = await buildCredential(
+				record,
+				{
+					site: record.evidence.site,
+					organisation,
+					title: status.title,
+					description: describeAchievement(status),
+					provisions: status.provisions,
+				},
+				{ form: 'self-issued', did },
+			);
+			return JSON.parse(JSON.stringify(cred)) as Record<string, unknown>;
+		}
+		const asSelf = { ...ctxFor, holder: { form: 'self-issued' as const, did: DID } };
+		test('a self-issued credential names the learner (its did:jwk) as issuer and subject, and is valid', async () => {
+			const cred = await selfIssued();
+			expect(cred.issuer).toMatchObject({ id: DID, type: ['Profile'], name: 'Αλέξανδρος Παπαδόπουλος' });
+			expect(cred.credentialSubject).toMatchObject({ id: DID });
+			expect(await judge(cred, asSelf)).toMatchObject({ kind: 'checked', valid: true });
+		});
+		test('signed by another key than the one it names, or judged as unsigned, it is not valid', async () => {
+			const other = await judge(await selfIssued(), {
+				...ctxFor,
+				holder: { form: 'self-issued', did: 'did:jwk:other' },
+			});
+			expect(other.kind === 'checked' && other.problems.join(' ')).toContain('issuer.id');
+			const unsigned = await judge(await selfIssued(), ctxFor);
+			expect(unsigned.kind === 'checked' && unsigned.valid).toBe(false);
+		});
+		test('mutation: changing any leaf of a self-issued credential is refused', async () => {
+			const paths = leaves(await selfIssued()).map(([p]) => p);
+			for (const path of paths) {
+				const cred = await selfIssued();
+				const [, parent, key] = leaves(cred).find(([p]) => p === path) as [
+					string,
+					Record<string | number, unknown>,
+					string,
+				];
+				parent[key] = mutate(parent[key]);
+				const v = await judge(cred, asSelf);
+				expect(v.kind === 'unreadable' || !v.valid, `changing ${path} was accepted`).toBe(true);
+			}
+		});
+		test('a countersigned credential names the organisation as issuer of the learner’s did:jwk', async () => {
+			const cred = await selfIssued();
+			const site = (await genuine()).issuer;
+			const countersigned = { ...cred, issuer: site };
+			const asOrg = { ...ctxFor, holder: { form: 'organisation' as const } };
+			expect(await judge(countersigned, asOrg)).toMatchObject({ kind: 'checked', valid: true });
+			// The organisation's proof does not make a credential that still names the learner as issuer valid.
+			expect(await judge(cred, asOrg)).toMatchObject({ kind: 'checked', valid: false });
+			const noSubject = { ...countersigned, credentialSubject: { ...(cred.credentialSubject as object) } };
+			delete (noSubject.credentialSubject as { id?: string }).id;
+			expect(await judge(noSubject, asOrg)).toMatchObject({ kind: 'checked', valid: false });
+		});
 	});
 	test('a bare record is judged on the record alone', async () => {
 		const rec = await earnedRecord();

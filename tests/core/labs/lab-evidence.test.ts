@@ -402,14 +402,16 @@ describe('practitioner certificates (THE RULE in eligibility.ts)', () => {
 		);
 		expect(issued.record.evidence.attempts).toEqual([]);
 		expect(issued.record.evidence.labs?.map((l) => l.lab)).toEqual([md.data.id, sql.data.id]);
-		const verdict = await judge(JSON.parse(JSON.stringify(c)), ctx());
+		// Judged as what it is: self-issued by the key (did:jwk) the certificate page signed it with.
+		const holder = { form: 'self-issued' as const, did: issued.did };
+		const verdict = await judge(JSON.parse(JSON.stringify(c)), { ...ctx(), holder });
 		expect(verdict.kind === 'checked' && verdict.problems).toEqual([]);
 		expect(verdict.kind === 'checked' && verdict.check.labs.map((l) => l.status)).toEqual([
 			'passed',
 			'passed',
 		]);
 		// Without a sandbox to re-run them, the passes are not trusted.
-		const unchecked = await judge(JSON.parse(JSON.stringify(c)), ctx(false));
+		const unchecked = await judge(JSON.parse(JSON.stringify(c)), { ...ctx(false), holder });
 		expect(unchecked.kind === 'checked' && unchecked.valid).toBe(false);
 		expect(unchecked.kind === 'checked' && unchecked.problems.join('\n')).toMatch(
 			/not checked, because it was not run again here/,
