@@ -12,6 +12,7 @@
  *   --no-starlight --no-lighthouse --no-search --no-labs   leave a part out
  *   --only=builds      only the build timings (with Starlight unless --no-starlight), e.g.
  *                      `npm run bench -- --only=builds --sizes=100,500,2000 --runs=3`
+ *   --no-real          with --only=builds: skip the real site's build (only the corpora and their peer)
  *   --labs-only        only the lab run latency, on the existing build in dist/ (run `npm run build` first)
  *   --keep             keep the temporary project copies (their paths are printed)
  *   --render           only rewrite latest.md from latest.json (after changing the report's layout)
@@ -53,6 +54,7 @@ const { values: flags } = parseArgs({
 		labs: { type: 'boolean', default: true },
 		'labs-only': { type: 'boolean', default: false },
 		only: { type: 'string' },
+		real: { type: 'boolean', default: true },
 		keep: { type: 'boolean', default: false },
 		render: { type: 'boolean', default: false },
 	},
@@ -74,6 +76,7 @@ if (flags.only !== undefined) {
 	flags.search = false;
 	flags.labs = false;
 }
+if (!flags.real && flags.only !== 'builds') throw new Error('--no-real only goes with --only=builds');
 if (sizes.length === 0) throw new Error('--sizes needs at least one positive number, e.g. --sizes=100,500');
 
 const started = Date.now();
@@ -166,9 +169,11 @@ async function main() {
 	// on the machine falls on both alike.
 	const realResults: BuildResult[] = [];
 	for (let r = 1; r <= runs; r++) {
-		const one = await buildOnce(real);
-		realResults.push(one);
-		log(`run ${r}/${runs}: real site ${(one.ms / 1000).toFixed(1)} s (${one.pages} pages)`);
+		if (flags.real) {
+			const one = await buildOnce(real);
+			realResults.push(one);
+			log(`run ${r}/${runs}: real site ${(one.ms / 1000).toFixed(1)} s (${one.pages} pages)`);
+		}
 		for (const [k, o] of ours.entries()) {
 			const a = await buildOnce(o.dir);
 			o.results.push(a);
@@ -190,7 +195,7 @@ async function main() {
 		}
 	}
 	const realDist = join(real, 'dist');
-	report.builds.push(row('Real site', null, realResults, realDist));
+	if (realResults.length) report.builds.push(row('Real site', null, realResults, realDist));
 	const lessons = corpusLessons({ modules: 1, seed, principles })[0] as { id: string; track: string };
 	for (const o of ours) {
 		const dist = join(o.dir, 'dist');
