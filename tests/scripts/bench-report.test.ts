@@ -42,7 +42,7 @@ const report = (over: Partial<BenchReport> = {}): BenchReport => ({
 	...over,
 });
 
-const starlight = (ratios: [number, number][]): BenchReport['starlight'] => ({
+const starlight = (ratios: [number, number][]): NonNullable<BenchReport['starlight']> => ({
 	version: '0.42.4',
 	astro: '7.3.5',
 	builds: ratios.map(([n]) => build(n, 1000)),
