@@ -207,3 +207,11 @@ describe('build phases', () => {
 		expect(fit).toEqual([{ label: 'R', interceptMs: 1000, msPerModule: 2 }]);
 	});
 });
+
+describe('goals without the real site (--only=builds --no-real)', () => {
+	test('lesson pages without JS is "not measured", not a pass with no pages behind it', () => {
+		const g = goals(report()).find((x) => x.goal === 'Lesson pages without JS');
+		expect(g?.met).toBe('not measured');
+		expect(g?.detail).toContain("real site's build was left out");
+	});
+});
