@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { noPrebundle } from './src/integrations/no-prebundle.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { siteUrlCheck } from './src/integrations/site-url-warning.ts';
@@ -17,7 +18,14 @@ export default defineConfig({
 	// Tests build a second copy (e.g. under a base path) without touching dist/.
 	outDir: process.env.ACADEMY_OUT_DIR ?? './dist',
 	trailingSlash: 'ignore',
-	integrations: [mdx(), react(), pagefind(), serviceWorker(), siteUrlCheck(config.site.url, configPath())],
+	integrations: [
+		noPrebundle(),
+		mdx(),
+		react(),
+		pagefind(),
+		serviceWorker(),
+		siteUrlCheck(config.site.url, configPath()),
+	],
 	markdown: {
 		// Prism emits class names (themed in src/styles/code.css) instead of inline styles,
 		// which keeps a strict Content-Security-Policy possible and follows the dark theme.

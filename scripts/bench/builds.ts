@@ -3,12 +3,21 @@
  * temporary copy of the project with its own Astro cache, so every run is a cold build (as in
  * CI) and nothing in the working tree is touched.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadContent } from '../../src/lib/content-files.ts';
-import { copyProject, PROJECT_ROOT, runAstro, writeFiles } from '../lib/temp-project.ts';
+import { copyProject, PROJECT_ROOT, writeFiles } from '../lib/temp-project.ts';
 import { academyCorpus, type CorpusOptions, corpusLessons } from './corpus.ts';
+import {
+	type BuildPhase,
+	buildPhases,
+	type HookEvent,
+	TIMING_MODULE,
+	TIMINGS_FILE,
+	type TimedLine,
+} from './phases.ts';
 
 /** The Code's principles and provision ids, read from the project's content. */
 export function principleList(): CorpusOptions['principles'] {
@@ -19,14 +28,19 @@ export function principleList(): CorpusOptions['principles'] {
 	}));
 }
 
-/** Wraps the project's config with a cache folder of the copy's own, so builds never share a cache. */
+/**
+ * Wraps the project's config with a cache folder of the copy's own, so builds never share a
+ * cache, and times every integration hook (phases.ts).
+ */
 const BENCH_CONFIG = `import config from './astro.config.mjs';
-export default { ...config, cacheDir: './.bench-cache' };
+import { timed } from './bench-timing.mjs';
+export default { ...config, cacheDir: './.bench-cache', integrations: timed(config.integrations) };
 `;
+const BENCH_FILES = { 'bench.config.mjs': BENCH_CONFIG, 'bench-timing.mjs': TIMING_MODULE };
 
 /** A copy of the project with the real content. */
 export function realProject(): string {
-	return copyProject('saa-bench-real-', { 'bench.config.mjs': BENCH_CONFIG });
+	return copyProject('saa-bench-real-', BENCH_FILES);
 }
 
 /**
@@ -36,7 +50,7 @@ export function realProject(): string {
  * labs name real modules, so they are left out.
  */
 export function corpusProject(modules: number, seed: number): string {
-	const dir = copyProject(`saa-bench-${modules}-`, { 'bench.config.mjs': BENCH_CONFIG });
+	const dir = copyProject(`saa-bench-${modules}-`, BENCH_FILES);
 	rmSync(join(dir, 'content/modules'), { recursive: true, force: true });
 	// Labs name real modules too.
 	rmSync(join(dir, 'content/labs'), { recursive: true, force: true });
@@ -61,6 +75,8 @@ export interface BuildResult {
 	outBytes: number;
 	outFiles: number;
 	pagefindBytes: number;
+	/** Where the time went (phases.ts); one `total` phase for builds without hook timings. */
+	phases: BuildPhase[];
 }
 
 export function folderSize(dir: string): { bytes: number; files: number } {
@@ -97,25 +113,67 @@ export function countHtml(dir: string): number {
 
 /**
  * One cold build of a project copy into `<dir>/dist` (its cache folder `.bench-cache` is emptied
- * first); throws with Astro's output if it fails. `astroRoot` selects another install of Astro
- * (Starlight's).
+ * first); rejects with Astro's output if it fails. `astroRoot` selects another install of Astro
+ * (Starlight's). Runs the Astro CLI with the running Node, without colours or telemetry, noting
+ * when each output line arrives (for the phases).
  */
-export function buildOnce(dir: string, options: { config?: string; astroRoot?: string } = {}): BuildResult {
+export async function buildOnce(
+	dir: string,
+	options: { config?: string; astroRoot?: string } = {},
+): Promise<BuildResult> {
 	rmSync(join(dir, '.bench-cache'), { recursive: true, force: true });
 	rmSync(join(dir, 'dist'), { recursive: true, force: true });
-	const run = runAstro(dir, ['build', '--config', options.config ?? 'bench.config.mjs'], {
-		env: { ACADEMY_OUT_DIR: undefined, ACADEMY_CONFIG: undefined },
-		timeoutMs: 30 * 60_000,
-		...(options.astroRoot ? { astroRoot: options.astroRoot } : {}),
+	rmSync(join(dir, TIMINGS_FILE), { force: true });
+	const bin = join(options.astroRoot ?? PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		ASTRO_TELEMETRY_DISABLED: '1',
+		FORCE_COLOR: '0',
+		NO_COLOR: '1',
+	};
+	delete env.ACADEMY_OUT_DIR;
+	delete env.ACADEMY_CONFIG;
+	const lines: TimedLine[] = [];
+	let output = '';
+	const spawnStart = performance.timeOrigin + performance.now();
+	const status = await new Promise<number | null>((resolve, reject) => {
+		const child = spawn(process.execPath, [bin, 'build', '--config', options.config ?? 'bench.config.mjs'], {
+			cwd: dir,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const timer = setTimeout(() => child.kill('SIGKILL'), 30 * 60_000);
+		let partial = '';
+		const take = (chunk: Buffer) => {
+			const at = performance.timeOrigin + performance.now();
+			const text = chunk.toString('utf8');
+			output = (output + text).slice(-64_000);
+			const parts = (partial + text).split('\n');
+			partial = parts.pop() ?? '';
+			for (const p of parts) lines.push({ at, text: p });
+		};
+		child.stdout.on('data', take);
+		child.stderr.on('data', take);
+		child.once('error', reject);
+		child.once('close', (code) => {
+			clearTimeout(timer);
+			resolve(code);
+		});
 	});
-	if (run.status !== 0) throw new Error(`Build failed in ${dir}:\n${run.output.slice(-4000)}`);
+	const spawnEnd = performance.timeOrigin + performance.now();
+	if (status !== 0) throw new Error(`Build failed in ${dir}:\n${output.slice(-4000)}`);
+	const timings = join(dir, TIMINGS_FILE);
+	const events: HookEvent[] = existsSync(timings)
+		? (JSON.parse(readFileSync(timings, 'utf8')) as { events: HookEvent[] }).events
+		: [];
 	const out = join(dir, 'dist');
 	const size = folderSize(out);
 	return {
-		ms: run.ms,
+		ms: spawnEnd - spawnStart,
 		pages: countHtml(out),
 		outBytes: size.bytes,
 		outFiles: size.files,
 		pagefindBytes: folderSize(join(out, 'pagefind')).bytes,
+		phases: buildPhases(events, lines, spawnStart, spawnEnd),
 	};
 }

@@ -5,6 +5,7 @@ import type { LighthouseRun } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
 import { FINDER_BYTES_PER_MODULE_GZIP, type PageType, THEME_BOOTSTRAP_BYTES } from './page-types.ts';
 import type { Bytes, PageWeight } from './page-weight.ts';
+import type { BuildPhase } from './phases.ts';
 import type { SearchLatency } from './search-latency.ts';
 
 export interface BuildRow {
@@ -18,6 +19,8 @@ export interface BuildRow {
 	outBytes: number;
 	outFiles: number;
 	pagefindBytes: number;
+	/** Median time of each build phase (scripts/bench/phases.ts). */
+	phases?: BuildPhase[];
 	/** search/finder.json (the lunr index), where the site has one. */
 	finder?: { bytes: number; gzip: number; perModuleGzip: number | null };
 	/** The first lesson page of a synthetic corpus. */
@@ -37,6 +40,13 @@ export interface PageTypeRow {
 	lighthouseError?: string;
 }
 
+/** A least-squares line through (modules, median build time), and the slopes between sizes. */
+export interface Growth {
+	interceptMs: number;
+	msPerModule: number;
+	segments: { from: number; to: number; msPerModule: number }[];
+}
+
 export interface BenchReport {
 	startedAt: string;
 	minutes: number;
@@ -51,15 +61,12 @@ export interface BenchReport {
 	};
 	machine: Machine;
 	builds: BuildRow[];
-	growth?: {
-		interceptMs: number;
-		msPerModule: number;
-		segments: { from: number; to: number; msPerModule: number }[];
-	};
+	growth?: Growth;
 	starlight?: {
 		version: string;
 		astro: string;
 		builds: BuildRow[];
+		growth?: Growth;
 		ratios: { modules: number; buildTime: number; jsPerContentPage: number; htmlPerContentPage: number }[];
 	};
 	starlightError?: string;
@@ -152,7 +159,7 @@ export function goals(r: BenchReport): Goal[] {
 		out.push({
 			goal: "Build time no worse than Starlight's on the same corpus",
 			met: 'not measured',
-			detail: r.starlightError ?? 'Starlight left out (--quick or --no-starlight).',
+			detail: starlightMissing(r) ?? 'Starlight left out (--quick or --no-starlight).',
 		});
 	} else {
 		const worse = r.starlight.ratios.filter((x) => x.buildTime > 1);
@@ -164,17 +171,38 @@ export function goals(r: BenchReport): Goal[] {
 				.join('; '),
 		});
 	}
+	const big = r.starlight?.ratios.find((x) => x.modules === 2000);
+	out.push({
+		goal: "Build time at most 0.8× Starlight's at 2,000 modules",
+		met: big ? (big.buildTime <= 0.8 ? 'yes' : 'no') : 'not measured',
+		detail: big ? `${ratio(big.buildTime)}` : (starlightMissing(r) ?? 'no 2,000-module run with Starlight'),
+	});
+	out.push({
+		goal: 'Fixed build cost at most 3 s (intercept of the straight line through the corpora)',
+		met: r.growth ? (r.growth.interceptMs <= 3000 ? 'yes' : 'no') : 'not measured',
+		detail: r.growth
+			? `${sec(r.growth.interceptMs)} fixed + ${r.growth.msPerModule} ms per module`
+			: 'needs at least two corpus sizes',
+	});
 	const plain = r.pageTypes.filter((p) => p.weight && !p.type.islands && p.type.id !== 'search');
 	const lesson = r.pageTypes.find((p) => p.type.id === 'module' && p.weight);
 	const plainOk = plain.every((p) => p.weight?.js.external.raw === 0);
+	const unweighed = plain.length === 0 && !lesson;
 	out.push({
 		goal: 'Lesson pages without JS',
-		met: !plainOk ? 'no' : lesson && (lesson.weight?.js.external.raw ?? 0) > 0 ? 'partly' : 'yes',
-		detail:
-			`${plain.map((p) => p.type.name).join(', ')}: ${plainOk ? 'no JavaScript file' : 'JavaScript files found'}, only the inline theme bootstrap (${KB(plain[0]?.weight?.js.inline.raw ?? 0)}, budget ${KB(THEME_BOOTSTRAP_BYTES)}).` +
-			(lesson?.weight
-				? ` A module page with a quiz loads ${KB(lesson.weight.js.external.gzip)} gzip of JavaScript (${lesson.weight.js.files.length} files) for its quiz island; its lesson text reads without it.`
-				: ''),
+		met: unweighed
+			? 'not measured'
+			: !plainOk
+				? 'no'
+				: lesson && (lesson.weight?.js.external.raw ?? 0) > 0
+					? 'partly'
+					: 'yes',
+		detail: unweighed
+			? "no page weights (the real site's build was left out)"
+			: `${plain.map((p) => p.type.name).join(', ')}: ${plainOk ? 'no JavaScript file' : 'JavaScript files found'}, only the inline theme bootstrap (${KB(plain[0]?.weight?.js.inline.raw ?? 0)}, budget ${KB(THEME_BOOTSTRAP_BYTES)}).` +
+				(lesson?.weight
+					? ` A module page with a quiz loads ${KB(lesson.weight.js.external.gzip)} gzip of JavaScript (${lesson.weight.js.files.length} files) for its quiz island; its lesson text reads without it.`
+					: ''),
 	});
 	const s = r.search;
 	if (!s) {
@@ -209,6 +237,39 @@ export function goals(r: BenchReport): Goal[] {
 	return out;
 }
 
+/**
+ * The loud line for a Starlight peer that was asked for but did not run (install or build
+ * failed), or undefined when it ran or was left out on purpose (--quick, --no-starlight).
+ */
+export function starlightMissing(r: BenchReport): string | undefined {
+	if (r.starlight) return undefined;
+	if (!r.options.starlight && !r.starlightError) return undefined;
+	return `STARLIGHT PEER MISSING: ${r.starlightError ?? 'no result, reason unknown'}`.replace(
+		/\s*\n\s*/g,
+		' ',
+	);
+}
+
+/** A straight line through (modules, phase ms) for each phase timed on every corpus. */
+export function phaseGrowth(
+	rows: readonly BuildRow[],
+): { label: string; interceptMs: number; msPerModule: number }[] {
+	if (rows.length < 2) return [];
+	const ids = (rows[0]?.phases ?? []).filter((p) => rows.every((b) => b.phases?.some((q) => q.id === p.id)));
+	return ids.map((p) => {
+		const pts = rows.map((b) => ({ n: b.modules ?? 0, t: b.phases?.find((q) => q.id === p.id)?.ms ?? 0 }));
+		const mn = pts.reduce((s, x) => s + x.n, 0) / pts.length;
+		const mt = pts.reduce((s, x) => s + x.t, 0) / pts.length;
+		const den = pts.reduce((s, x) => s + (x.n - mn) ** 2, 0);
+		const slope = den ? pts.reduce((s, x) => s + (x.n - mn) * (x.t - mt), 0) / den : 0;
+		return {
+			label: p.label,
+			interceptMs: Math.round(mt - slope * mn),
+			msPerModule: Math.round(slope * 10) / 10,
+		};
+	});
+}
+
 export function renderReport(r: BenchReport): string {
 	const m = r.machine;
 	const L: string[] = [];
@@ -217,6 +278,13 @@ export function renderReport(r: BenchReport): string {
 		`Run ${r.startedAt}, took ${r.minutes} min. Corpus sizes ${r.options.sizes.join(', ')} modules (seed ${r.options.seed}), ${r.options.runs} run(s) per build and per Lighthouse page; medians shown. KB = 1024 bytes; gzip at the default level. Produced by \`npm run bench\` (scripts/bench/).`,
 		'',
 	);
+	const missing = starlightMissing(r);
+	if (missing)
+		L.push(
+			`> **${missing}**`,
+			'> The Starlight columns below are empty, so no ratio against Starlight was measured.',
+			'',
+		);
 	L.push('## Machine', '');
 	L.push(
 		table(
@@ -280,8 +348,46 @@ export function renderReport(r: BenchReport): string {
 		);
 	}
 
+	const timed = r.builds.filter((b) => b.phases && b.phases.length > 1);
+	if (timed.length) {
+		L.push('### Where the build time goes (medians)', '');
+		const ids: BuildPhase[] = [];
+		for (const b of timed) for (const p of b.phases ?? []) if (!ids.some((q) => q.id === p.id)) ids.push(p);
+		L.push(
+			table(
+				['Phase', ...timed.map((b) => b.label)],
+				ids.map((p) => [
+					p.label,
+					...timed.map((b) => {
+						const ms = b.phases?.find((q) => q.id === p.id)?.ms;
+						return ms === undefined ? '' : sec(ms);
+					}),
+				]),
+			),
+			'',
+		);
+		const fit = phaseGrowth(timed.filter((b) => b.modules !== null));
+		if (fit.length) {
+			L.push(
+				`Per phase, a straight line through the corpora: ${fit.map((f) => `${f.label} ${sec(f.interceptMs)} + ${f.msPerModule} ms/module`).join('; ')}.`,
+				'',
+			);
+		}
+	}
+
 	L.push('## Peer: Astro Starlight on the same corpus', '');
-	if (r.starlight) {
+	if (missing) {
+		const ours = r.builds.filter((b) => b.modules !== null);
+		L.push(
+			`**${missing}**`,
+			'',
+			table(
+				['Modules', 'Ours: pages, time', 'Starlight: pages, time', 'Build time ours / Starlight'],
+				ours.map((o) => [String(o.modules), `${o.pages}, ${sec(o.medianMs)}`, 'MISSING', 'MISSING']),
+			),
+			'',
+		);
+	} else if (r.starlight) {
 		const st = r.starlight;
 		const ours = r.builds.filter((b) => b.modules !== null);
 		L.push(
@@ -319,6 +425,12 @@ export function renderReport(r: BenchReport): string {
 			'Content page: the first synthetic lesson (ours with its quiz island). JS counts inline scripts and every file loaded up front with its static imports.',
 			'',
 		);
+		if (st.growth && r.growth) {
+			L.push(
+				`Growth, straight line through the medians: ours ${sec(r.growth.interceptMs)} fixed + ${r.growth.msPerModule} ms per module; Starlight ${sec(st.growth.interceptMs)} fixed + ${st.growth.msPerModule} ms per module.`,
+				'',
+			);
+		}
 	} else {
 		L.push(`Not run: ${r.starlightError ?? 'left out (--quick or --no-starlight)'}.`, '');
 	}

@@ -10,6 +10,9 @@
  *   --runs=N           runs per build and per Lighthouse page (default 3); medians are reported
  *   --seed=N           corpus seed (default 1)
  *   --no-starlight --no-lighthouse --no-search --no-labs   leave a part out
+ *   --only=builds      only the build timings (with Starlight unless --no-starlight), e.g.
+ *                      `npm run bench -- --only=builds --sizes=100,500,2000 --runs=3`
+ *   --no-real          with --only=builds: skip the real site's build (only the corpora and their peer)
  *   --labs-only        only the lab run latency, on the existing build in dist/ (run `npm run build` first)
  *   --keep             keep the temporary project copies (their paths are printed)
  *   --render           only rewrite latest.md from latest.json (after changing the report's layout)
@@ -33,6 +36,7 @@ import { type LighthouseRun, lighthouseOnce } from './lighthouse.ts';
 import { loadNow, machine } from './machine.ts';
 import { htmlFileOf, PAGE_TYPES } from './page-types.ts';
 import { pageWeight } from './page-weight.ts';
+import { medianPhases } from './phases.ts';
 import { startPreview } from './preview.ts';
 import { type BenchReport, type BuildRow, median, renderReport } from './report.ts';
 import { measureSearch } from './search-latency.ts';
@@ -49,6 +53,8 @@ const { values: flags } = parseArgs({
 		search: { type: 'boolean', default: true },
 		labs: { type: 'boolean', default: true },
 		'labs-only': { type: 'boolean', default: false },
+		only: { type: 'string' },
+		real: { type: 'boolean', default: true },
 		keep: { type: 'boolean', default: false },
 		render: { type: 'boolean', default: false },
 	},
@@ -64,6 +70,13 @@ const sizes = (flags.sizes ?? (flags.quick ? '100' : '100,500,2000'))
 const runs = Math.max(1, Number.parseInt(flags.runs ?? (flags.quick ? '1' : '3'), 10) || 1);
 const seed = Number.parseInt(flags.seed, 10) || 1;
 const withStarlight = flags.starlight && !flags.quick;
+if (flags.only !== undefined) {
+	if (flags.only !== 'builds') throw new Error(`--only takes "builds" (got "${flags.only}")`);
+	flags.lighthouse = false;
+	flags.search = false;
+	flags.labs = false;
+}
+if (!flags.real && flags.only !== 'builds') throw new Error('--no-real only goes with --only=builds');
 if (sizes.length === 0) throw new Error('--sizes needs at least one positive number, e.g. --sizes=100,500');
 
 const started = Date.now();
@@ -111,6 +124,10 @@ function row(label: string, modules: number | null, results: BuildResult[], dist
 		outBytes: last.outBytes,
 		outFiles: last.outFiles,
 		pagefindBytes: last.pagefindBytes,
+		phases: medianPhases(
+			results.map((r) => r.phases),
+			median,
+		),
 		...(finder ? { finder } : {}),
 	};
 }
@@ -144,7 +161,7 @@ async function main() {
 			});
 		} catch (e) {
 			report.starlightError = (e as Error).message;
-			log(`Starlight left out: ${report.starlightError.split('\n')[0]}`);
+			log(`STARLIGHT PEER MISSING: ${report.starlightError}`);
 		}
 	}
 
@@ -152,20 +169,23 @@ async function main() {
 	// on the machine falls on both alike.
 	const realResults: BuildResult[] = [];
 	for (let r = 1; r <= runs; r++) {
-		const one = buildOnce(real);
-		realResults.push(one);
-		log(`run ${r}/${runs}: real site ${(one.ms / 1000).toFixed(1)} s (${one.pages} pages)`);
+		if (flags.real) {
+			const one = await buildOnce(real);
+			realResults.push(one);
+			log(`run ${r}/${runs}: real site ${(one.ms / 1000).toFixed(1)} s (${one.pages} pages)`);
+		}
 		for (const [k, o] of ours.entries()) {
-			const a = buildOnce(o.dir);
+			const a = await buildOnce(o.dir);
 			o.results.push(a);
 			const peer = peers[k];
 			let b: BuildResult | undefined;
 			if (peer) {
 				try {
-					b = buildOnce(peer.dir, { config: 'astro.config.mjs', astroRoot: starlightRoot });
+					b = await buildOnce(peer.dir, { config: 'astro.config.mjs', astroRoot: starlightRoot });
 					peer.results.push(b);
 				} catch (e) {
-					report.starlightError = (e as Error).message;
+					report.starlightError = `Starlight's build of ${peer.n} modules failed: ${(e as Error).message}`;
+					log(`STARLIGHT PEER MISSING: ${report.starlightError}`);
 					peers = [];
 				}
 			}
@@ -175,7 +195,7 @@ async function main() {
 		}
 	}
 	const realDist = join(real, 'dist');
-	report.builds.push(row('Real site', null, realResults, realDist));
+	if (realResults.length) report.builds.push(row('Real site', null, realResults, realDist));
 	const lessons = corpusLessons({ modules: 1, seed, principles })[0] as { id: string; track: string };
 	for (const o of ours) {
 		const dist = join(o.dir, 'dist');
@@ -214,6 +234,13 @@ async function main() {
 	}
 	const g = growth(report.builds.filter((b) => b.modules !== null));
 	if (g) report.growth = g;
+	if (report.starlight) {
+		const sg = growth(report.starlight.builds);
+		if (sg) report.starlight.growth = sg;
+	}
+	// Asked for but missing: an error (exit code 1), and a loud line in the report.
+	if (withStarlight && !report.starlight)
+		report.errors.push(`STARLIGHT PEER MISSING: ${report.starlightError ?? 'unknown reason'}`);
 
 	// Weight of each page type, on the real site's build.
 	for (const type of PAGE_TYPES) {

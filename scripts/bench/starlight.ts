@@ -7,7 +7,7 @@
  * Astro's harmless MDX directive warning, and it has no `site`, so it skips the sitemap.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT, writeFiles } from '../lib/temp-project.ts';
@@ -23,6 +23,65 @@ export function astroVersion(): string {
 	return pkg.dependencies.astro ?? 'latest';
 }
 
+/**
+ * Packages of the peer's dependency tree whose install scripts the temporary project approves
+ * (npm's `allowScripts`): esbuild's postinstall checks its platform binary. The temporary project
+ * keeps npm's strict mode (its own .npmrc), so a new unreviewed install script stops the install
+ * with npm's message, as it would in this project.
+ */
+export const STARLIGHT_ALLOW_SCRIPTS: Record<string, boolean> = { esbuild: true };
+
+/** The temporary project's package.json and .npmrc. */
+export function starlightPackage(astro: string): { 'package.json': string; '.npmrc': string } {
+	return {
+		'package.json': `${JSON.stringify(
+			{
+				name: 'saa-bench-starlight',
+				private: true,
+				type: 'module',
+				dependencies: { astro: astro, '@astrojs/starlight': STARLIGHT_VERSION },
+				allowScripts: STARLIGHT_ALLOW_SCRIPTS,
+			},
+			null,
+			'\t',
+		)}\n`,
+		'.npmrc': 'strict-allow-scripts=true\nfund=false\naudit=false\n',
+	};
+}
+
+/**
+ * The environment for the child `npm install`: the caller's, without the `npm_config_*` variables
+ * that `npm run bench` exports (they carry this project's settings into the child and override
+ * the temporary project's own .npmrc).
+ */
+export function childNpmEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_config_/i.test(k)));
+}
+
+/**
+ * Why an `npm install` failed, in a few lines: npm's own `npm error` lines first (e.g.
+ * ESTRICTALLOWSCRIPTS naming the package), or the end of its output, or the spawn error.
+ */
+export function npmFailureReason(r: {
+	status: number | null;
+	signal?: string | null;
+	error?: Error;
+	stdout?: string | null;
+	stderr?: string | null;
+}): string {
+	if (r.error) return `npm could not run: ${r.error.message}`;
+	const out = `${r.stderr ?? ''}\n${r.stdout ?? ''}`;
+	const errors = out
+		.split('\n')
+		.filter((l) => /^npm (error|ERR!)/.test(l) && !/complete log of this run/.test(l))
+		.map((l) => l.replace(/^npm (error|ERR!)\s*/, '').trimEnd())
+		.filter((l) => l.length > 0);
+	const how = r.signal ? `killed by ${r.signal}` : `exit code ${r.status}`;
+	if (errors.length) return `npm install ${how}: ${errors.slice(0, 12).join(' / ')}`;
+	const tail = out.trim().split('\n').slice(-8).join(' / ');
+	return `npm install ${how}${tail ? `: ${tail}` : ' with no output'}`;
+}
+
 /** Installs Starlight and Astro into a temporary folder once; returns that folder. */
 export function installStarlight(log: (line: string) => void): string {
 	const astro = astroVersion();
@@ -30,27 +89,18 @@ export function installStarlight(log: (line: string) => void): string {
 	const installed = join(dir, 'node_modules/@astrojs/starlight/package.json');
 	if (existsSync(installed) && existsSync(join(dir, 'node_modules/astro/bin/astro.mjs'))) return dir;
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(
-		join(dir, 'package.json'),
-		JSON.stringify(
-			{
-				name: 'saa-bench-starlight',
-				private: true,
-				type: 'module',
-				dependencies: { astro: astro, '@astrojs/starlight': STARLIGHT_VERSION },
-			},
-			null,
-			'\t',
-		),
-	);
+	writeFiles(dir, starlightPackage(astro));
 	log(`Installing @astrojs/starlight@${STARLIGHT_VERSION} with astro@${astro} into ${dir} (npm registry)…`);
 	const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: dir,
 		encoding: 'utf8',
 		timeout: 10 * 60_000,
+		env: childNpmEnv(process.env),
 	});
-	if (r.status !== 0 || !existsSync(installed)) {
-		throw new Error(`npm install of Starlight failed:\n${r.stdout}\n${r.stderr}`.slice(0, 4000));
+	if (r.status !== 0 || r.error || !existsSync(installed)) {
+		const reason =
+			r.status === 0 && !r.error ? `npm install finished but ${installed} is missing` : npmFailureReason(r);
+		throw new Error(`npm install of Starlight in ${dir} failed. ${reason}`);
 	}
 	return dir;
 }
