@@ -1,9 +1,11 @@
 /**
  * The search page's script: loaded only on /search/. On the first query it fetches the finder
- * index (exact and catalogue matches) and Pagefind (full text of the lessons, with filters);
- * nothing is downloaded before the learner searches.
+ * (exact and catalogue matches: `search/finder/head.json`, then only the shards the query needs)
+ * and Pagefind (full text of the lessons, with filters); nothing is downloaded before the learner
+ * searches. The finder's results are shown as soon as they are ready; Pagefind's follow when its
+ * WebAssembly has loaded, in space kept for them.
  */
-import type { FinderHit } from './finder.ts';
+import type { Finder, FinderHit } from './finder.ts';
 
 interface PagefindResultData {
 	url: string;
@@ -29,17 +31,25 @@ async function init(el: HTMLElement) {
 	const status = el.querySelector<HTMLElement>('[data-status]') as HTMLElement;
 	const quick = el.querySelector<HTMLElement>('[data-quick]') as HTMLElement;
 	const full = el.querySelector<HTMLElement>('[data-full]') as HTMLElement;
+	/** The lesson results' section: marked busy (and kept tall enough) until Pagefind answers. */
+	const fullSection = full.closest('section') ?? full;
+	const fullWait = el.querySelector<HTMLElement>('[data-full-wait]');
 	const selects = [...el.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
-	let finder:
-		| Promise<{ search(q: string): { exact: FinderHit | undefined; hits: FinderHit[]; ignored: string[] } }>
-		| undefined;
+	let finder: Promise<Finder> | undefined;
 	let pagefind: Promise<Pagefind | undefined> | undefined;
 	const getFinder = () => {
-		finder ??= Promise.all([
-			import('./finder.ts'),
-			fetch(`${base}search/finder.json`).then((r) => r.json()),
-		]).then(([mod, data]) => mod.loadFinder(data));
+		finder ??= import('./finder.ts').then((mod) =>
+			mod.openFinder(async (file) => {
+				const r = await fetch(`${base}search/finder/${file}`);
+				if (!r.ok) throw new Error(`search/finder/${file}: HTTP ${r.status}`);
+				return r.json();
+			}),
+		);
+		// Offline or a failed download: the next query tries again.
+		finder.catch(() => {
+			finder = undefined;
+		});
 		return finder;
 	};
 	const getPagefind = () => {
@@ -64,15 +74,34 @@ async function init(el: HTMLElement) {
 		if (!q) {
 			quick.replaceChildren();
 			full.replaceChildren();
+			setWaiting(false);
 			status.textContent = '';
 			return;
 		}
 		const filters: Record<string, string[]> = {};
 		for (const s of selects) if (s.value) filters[s.dataset.filter as string] = [s.value];
-		const [f, pf] = await Promise.all([getFinder().catch(() => undefined), getPagefind()]);
+		// Both start now; the finder's answer is shown without waiting for Pagefind.
+		const pfReady = getPagefind();
+		const found = await getFinder()
+			.then((f) => f.search(q, QUICK_SHOWN))
+			.catch(() => undefined);
 		if (mine !== generation) return;
-		const found = f?.search(q);
-		renderQuick(quick, found?.exact, found?.hits ?? [], found?.ignored ?? []);
+		if (found) renderQuick(quick, found.exact, found.hits, found.ignored);
+		else quick.replaceChildren(para('Quick matches could not be loaded (offline?). Search again to retry.'));
+		const n = (found?.hits.length ?? 0) + (found?.exact ? 1 : 0);
+		const quickText = `${n} quick match${n === 1 ? '' : 'es'}`;
+		let settled = false;
+		void pfReady.then(() => {
+			settled = true;
+		});
+		await Promise.resolve();
+		if (!settled) {
+			// Pagefind is still loading: keep its space, say so once, politely.
+			setWaiting(true);
+			status.textContent = `${quickText} for “${q}”; searching the lesson text…`;
+		}
+		const pf = await pfReady;
+		if (mine !== generation) return;
 		let fullCount = 0;
 		if (!pf) {
 			full.replaceChildren(
@@ -88,9 +117,16 @@ async function init(el: HTMLElement) {
 			fullCount = res?.results.length ?? 0;
 			renderFull(full, data);
 		}
-		const n = (found?.hits.length ?? 0) + (found?.exact ? 1 : 0);
-		status.textContent = `${n} quick match${n === 1 ? '' : 'es'} and ${fullCount} lesson result${fullCount === 1 ? '' : 's'} for “${q}”.`;
+		setWaiting(false);
+		status.textContent = `${quickText} and ${fullCount} lesson result${fullCount === 1 ? '' : 's'} for “${q}”.`;
 	};
+	function setWaiting(on: boolean) {
+		if (on) {
+			fullSection.setAttribute('aria-busy', 'true');
+			full.replaceChildren();
+		} else fullSection.removeAttribute('aria-busy');
+		if (fullWait) fullWait.hidden = !on;
+	}
 
 	let timer: number | undefined;
 	input.addEventListener('input', () => {
@@ -100,8 +136,9 @@ async function init(el: HTMLElement) {
 	for (const s of selects) s.addEventListener('change', run);
 	form.addEventListener('submit', async (e) => {
 		e.preventDefault();
-		const f = await getFinder().catch(() => undefined);
-		const exact = f?.search(input.value).exact;
+		const exact = await getFinder()
+			.then((f) => f.lookup(input.value))
+			.catch(() => undefined);
 		// Typing an exact provision id (8.1.2) or principle ("principle 5") goes straight there.
 		if (exact) location.assign(exact.url);
 		else void run();
@@ -109,9 +146,12 @@ async function init(el: HTMLElement) {
 	const initial = new URL(location.href).searchParams.get('q');
 	if (initial) {
 		input.value = initial.slice(0, 200);
-		const f = await getFinder().catch(() => undefined);
-		const exact = f?.search(input.value).exact;
-		if (exact && /^\d+(\.\d+)+$/.test(input.value.trim())) {
+		const exact = /^\d+(\.\d+)+$/.test(input.value.trim())
+			? await getFinder()
+					.then((f) => f.lookup(input.value))
+					.catch(() => undefined)
+			: undefined;
+		if (exact) {
 			location.replace(exact.url);
 			return;
 		}
@@ -126,6 +166,9 @@ function para(text: string) {
 	return p;
 }
 
+/** Quick matches shown (renderQuick): the finder fetches titles only for these. */
+const QUICK_SHOWN = 8;
+
 const KIND_LABEL = {
 	provision: 'Provision',
 	principle: 'Principle',
@@ -135,7 +178,7 @@ const KIND_LABEL = {
 } as const;
 
 function renderQuick(box: HTMLElement, exact: FinderHit | undefined, hits: FinderHit[], ignored: string[]) {
-	const items = [...(exact ? [exact] : []), ...hits.slice(0, 8)];
+	const items = [...(exact ? [exact] : []), ...hits.slice(0, QUICK_SHOWN)];
 	const nodes: Node[] = [];
 	if (ignored.length)
 		nodes.push(
