@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../playwright.config.ts';
+import { QUICK_SHOWN } from '../../src/search/shown.ts';
 
 export interface EngineLatency {
 	coldMs: number[];
@@ -27,9 +28,6 @@ export interface SearchLatency {
 	lunr: EngineLatency | { error: string };
 	page: { quickColdMs: number[]; fullColdMs: number[]; quickWarmMs: number[]; fullWarmMs: number[] };
 }
-
-/** Hits the search page shows in its quick results (src/search/search-page.ts), so the finder fetches titles for these. */
-const QUICK_SHOWN = 8;
 
 /** The built finder module: the chunk that exports `openFinder`. */
 function finderChunk(dist: string): string | undefined {

@@ -344,7 +344,10 @@ export type FinderFetch = (file: string) => Promise<unknown>;
 /** Opens the finder: loads head.json now, and each shard the first time a query needs it. */
 export async function openFinder(read: FinderFetch): Promise<Finder> {
 	const head = (await read('head.json')) as FinderHead;
-	if (head?.version !== 2) throw new Error('search/finder/head.json is not a version 2 finder index');
+	if (head?.version !== 2)
+		throw new Error(
+			'search/finder/head.json is not a version 2 finder index: rebuild the site (npm run build) so that the index matches its script',
+		);
 	const files = new Map<string, Promise<unknown>>();
 	const load = <T>(file: string): Promise<T> => {
 		let p = files.get(file);

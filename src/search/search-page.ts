@@ -6,6 +6,7 @@
  * WebAssembly has loaded, in space kept for them.
  */
 import type { Finder, FinderHit } from './finder.ts';
+import { QUICK_SHOWN } from './shown.ts';
 
 interface PagefindResultData {
 	url: string;
@@ -38,19 +39,26 @@ async function init(el: HTMLElement) {
 
 	let finder: Promise<Finder> | undefined;
 	let pagefind: Promise<Pagefind | undefined> | undefined;
-	const getFinder = () => {
-		finder ??= import('./finder.ts').then((mod) =>
-			mod.openFinder(async (file) => {
-				const r = await fetch(`${base}search/finder/${file}`);
-				if (!r.ok) throw new Error(`search/finder/${file}: HTTP ${r.status}`);
-				return r.json();
-			}),
+	const readFinderFile = async (file: string): Promise<unknown> => {
+		const r = await fetch(`${base}search/finder/${file}`);
+		if (!r.ok) throw new Error(`search/finder/${file}: HTTP ${r.status}`);
+		return r.json();
+	};
+	const getFinder = (): Promise<Finder> => {
+		if (finder) return finder;
+		// head.json downloads while the finder's code loads, not after it.
+		const head = readFinderFile('head.json');
+		// openFinder reports a failure; this only keeps it from being "unhandled" if the code fails first.
+		head.catch(() => {});
+		const opening = import('./finder.ts').then((mod) =>
+			mod.openFinder((file) => (file === 'head.json' ? head : readFinderFile(file))),
 		);
+		finder = opening;
 		// Offline or a failed download: the next query tries again.
-		finder.catch(() => {
-			finder = undefined;
+		opening.catch(() => {
+			if (finder === opening) finder = undefined;
 		});
-		return finder;
+		return opening;
 	};
 	const getPagefind = () => {
 		pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(
@@ -165,9 +173,6 @@ function para(text: string) {
 	p.textContent = text;
 	return p;
 }
-
-/** Quick matches shown (renderQuick): the finder fetches titles only for these. */
-const QUICK_SHOWN = 8;
 
 const KIND_LABEL = {
 	provision: 'Provision',
