@@ -336,6 +336,12 @@ export interface Finder {
 	search(query: string, limit?: number): Promise<FinderResult>;
 	/** Only the exact hit (`8.1.2`, `principle 5`), if any: fetches one document shard at most. */
 	lookup(query: string): Promise<FinderHit | undefined>;
+	/**
+	 * Loads every shard not loaded yet, `parallel` at a time, so that later queries download
+	 * nothing (the search page calls it when idle, after its first results). A shard that fails is
+	 * left for a query to fetch again.
+	 */
+	prefetch(parallel?: number): Promise<void>;
 }
 
 /** Reads one finder file by its name relative to head.json (in the browser: `fetch`, then JSON). */
@@ -385,6 +391,16 @@ export async function openFinder(read: FinderFetch): Promise<Finder> {
 		});
 	};
 	return {
+		async prefetch(parallel = 2) {
+			const queue = [...head.termFiles, ...head.docFiles];
+			const next = async (): Promise<void> => {
+				const file = queue.shift();
+				if (file === undefined) return;
+				await load(file).catch(() => undefined);
+				return next();
+			};
+			await Promise.all(Array.from({ length: Math.max(1, parallel) }, next));
+		},
 		async lookup(query) {
 			const { exactKey } = parseQuery(query);
 			if (!Object.hasOwn(head.exact, exactKey)) return undefined;

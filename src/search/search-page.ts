@@ -72,6 +72,7 @@ async function init(el: HTMLElement) {
 	};
 
 	let generation = 0;
+	let prefetching = false;
 	const run = async () => {
 		const q = input.value.trim();
 		const mine = ++generation;
@@ -127,6 +128,13 @@ async function init(el: HTMLElement) {
 		}
 		setWaiting(false);
 		status.textContent = `${quickText} and ${fullCount} lesson result${fullCount === 1 ? '' : 's'} for “${q}”.`;
+		if (found && !prefetching) {
+			// Both result lists are shown: load the rest of the finder in idle time, so that later
+			// queries need no download (the service worker has precached these files anyway).
+			prefetching = true;
+			const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+			idle(() => void getFinder().then((f) => f.prefetch()));
+		}
 	};
 	function setWaiting(on: boolean) {
 		if (on) {

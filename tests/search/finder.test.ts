@@ -206,6 +206,30 @@ describe('finder queries', () => {
 		fail = false;
 		expect((await f.search('poisoning')).hits.length).toBeGreaterThan(0);
 	});
+	test('prefetch loads every shard once, after which queries download nothing', async () => {
+		const { finder: f, fetched } = await open(built);
+		await f.search('poisoning');
+		await f.prefetch(3);
+		expect([...fetched].sort()).toEqual([...built.files.keys()].sort());
+		const before = fetched.length;
+		for (const q of QUERIES) await f.search(q);
+		expect(fetched.length).toBe(before);
+	});
+	test('prefetch skips a shard that fails, and a query fetches it again', async () => {
+		let fail = true;
+		const failed: string[] = [];
+		const f = await openFinder(async (file) => {
+			if (fail && file.startsWith('t')) {
+				failed.push(file);
+				throw new Error('offline');
+			}
+			return JSON.parse(built.files.get(file) as string);
+		});
+		await expect(f.prefetch()).resolves.toBeUndefined();
+		expect(failed).toHaveLength(built.head.termFiles.length);
+		fail = false;
+		expect((await f.search('poisoning')).hits.length).toBeGreaterThan(0);
+	});
 	test('a head.json of another format is refused with a plain message', async () => {
 		await expect(openFinder(async () => ({ version: 1, index: {} }))).rejects.toThrow(
 			/not a version 2 finder index/,
