@@ -18,24 +18,40 @@ test('header search: "/" focuses it, a phrase from a lesson finds the lesson, an
 	await expect(page).toHaveURL(/\/modules\/p01-awareness\//);
 });
 
-test('the search index is not downloaded until the learner searches', async ({ page }) => {
+test('the search index is not downloaded until the learner searches, then only the shards needed', async ({
+	page,
+}) => {
 	const fetched: string[] = [];
 	page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+	// Pagefind is held back until the finder's downloads for the first query have been counted.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	await page.route('**/pagefind/**', async (route) => {
+		await held;
+		await route.continue();
+	});
 	await page.goto('search/');
 	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
 	expect(fetched.filter((p) => p.includes('pagefind') || p.includes('/search/finder/'))).toEqual([]);
 	await page.locator('#search-q').fill('poisoning');
-	await expect(page.locator('[data-full] .results > li').first()).toBeVisible();
+	await expect(page.locator('[data-quick] .results > li').first()).toBeVisible();
 	expect(fetched.some((p) => p.endsWith('/search/finder/head.json'))).toBe(true);
-	expect(fetched.some((p) => p.includes('/pagefind/'))).toBe(true);
-	// Only the shards this query needs, not the whole index.
 	const head = (await (await page.request.get('search/finder/head.json')).json()) as {
 		termFiles: string[];
 		docFiles: string[];
 	};
-	const shards = fetched.filter((p) => /\/search\/finder\/[td]\d+\./.test(p));
-	expect(shards.length).toBeGreaterThan(0);
-	expect(shards.length).toBeLessThan(head.termFiles.length + head.docFiles.length);
+	const all = head.termFiles.length + head.docFiles.length;
+	const shards = () => new Set(fetched.filter((p) => /\/search\/finder\/[td]\d+\./.test(p))).size;
+	// Only the shards this query needs, not the whole index.
+	expect(shards()).toBeGreaterThan(0);
+	expect(shards()).toBeLessThan(all);
+	release();
+	await expect(page.locator('[data-full] .results > li').first()).toBeVisible();
+	expect(fetched.some((p) => p.includes('/pagefind/'))).toBe(true);
+	// Then, in idle time, the rest of the finder, so that later queries download nothing.
+	await expect.poll(shards).toBe(all);
 });
 
 test('finder results show while Pagefind is still loading, and Pagefind’s follow when it arrives', async ({
