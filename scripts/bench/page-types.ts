@@ -40,8 +40,26 @@ export const ISLAND_LOADER_INLINE_BYTES = 6 * KiB;
 export const PAGE_CSS_GZIP = 5 * KiB;
 /** Island pages add the islands' styles (quiz, dashboard) and, on lessons, the code-highlighting theme. */
 export const ISLAND_PAGE_CSS_GZIP = 9 * KiB;
-/** Finder (lunr) index growth per module with its quiz: titles, summaries and objectives only, never lesson text (tests/search/finder.test.ts). */
+/** Finder index growth per module with its quiz, all its files together: titles, summaries and objectives only, never lesson text (tests/search/finder.test.ts). */
 export const FINDER_BYTES_PER_MODULE_GZIP = 700;
+/**
+ * The finder's head.json, which every first query downloads: the sorted list of indexed terms
+ * (about 4,400 at 2,000 modules, since the vocabulary grows slowly), the shard names and the exact
+ * lookups. Checked on the real site (6.2 KB) and on the benchmark's 2,000-module corpus (15.3 KB).
+ */
+export const FINDER_HEAD_GZIP = 24 * KiB;
+/**
+ * Each finder shard (a range of terms with their postings, closed at 16 KB of JSON, or 64
+ * documents' titles and URLs). The largest is 7.1 KB on the real site and 5.6 KB at 2,000 modules;
+ * a single very common term could outgrow it, which this budget would then report.
+ */
+export const FINDER_SHARD_GZIP = 12 * KiB;
+/**
+ * Everything the search page's first query downloads from the finder at 2,000 modules: head.json,
+ * the term shards of its words and the document shards of the 8 hits shown (about 30-57 KB for
+ * the benchmark's queries).
+ */
+export const FINDER_QUERY_GZIP = 72 * KiB;
 
 export interface PageType {
 	id: 'home' | 'principle' | 'module' | 'dashboard' | 'certificate' | 'search' | 'team' | 'lab';

@@ -1,5 +1,6 @@
 /** The benchmark's results (bench/results/latest.json) and their Markdown rendering (latest.md). */
 
+import { QUICK_SHOWN } from '../../src/search/shown.ts';
 import type { LabLatency } from './lab-latency.ts';
 import type { LighthouseRun } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
@@ -21,7 +22,7 @@ export interface BuildRow {
 	pagefindBytes: number;
 	/** Median time of each build phase (scripts/bench/phases.ts). */
 	phases?: BuildPhase[];
-	/** search/finder.json (the lunr index), where the site has one. */
+	/** search/finder/ (the sharded finder index: head.json and its shards), where the site has one. */
 	finder?: { bytes: number; gzip: number; perModuleGzip: number | null };
 	/** The first lesson page of a synthetic corpus. */
 	contentPage?: { path: string; weight: PageWeight };
@@ -562,7 +563,7 @@ export function renderReport(r: BenchReport): string {
 					'Query',
 					'Pagefind results',
 					'Pagefind, median of sessions',
-					'Finder results (max 20)',
+					`Finder results (max ${QUICK_SHOWN})`,
 					'Finder, median of sessions',
 				],
 				l.queries.map((q) => {
@@ -580,7 +581,7 @@ export function renderReport(r: BenchReport): string {
 			'',
 		);
 		L.push(
-			`Index sizes: Pagefind ${MB(s.pagefindBytes)} in ${s.pagefindFiles} files (a query fetches only the chunks it needs); finder.json ${KB(s.finderBytes)} raw, ${KB(s.finderGzip)} gzip, ${Math.round(s.finderGzip / s.modules)} B gzip per module (fetched whole on the first query). The search page waits 150 ms after the last keystroke before searching; Enter searches at once.`,
+			`Index sizes: Pagefind ${MB(s.pagefindBytes)} in ${s.pagefindFiles} files (a query fetches only the chunks it needs); finder index ${KB(s.finderBytes)} raw, ${KB(s.finderGzip)} gzip in search/finder/, ${Math.round(s.finderGzip / s.modules)} B gzip per module (a query fetches head.json and only the shards its words and shown hits need). The search page waits 150 ms after the last keystroke before searching; Enter searches at once.`,
 			'',
 		);
 	} else L.push(`Not run: ${r.searchError ?? 'left out (--no-search)'}.`, '');

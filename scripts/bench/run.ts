@@ -14,10 +14,12 @@
  *                      `npm run bench -- --only=builds --sizes=100,500,2000 --runs=3`
  *   --no-real          with --only=builds: skip the real site's build (only the corpora and their peer)
  *   --labs-only        only the lab run latency, on the existing build in dist/ (run `npm run build` first)
+ *   --search-only      only search latency: one build of the largest --sizes corpus (e.g. --sizes=2000),
+ *                      --runs sessions (at least 3); writes bench/results/search-latest.json
  *   --keep             keep the temporary project copies (their paths are printed)
  *   --render           only rewrite latest.md from latest.json (after changing the report's layout)
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -55,6 +57,7 @@ const { values: flags } = parseArgs({
 		'labs-only': { type: 'boolean', default: false },
 		only: { type: 'string' },
 		real: { type: 'boolean', default: true },
+		'search-only': { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
 		render: { type: 'boolean', default: false },
 	},
@@ -102,12 +105,18 @@ const report: BenchReport = {
 };
 const dirs: string[] = [];
 
+/** The finder's files in all (`search/finder/`: head.json and its shards, each gzipped on its own). */
 function finderOf(dist: string, modules: number | null): BuildRow['finder'] {
-	const file = join(dist, 'search/finder.json');
-	if (!existsSync(file)) return undefined;
-	const text = readFileSync(file);
-	const gzip = gzipSync(text).length;
-	return { bytes: text.length, gzip, perModuleGzip: modules ? gzip / modules : null };
+	const dir = join(dist, 'search/finder');
+	if (!existsSync(dir)) return undefined;
+	let bytes = 0;
+	let gzip = 0;
+	for (const f of readdirSync(dir)) {
+		const text = readFileSync(join(dir, f));
+		bytes += text.length;
+		gzip += gzipSync(text).length;
+	}
+	return { bytes, gzip, perModuleGzip: modules ? gzip / modules : null };
 }
 
 function row(label: string, modules: number | null, results: BuildResult[], dist: string): BuildRow {
@@ -302,36 +311,48 @@ async function main() {
 
 	if (flags.search) {
 		const largest = ours[ours.length - 1] as (typeof ours)[number];
-		log(`search latency on the ${largest.n}-module corpus`);
-		try {
-			const preview = await startPreview(largest.dir);
-			try {
-				const dist = join(largest.dir, 'dist');
-				const latency = await measureSearch(
-					dist,
-					preview.url,
-					searchQueries({ modules: largest.n }),
-					Math.max(3, runs),
-				);
-				const b = report.builds.find((x) => x.modules === largest.n);
-				report.search = {
-					modules: largest.n,
-					latency,
-					pagefindBytes: b?.pagefindBytes ?? 0,
-					pagefindFiles: folderSize(join(dist, 'pagefind')).files,
-					finderBytes: b?.finder?.bytes ?? 0,
-					finderGzip: b?.finder?.gzip ?? 0,
-				};
-			} finally {
-				await preview.stop();
-			}
-		} catch (e) {
-			report.searchError = (e as Error).message;
-			report.errors.push(report.searchError);
-		}
+		await searchLatency(largest.n, largest.dir);
 	}
 
 	if (flags.labs) await labLatency(real, 'bench.config.mjs');
+}
+
+/** Search latency on a built corpus project (`dir`, with `dist/`) of `modules` modules. */
+async function searchLatency(modules: number, dir: string) {
+	log(`search latency on the ${modules}-module corpus`);
+	try {
+		const preview = await startPreview(dir);
+		try {
+			const dist = join(dir, 'dist');
+			const latency = await measureSearch(dist, preview.url, searchQueries({ modules }), Math.max(3, runs));
+			const b = report.builds.find((x) => x.modules === modules);
+			report.search = {
+				modules,
+				latency,
+				pagefindBytes: b?.pagefindBytes ?? 0,
+				pagefindFiles: folderSize(join(dist, 'pagefind')).files,
+				finderBytes: b?.finder?.bytes ?? 0,
+				finderGzip: b?.finder?.gzip ?? 0,
+			};
+		} finally {
+			await preview.stop();
+		}
+	} catch (e) {
+		report.searchError = (e as Error).message;
+		report.errors.push(report.searchError);
+	}
+}
+
+/** `--search-only`: one build of the largest corpus, then its search latency. */
+async function searchOnly() {
+	const n = sizes[sizes.length - 1] as number;
+	log(`generating ${n} modules with quizzes`);
+	const dir = corpusProject(n, seed);
+	dirs.push(dir);
+	const one = buildOnce(dir);
+	log(`${n} modules built in ${(one.ms / 1000).toFixed(1)} s (${one.pages} pages)`);
+	report.builds.push(row(`${n} modules`, n, [one], join(dir, 'dist')));
+	await searchLatency(n, dir);
 }
 
 /** Lab run latency (first run with engine start, and warm runs) on a built project. */
@@ -385,7 +406,8 @@ try {
 		if (!existsSync(join(PROJECT_ROOT, 'dist/labs/index.html')))
 			throw new Error('--labs-only needs a build: run npm run build first');
 		await labLatency(PROJECT_ROOT, 'astro.config.mjs');
-	} else await main();
+	} else if (flags['search-only']) await searchOnly();
+	else await main();
 } catch (e) {
 	report.errors.push((e as Error).stack ?? String(e));
 	console.error(e);
@@ -402,6 +424,15 @@ try {
 		const md = renderReport(report);
 		console.log(md.slice(md.indexOf('## Labs'), md.indexOf('## Goals')));
 		log('report: bench/results/labs-latest.json');
+	} else if (flags['search-only']) {
+		// Leaves the full report (latest.*) alone.
+		writeFileSync(
+			join(RESULTS, 'search-latest.json'),
+			`${JSON.stringify({ machine: report.machine, builds: report.builds, search: report.search, errors: report.errors }, null, '\t')}\n`,
+		);
+		const md = renderReport(report);
+		console.log(md.slice(md.indexOf('## Search'), md.indexOf('## Labs')));
+		log('report: bench/results/search-latest.json');
 	} else {
 		writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, '\t')}\n`);
 		writeFileSync(join(RESULTS, 'latest.md'), renderReport(report));

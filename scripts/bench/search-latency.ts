@@ -2,7 +2,8 @@
  * Search latency in Chromium, on a built site served by `astro preview`:
  * - Pagefind through its JavaScript API (`pagefind/pagefind.js`): from `search()` to the first
  *   result's data (title, URL, excerpt), which is what the search page shows first;
- * - the finder (lunr) through the site's own built module (`loadFinder`) and `search/finder.json`;
+ * - the finder (lunr-scored shards) through the site's own built module (`openFinder`): head.json,
+ *   then the shards the query needs, up to the titles of the 8 hits the search page shows;
  * - the search page itself: from pressing Enter to the quick and the full-text results on screen.
  * "Cold" is the first query in a fresh browser context (downloads, WebAssembly and index parsing
  * included); "warm" is each later query of the same session.
@@ -11,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../playwright.config.ts';
+import { QUICK_SHOWN } from '../../src/search/shown.ts';
 
 export interface EngineLatency {
 	coldMs: number[];
@@ -27,11 +29,11 @@ export interface SearchLatency {
 	page: { quickColdMs: number[]; fullColdMs: number[]; quickWarmMs: number[]; fullWarmMs: number[] };
 }
 
-/** The built finder module: the chunk that exports `loadFinder`. */
+/** The built finder module: the chunk that exports `openFinder`. */
 function finderChunk(dist: string): string | undefined {
 	const dir = join(dist, '_astro');
 	return readdirSync(dir).find(
-		(f) => f.endsWith('.js') && /as loadFinder[,}]/.test(readFileSync(join(dir, f), 'utf8')),
+		(f) => f.endsWith('.js') && /as openFinder[,}]/.test(readFileSync(join(dir, f), 'utf8')),
 	);
 }
 
@@ -47,7 +49,7 @@ export async function measureSearch(
 		queries: [...queries],
 		sessions,
 		pagefind: { coldMs: [], warmMs: [], byQuery: {} },
-		lunr: chunk ? { coldMs: [], warmMs: [], byQuery: {} } : { error: 'no built chunk exports loadFinder' },
+		lunr: chunk ? { coldMs: [], warmMs: [], byQuery: {} } : { error: 'no built chunk exports openFinder' },
 		page: { quickColdMs: [], fullColdMs: [], quickWarmMs: [], fullWarmMs: [] },
 	};
 	try {
@@ -62,7 +64,7 @@ export async function measureSearch(
 				const page = await context.newPage();
 				await page.goto(`${siteUrl}search/`);
 				const times = await page.evaluate(
-					async ({ engine, qs, base, chunk }) => {
+					async ({ engine, qs, base, chunk, quickShown }) => {
 						const ms: number[] = [];
 						const results: number[] = [];
 						if (engine === 'pagefind') {
@@ -81,25 +83,25 @@ export async function measureSearch(
 								results.push(r.results.length);
 							}
 						} else {
-							type Finder = { search(q: string): { hits: unknown[] } };
+							type Finder = { search(q: string, limit: number): Promise<{ hits: unknown[] }> };
+							type Mod = { openFinder(read: (file: string) => Promise<unknown>): Promise<Finder> };
 							let finder: Finder | undefined;
 							for (const q of qs) {
 								const t0 = performance.now();
 								if (!finder) {
-									const [mod, data] = await Promise.all([
-										import(`${base}_astro/${chunk}`) as Promise<{ loadFinder(d: unknown): Finder }>,
-										fetch(`${base}search/finder.json`).then((r) => r.json()),
-									]);
-									finder = mod.loadFinder(data);
+									const mod = (await import(`${base}_astro/${chunk}`)) as Mod;
+									finder = await mod.openFinder((file) =>
+										fetch(`${base}search/finder/${file}`).then((r) => r.json()),
+									);
 								}
-								const r = finder.search(q);
+								const r = await finder.search(q, quickShown);
 								ms.push(performance.now() - t0);
 								results.push(r.hits.length);
 							}
 						}
 						return { ms, results };
 					},
-					{ engine, qs, base: new URL(siteUrl).pathname, chunk: chunk ?? '' },
+					{ engine, qs, base: new URL(siteUrl).pathname, chunk: chunk ?? '', quickShown: QUICK_SHOWN },
 				);
 				const target = engine === 'pagefind' ? out.pagefind : out.lunr;
 				if ('coldMs' in target) {

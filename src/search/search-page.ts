@@ -1,9 +1,12 @@
 /**
  * The search page's script: loaded only on /search/. On the first query it fetches the finder
- * index (exact and catalogue matches) and Pagefind (full text of the lessons, with filters);
- * nothing is downloaded before the learner searches.
+ * (exact and catalogue matches: `search/finder/head.json`, then only the shards the query needs)
+ * and Pagefind (full text of the lessons, with filters); nothing is downloaded before the learner
+ * searches. The finder's results are shown as soon as they are ready; Pagefind's follow when its
+ * WebAssembly has loaded, in space kept for them.
  */
-import type { FinderHit } from './finder.ts';
+import type { Finder, FinderHit } from './finder.ts';
+import { QUICK_SHOWN } from './shown.ts';
 
 interface PagefindResultData {
 	url: string;
@@ -29,18 +32,33 @@ async function init(el: HTMLElement) {
 	const status = el.querySelector<HTMLElement>('[data-status]') as HTMLElement;
 	const quick = el.querySelector<HTMLElement>('[data-quick]') as HTMLElement;
 	const full = el.querySelector<HTMLElement>('[data-full]') as HTMLElement;
+	/** The lesson results' section: marked busy (and kept tall enough) until Pagefind answers. */
+	const fullSection = full.closest('section') ?? full;
+	const fullWait = el.querySelector<HTMLElement>('[data-full-wait]');
 	const selects = [...el.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
-	let finder:
-		| Promise<{ search(q: string): { exact: FinderHit | undefined; hits: FinderHit[]; ignored: string[] } }>
-		| undefined;
+	let finder: Promise<Finder> | undefined;
 	let pagefind: Promise<Pagefind | undefined> | undefined;
-	const getFinder = () => {
-		finder ??= Promise.all([
-			import('./finder.ts'),
-			fetch(`${base}search/finder.json`).then((r) => r.json()),
-		]).then(([mod, data]) => mod.loadFinder(data));
-		return finder;
+	const readFinderFile = async (file: string): Promise<unknown> => {
+		const r = await fetch(`${base}search/finder/${file}`);
+		if (!r.ok) throw new Error(`search/finder/${file}: HTTP ${r.status}`);
+		return r.json();
+	};
+	const getFinder = (): Promise<Finder> => {
+		if (finder) return finder;
+		// head.json downloads while the finder's code loads, not after it.
+		const head = readFinderFile('head.json');
+		// openFinder reports a failure; this only keeps it from being "unhandled" if the code fails first.
+		head.catch(() => {});
+		const opening = import('./finder.ts').then((mod) =>
+			mod.openFinder((file) => (file === 'head.json' ? head : readFinderFile(file))),
+		);
+		finder = opening;
+		// Offline or a failed download: the next query tries again.
+		opening.catch(() => {
+			if (finder === opening) finder = undefined;
+		});
+		return opening;
 	};
 	const getPagefind = () => {
 		pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(
@@ -54,6 +72,7 @@ async function init(el: HTMLElement) {
 	};
 
 	let generation = 0;
+	let prefetching = false;
 	const run = async () => {
 		const q = input.value.trim();
 		const mine = ++generation;
@@ -64,15 +83,34 @@ async function init(el: HTMLElement) {
 		if (!q) {
 			quick.replaceChildren();
 			full.replaceChildren();
+			setWaiting(false);
 			status.textContent = '';
 			return;
 		}
 		const filters: Record<string, string[]> = {};
 		for (const s of selects) if (s.value) filters[s.dataset.filter as string] = [s.value];
-		const [f, pf] = await Promise.all([getFinder().catch(() => undefined), getPagefind()]);
+		// Both start now; the finder's answer is shown without waiting for Pagefind.
+		const pfReady = getPagefind();
+		const found = await getFinder()
+			.then((f) => f.search(q, QUICK_SHOWN))
+			.catch(() => undefined);
 		if (mine !== generation) return;
-		const found = f?.search(q);
-		renderQuick(quick, found?.exact, found?.hits ?? [], found?.ignored ?? []);
+		if (found) renderQuick(quick, found.exact, found.hits, found.ignored);
+		else quick.replaceChildren(para('Quick matches could not be loaded (offline?). Search again to retry.'));
+		const n = (found?.hits.length ?? 0) + (found?.exact ? 1 : 0);
+		const quickText = `${n} quick match${n === 1 ? '' : 'es'}`;
+		let settled = false;
+		void pfReady.then(() => {
+			settled = true;
+		});
+		await Promise.resolve();
+		if (!settled) {
+			// Pagefind is still loading: keep its space, say so once, politely.
+			setWaiting(true);
+			status.textContent = `${quickText} for “${q}”; searching the lesson text…`;
+		}
+		const pf = await pfReady;
+		if (mine !== generation) return;
 		let fullCount = 0;
 		if (!pf) {
 			full.replaceChildren(
@@ -88,9 +126,23 @@ async function init(el: HTMLElement) {
 			fullCount = res?.results.length ?? 0;
 			renderFull(full, data);
 		}
-		const n = (found?.hits.length ?? 0) + (found?.exact ? 1 : 0);
-		status.textContent = `${n} quick match${n === 1 ? '' : 'es'} and ${fullCount} lesson result${fullCount === 1 ? '' : 's'} for “${q}”.`;
+		setWaiting(false);
+		status.textContent = `${quickText} and ${fullCount} lesson result${fullCount === 1 ? '' : 's'} for “${q}”.`;
+		if (found && !prefetching) {
+			// Both result lists are shown: load the rest of the finder in idle time, so that later
+			// queries need no download (the service worker has precached these files anyway).
+			prefetching = true;
+			const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+			idle(() => void getFinder().then((f) => f.prefetch()));
+		}
 	};
+	function setWaiting(on: boolean) {
+		if (on) {
+			fullSection.setAttribute('aria-busy', 'true');
+			full.replaceChildren();
+		} else fullSection.removeAttribute('aria-busy');
+		if (fullWait) fullWait.hidden = !on;
+	}
 
 	let timer: number | undefined;
 	input.addEventListener('input', () => {
@@ -100,8 +152,9 @@ async function init(el: HTMLElement) {
 	for (const s of selects) s.addEventListener('change', run);
 	form.addEventListener('submit', async (e) => {
 		e.preventDefault();
-		const f = await getFinder().catch(() => undefined);
-		const exact = f?.search(input.value).exact;
+		const exact = await getFinder()
+			.then((f) => f.lookup(input.value))
+			.catch(() => undefined);
 		// Typing an exact provision id (8.1.2) or principle ("principle 5") goes straight there.
 		if (exact) location.assign(exact.url);
 		else void run();
@@ -109,9 +162,12 @@ async function init(el: HTMLElement) {
 	const initial = new URL(location.href).searchParams.get('q');
 	if (initial) {
 		input.value = initial.slice(0, 200);
-		const f = await getFinder().catch(() => undefined);
-		const exact = f?.search(input.value).exact;
-		if (exact && /^\d+(\.\d+)+$/.test(input.value.trim())) {
+		const exact = /^\d+(\.\d+)+$/.test(input.value.trim())
+			? await getFinder()
+					.then((f) => f.lookup(input.value))
+					.catch(() => undefined)
+			: undefined;
+		if (exact) {
 			location.replace(exact.url);
 			return;
 		}
@@ -135,7 +191,7 @@ const KIND_LABEL = {
 } as const;
 
 function renderQuick(box: HTMLElement, exact: FinderHit | undefined, hits: FinderHit[], ignored: string[]) {
-	const items = [...(exact ? [exact] : []), ...hits.slice(0, 8)];
+	const items = [...(exact ? [exact] : []), ...hits.slice(0, QUICK_SHOWN)];
 	const nodes: Node[] = [];
 	if (ignored.length)
 		nodes.push(

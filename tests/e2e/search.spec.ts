@@ -18,16 +18,82 @@ test('header search: "/" focuses it, a phrase from a lesson finds the lesson, an
 	await expect(page).toHaveURL(/\/modules\/p01-awareness\//);
 });
 
-test('the search index is not downloaded until the learner searches', async ({ page }) => {
+test('the search index is not downloaded until the learner searches, then only the shards needed', async ({
+	page,
+}) => {
 	const fetched: string[] = [];
 	page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+	// Pagefind is held back until the finder's downloads for the first query have been counted.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	await page.route('**/pagefind/**', async (route) => {
+		await held;
+		await route.continue();
+	});
 	await page.goto('search/');
 	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
-	expect(fetched.filter((p) => p.includes('pagefind') || p.endsWith('finder.json'))).toEqual([]);
+	expect(fetched.filter((p) => p.includes('pagefind') || p.includes('/search/finder/'))).toEqual([]);
 	await page.locator('#search-q').fill('poisoning');
+	await expect(page.locator('[data-quick] .results > li').first()).toBeVisible();
+	expect(fetched.some((p) => p.endsWith('/search/finder/head.json'))).toBe(true);
+	const head = (await (await page.request.get('search/finder/head.json')).json()) as {
+		termFiles: string[];
+		docFiles: string[];
+	};
+	const all = head.termFiles.length + head.docFiles.length;
+	const shards = () => new Set(fetched.filter((p) => /\/search\/finder\/[td]\d+\./.test(p))).size;
+	// Only the shards this query needs, not the whole index.
+	expect(shards()).toBeGreaterThan(0);
+	expect(shards()).toBeLessThan(all);
+	release();
 	await expect(page.locator('[data-full] .results > li').first()).toBeVisible();
-	expect(fetched.some((p) => p.endsWith('/search/finder.json'))).toBe(true);
 	expect(fetched.some((p) => p.includes('/pagefind/'))).toBe(true);
+	// Then, in idle time, the rest of the finder, so that later queries download nothing.
+	await expect.poll(shards).toBe(all);
+});
+
+test('finder results show while Pagefind is still loading, and Pagefind’s follow when it arrives', async ({
+	page,
+}) => {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	// Hold every Pagefind file (script, WebAssembly, index chunks) until released.
+	await page.route('**/pagefind/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('search/');
+	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
+	await page.locator('#search-q').fill('poisoning');
+	const quick = page.locator('[data-quick] .results > li');
+	await expect(quick.first()).toBeVisible();
+	await expect(page.locator('[data-quick]')).toContainText(/poison/i);
+	const fullSection = page.locator('section:has([data-full])');
+	await expect(fullSection).toHaveAttribute('aria-busy', 'true');
+	await expect(page.locator('[data-full-wait]')).toBeVisible();
+	await expect(page.locator('[data-full] .results > li')).toHaveCount(0);
+	await expect(page.getByRole('status')).toContainText('searching the lesson text');
+	// Space is kept for the lesson results meanwhile.
+	expect((await fullSection.boundingBox())?.height ?? 0).toBeGreaterThan(200);
+	release();
+	await expect(page.locator('[data-full] .results > li').first()).toBeVisible();
+	await expect(fullSection).not.toHaveAttribute('aria-busy');
+	await expect(page.locator('[data-full-wait]')).toBeHidden();
+	await expect(page.getByRole('status')).toContainText(/quick match(es)? and \d+ lesson result/);
+});
+
+test('the service worker precaches every finder file head.json names', async ({ page }) => {
+	const head = (await (await page.request.get('search/finder/head.json')).json()) as {
+		termFiles: string[];
+		docFiles: string[];
+	};
+	const sw = await (await page.request.get('sw.js')).text();
+	for (const f of ['head.json', ...head.termFiles, ...head.docFiles])
+		expect(sw, f).toContain(`search/finder/${f}"`);
 });
 
 test('filters narrow the lesson results', async ({ page }) => {
