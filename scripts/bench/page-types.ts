@@ -33,19 +33,13 @@ export const MODULE_QUIZ_PAGE_JS_GZIP = 76 * KiB;
 /** The search page's own script; lunr, the finder index and Pagefind load on the first query, not up front. */
 export const SEARCH_PAGE_JS_GZIP = 10 * KiB;
 /**
- * Lab pages, up front: React (66 KB), the lab runner with its grading core, and the progress store
- * (112.7 KB in all; 247.2 KB before issue #22, when the editor loaded up front). Not counted because
- * they load later: the editor (see LAB_EDITOR_JS_GZIP), the sandbox worker (16 KB), QuickJS's
- * WebAssembly (about 230 KB gzip, fetched when the first run starts and kept by the service worker)
- * and, on TypeScript labs only, the type stripper (sucrase).
+ * Lab pages: React (66 KB), the CodeMirror 6 editor with JavaScript/TypeScript highlighting and the
+ * lab runner's grading core (about 145 KB together), the progress store (26 KB). Not counted because
+ * they load on first use: the sandbox worker (16 KB), QuickJS's WebAssembly (about 230 KB gzip,
+ * fetched when the first run starts and kept by the service worker) and, on TypeScript labs only,
+ * the type stripper (sucrase).
  */
-export const LAB_PAGE_JS_GZIP = 116 * KiB;
-/**
- * The lab editor, loaded by the lab island with a dynamic `import()` once it has hydrated: CodeMirror 6
- * with JavaScript/TypeScript highlighting and the files it imports that the page has not already
- * loaded (133.7 KB). Checked by tests/e2e/weight.spec.ts.
- */
-export const LAB_EDITOR_JS_GZIP = 140 * KiB;
+export const LAB_PAGE_JS_GZIP = 256 * KiB;
 /** The inline theme bootstrap on every page: applies the saved theme before first paint (raw bytes, it is inline). */
 export const THEME_BOOTSTRAP_BYTES = 2560;
 /** Astro's inline island loader (the astro-island element and the client:idle directive), once per island page (raw bytes). */

@@ -10,13 +10,12 @@ import {
 	htmlFileOf,
 	ISLAND_LOADER_INLINE_BYTES,
 	ISLAND_PAGE_JS_GZIP,
-	LAB_EDITOR_JS_GZIP,
 	LAB_PAGE_JS_GZIP,
 	MODULE_QUIZ_PAGE_JS_GZIP,
 	PAGE_TYPES,
 	THEME_BOOTSTRAP_BYTES,
 } from '../../scripts/bench/page-types.ts';
-import { bytesOf, htmlFiles, jsClosure, pageWeight, scriptsOf } from '../../scripts/bench/page-weight.ts';
+import { htmlFiles, jsClosure, pageWeight, scriptsOf } from '../../scripts/bench/page-weight.ts';
 import { DIST } from './helpers.ts';
 
 const BASE = process.env.E2E_BASE_PATH ?? '/';
@@ -44,7 +43,7 @@ for (const p of pages.filter((x) => x.islands === 0 && !isSearch(x))) {
 	});
 }
 
-/** Lab pages carry the lab runner (the editor loads after hydration) and have their own budget (see page-types.ts). */
+/** Lab pages carry the editor and the lab runner, and have their own budget (see page-types.ts). */
 const isLab = (p: { page: string }) => /^labs\/[^/]+\/index\.html$/.test(p.page);
 /** A module page's only island is its quiz; it has its own, smaller budget (see page-types.ts). */
 const isModule = (p: { page: string }) => /^modules\/[^/]+\/index\.html$/.test(p.page);
@@ -80,45 +79,17 @@ for (const type of PAGE_TYPES) {
 	});
 }
 
-/** Every file reachable from `files` by a dynamic `import()`, with what those import statically. */
-function onUse(files: readonly string[]): string[] {
-	return files
-		.flatMap(dynamicImports)
-		.flatMap((f) => [f, ...jsClosure(DIST, BASE, `<script src="${BASE}${relative(DIST, f)}"></script>`)])
-		.filter((f) => existsSync(f));
-}
-/** A mark of the CodeMirror editor (its content element's class). */
-const EDITOR = 'cm-content';
-
-test('lab pages: the runner loads up front, the editor after hydration and the sandbox engine on use; other pages load neither', () => {
+test('lab pages: the editor and runner load only on lab pages; the sandbox engine is not loaded up front', () => {
 	const labPages = pages.filter(isLab);
 	expect(labPages.length).toBeGreaterThanOrEqual(4);
 	for (const p of pages) {
 		const files = jsClosure(DIST, BASE, readFileSync(join(DIST, p.page), 'utf8'));
-		const hasEditor = files.some((f) => readFileSync(f, 'utf8').includes(EDITOR));
-		expect(hasEditor, `${p.page} loads the editor up front`).toBe(false);
+		const hasEditor = files.some((f) => readFileSync(f, 'utf8').includes('cm-content'));
+		expect(hasEditor, `${p.page} loads the editor`).toBe(isLab(p));
 		expect(
 			files.some((f) => f.endsWith('.wasm') || /lab-worker|strip-types/.test(f)),
 			p.page,
 		).toBe(false);
-		if (isLab(p)) {
-			// The editor's chunk, with what it imports that the page has not loaded already.
-			const editor = files
-				.flatMap(dynamicImports)
-				.filter((f) => existsSync(f) && readFileSync(f, 'utf8').includes(EDITOR))
-				.flatMap((f) => [f, ...jsClosure(DIST, BASE, `<script src="${BASE}${relative(DIST, f)}"></script>`)])
-				.filter((f, i, all) => !files.includes(f) && all.indexOf(f) === i);
-			expect(editor.length, `${p.page}: the editor is reachable by a dynamic import()`).toBeGreaterThan(0);
-			expect(
-				bytesOf(editor.map((f) => readFileSync(f))).gzip,
-				`${p.page}: the editor, gzip (${editor.join(', ')})`,
-			).toBeLessThanOrEqual(LAB_EDITOR_JS_GZIP);
-		} else if (p.islands > 0) {
-			expect(
-				onUse(files).some((f) => readFileSync(f, 'utf8').includes(EDITOR)),
-				`${p.page} can load the editor`,
-			).toBe(false);
-		}
 	}
 });
 
@@ -147,7 +118,10 @@ test('module pages: the progress schemas, attempt engine and review load on use,
 			`${p.page} loads the review up front`,
 		).toBe(false);
 		// What moved out is still reachable: by a dynamic import() from the quiz's own files.
-		const laterText = onUse(files).map((f) => readFileSync(f, 'utf8'));
+		const later = files
+			.flatMap(dynamicImports)
+			.flatMap((f) => [f, ...jsClosure(DIST, BASE, `<script src="${BASE}${relative(DIST, f)}"></script>`)]);
+		const laterText = later.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8'));
 		expect(
 			laterText.some((t) => ZOD.test(t)),
 			`${p.page}: zod reachable on use`,

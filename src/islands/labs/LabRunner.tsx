@@ -5,11 +5,6 @@
  * draft, the failed runs, the solution being shown and each pass (with code and digest). A lab
  * with an exploit stage opens on the attack (ExploitStage.tsx) until the learner's attack worked or
  * they skipped it; the fix stage then runs their attack as "your attack" next to the suites.
- *
- * Weight (issue #22): the editor (CodeMirror, `editor.ts`) loads with a dynamic `import()` once the
- * island has hydrated, so the page's first paint and hydration do not wait for it; until then the
- * server-rendered starter code fills the editor's box, so nothing moves when it arrives. The
- * sandbox engine (worker and WebAssembly) loads on the first run or when the editor is focused.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { type CaseResult, newSeed, type RunSummary, YOUR_ATTACK_ID } from '../../core/labs/grading.ts';
@@ -30,7 +25,7 @@ import {
 import { type RunnableLab, runLab } from '../../core/labs/run.ts';
 import { getProgressStore, requestPersistence, useProgress } from '../adapters/progress-client.ts';
 import ExploitStage, { formatWhen } from './ExploitStage.tsx';
-import type { LabEditor } from './editor.ts';
+import { createEditor, type LabEditor } from './editor.ts';
 import { WorkerEngine } from './worker-engine.ts';
 
 export interface LabRunnerProps {
@@ -116,7 +111,6 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 	const record = labRecord(progress.data.labs, id);
 	const status = labStatus(record, lab.data.revision);
 	const [hydrated, setHydrated] = useState(false);
-	const [editorFailed, setEditorFailed] = useState(false);
 	const [phase, setPhase] = useState<Phase>({ name: 'idle' });
 	const [showSolution, setShowSolution] = useState(false);
 	const hostRef = useRef<HTMLDivElement>(null);
@@ -136,40 +130,31 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 	useEffect(() => {
 		const host = hostRef.current;
 		if (!host) return;
-		let live = true;
-		let editor: LabEditor | undefined;
-		import('./editor.ts').then(
-			({ createEditor }) => {
-				if (!live) return;
-				const stored = labRecord(getProgressStore().getSnapshot().data.labs, id);
-				editor = createEditor(host, {
-					code: stored.draft?.code ?? starter,
-					typescript: lab.data.language === 'typescript',
-					label: `Your code (${lab.data.language === 'typescript' ? 'TypeScript' : 'JavaScript'}). Tab indents; press Escape, then Tab, to leave the editor.`,
-					onChange(code) {
-						clearTimeout(saveTimer.current);
-						saveTimer.current = setTimeout(() => {
-							getProgressStore().updateLab(id, (rec) => withDraft(rec, code, new Date().toISOString()));
-						}, 400);
-					},
-					onFocus() {
-						// The learner is about to write code: load the sandbox in the background.
-						void engine()
-							.warm()
-							.catch(() => {});
-					},
-				});
-				editorRef.current = editor;
-				// Open on the stage the record says (it is read once, so recording an attack does not move the page).
-				if (hasExploit) setChosenStage((chosen) => chosen ?? exploitStage(stored));
-				setHydrated(true);
+		const stored = labRecord(getProgressStore().getSnapshot().data.labs, id);
+		const editor = createEditor(host, {
+			code: stored.draft?.code ?? starter,
+			typescript: lab.data.language === 'typescript',
+			label: `Your code (${lab.data.language === 'typescript' ? 'TypeScript' : 'JavaScript'}). Tab indents; press Escape, then Tab, to leave the editor.`,
+			onChange(code) {
+				clearTimeout(saveTimer.current);
+				saveTimer.current = setTimeout(() => {
+					getProgressStore().updateLab(id, (rec) => withDraft(rec, code, new Date().toISOString()));
+				}, 400);
 			},
-			() => live && setEditorFailed(true),
-		);
+			onFocus() {
+				// The learner is about to write code: load the sandbox in the background.
+				void engine()
+					.warm()
+					.catch(() => {});
+			},
+		});
+		editorRef.current = editor;
+		// Open on the stage the record says (it is read once, so recording an attack does not move the page).
+		if (hasExploit) setChosenStage((chosen) => chosen ?? exploitStage(stored));
+		setHydrated(true);
 		return () => {
-			live = false;
 			clearTimeout(saveTimer.current);
-			editor?.destroy();
+			editor.destroy();
 			editorRef.current = null;
 		};
 	}, [id, lab.data.language, starter, hasExploit]);
@@ -314,16 +299,7 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 					In the editor, <kbd>Tab</kbd> indents. To leave the editor with the keyboard, press <kbd>Esc</kbd>,
 					then <kbd>Tab</kbd>. Undo with <kbd>Ctrl</kbd>+<kbd>Z</kbd> (<kbd>⌘</kbd>+<kbd>Z</kbd> on a Mac).
 				</p>
-				{editorFailed && (
-					<p className="notice notice-warning" role="alert">
-						The code editor could not be loaded, so this lab cannot run. Check your connection and reload the
-						page; your saved draft is not affected.
-					</p>
-				)}
-				<div ref={hostRef} className="lab-editor">
-					{/* Shown until the editor replaces it (it renders in this element's shadow root). */}
-					<pre className="lab-editor-placeholder">{starter}</pre>
-				</div>
+				<div ref={hostRef} className="lab-editor" />
 				<div className="button-row lab-actions">
 					<button
 						type="button"
