@@ -22,6 +22,14 @@ export const NO_ISLAND_JS_GZIP = 0;
  * the way back under 112 KB.
  */
 export const ISLAND_PAGE_JS_GZIP = 114 * KiB;
+/**
+ * Module pages with a quiz (issue #22: at most 80 KB): React DOM's client (64 KB) and the quiz's
+ * start screen, 73.5 KB in all. What the quiz needs later loads with dynamic `import()`s and is
+ * not counted: the progress store with its zod schemas (about 30 KB, once the island has
+ * hydrated, to record the visit and show past attempts) and the attempt engine, question views,
+ * scoring and review (when an attempt starts). Checked by tests/e2e/weight.spec.ts.
+ */
+export const MODULE_QUIZ_PAGE_JS_GZIP = 76 * KiB;
 /** The search page's own script; lunr, the finder index and Pagefind load on the first query, not up front. */
 export const SEARCH_PAGE_JS_GZIP = 10 * KiB;
 /**
@@ -91,7 +99,7 @@ export const PAGE_TYPES: readonly PageType[] = [
 		name: 'Module with quiz',
 		path: 'modules/p01-awareness/',
 		islands: true,
-		jsGzip: ISLAND_PAGE_JS_GZIP,
+		jsGzip: MODULE_QUIZ_PAGE_JS_GZIP,
 		cssGzip: ISLAND_PAGE_CSS_GZIP,
 	},
 	{

@@ -2,27 +2,59 @@
  * The interactive quiz. Thin: the core draws, arranges and scores; the progress store records.
  * Practice mode checks each answer as you go; assessment mode (the one that counts toward
  * certificates) shows feedback after submitting the whole quiz.
+ *
+ * Weight (issue #22): the page loads only this start screen up front. The progress store and its
+ * schemas (`quiz/progress.ts`) load once the island has hydrated; the attempt engine, the question
+ * views and the review (`quiz/session.ts`) load when the learner starts an attempt or opens a past
+ * one (fetched early when they point at or focus the start controls).
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { percent } from '../core/progress/labels.ts';
-import { type Attempt, quizStats } from '../core/progress/progress.ts';
 import {
-	drawQuestions,
-	newSeed,
-	preferUnseenSeed,
-	presentQuestions,
-	type QuizMode,
-	scoreAttempt,
-	seenInAssessments,
-} from '../core/quiz/attempt.ts';
+	lazy,
+	Suspense,
+	useCallback,
+	useEffect,
+	useId,
+	useMemo,
+	useRef,
+	useState,
+	useSyncExternalStore,
+} from 'react';
+import { percent } from '../core/progress/labels.ts';
+import type { Attempt, quizStats } from '../core/progress/progress.ts';
+import type { ProgressState } from '../core/progress/store.ts';
+import type { QuizMode } from '../core/quiz/attempt.ts';
 import { FEEDBACK_RULE, missedQuestions, reviewLevel } from '../core/quiz/feedback.ts';
-import { isAnswered, scoreQuestion } from '../core/quiz/kinds/index.ts';
 import type { Quiz as QuizData } from '../schemas/quiz.ts';
-import { getProgressStore, requestPersistence, useProgress } from './adapters/progress-client.ts';
-import { QuestionView } from './kinds/index.tsx';
-import { Review } from './Review.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
-import { type ProvisionPointer, WithheldReview } from './WithheldReview.tsx';
+import type { ProvisionPointer } from './WithheldReview.tsx';
+
+type ProgressModule = typeof import('./quiz/progress.ts');
+type Session = typeof import('./quiz/session.ts');
+
+let sessionLoad: Promise<Session> | undefined;
+/** The attempt engine, views and review: fetched once, on first need (a failed fetch may be retried). */
+function loadSession(): Promise<Session> {
+	sessionLoad ??= import('./quiz/session.ts').catch((e: unknown) => {
+		sessionLoad = undefined;
+		throw e;
+	});
+	return sessionLoad;
+}
+
+/** Shown only when storage is not keeping progress; loads with its message. */
+const StorageNotice = lazy(() => import('./StorageNotice.tsx').then((m) => ({ default: m.StorageNotice })));
+
+const LOAD_FAILED =
+	'Part of the quiz could not be loaded, so it cannot run. Check your connection and reload the page; your saved progress is not affected.';
+
+/** The learner's record once the progress store has loaded (undefined before, as on the server). */
+function useLoadedProgress(m: ProgressModule | undefined): ProgressState | undefined {
+	const subscribe = useCallback(
+		(listener: () => void) => (m ? m.getProgressStore().subscribe(listener) : () => {}),
+		[m],
+	);
+	const snapshot = useCallback(() => m?.getProgressStore().getSnapshot(), [m]);
+	return useSyncExternalStore(subscribe, snapshot, () => undefined);
+}
 
 interface Props {
 	quiz: QuizData;
@@ -43,8 +75,11 @@ const date = (iso: string) =>
 
 export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 	const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-	const progress = useProgress();
-	const stats = quizStats(progress.data, quiz.id, quiz.revision);
+	const [store, setStore] = useState<ProgressModule>();
+	const [session, setSession] = useState<Session>();
+	const [loadFailed, setLoadFailed] = useState(false);
+	const progress = useLoadedProgress(store);
+	const stats = store && progress ? store.quizStats(progress.data, quiz.id, quiz.revision) : undefined;
 	const [phase, setPhase] = useState<Phase>({ name: 'start' });
 	const [mode, setMode] = useState<QuizMode>('practice');
 	const [answers, setAnswers] = useState<Record<string, unknown>>({});
@@ -56,26 +91,58 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 	const questionsRef = useRef<HTMLHeadingElement>(null);
 
 	useEffect(() => {
-		setHydrated(true);
-		getProgressStore().visitModule(moduleId);
+		let live = true;
+		import('./quiz/progress.ts').then(
+			(m) => {
+				if (!live) return;
+				m.getProgressStore().visitModule(moduleId);
+				setStore(m);
+				setHydrated(true);
+			},
+			() => live && setLoadFailed(true),
+		);
+		return () => {
+			live = false;
+		};
 	}, [moduleId]);
+
+	/** Runs `then` with the session code, loading it first if needed. */
+	const withSession = (then: (s: Session) => void) => {
+		if (session) return then(session);
+		loadSession().then(
+			(s) => {
+				setSession(s);
+				then(s);
+			},
+			() => setLoadFailed(true),
+		);
+	};
+	const prefetch = () => {
+		loadSession().catch(() => {});
+	};
 
 	const shown = useMemo(
 		() =>
-			phase.name === 'answering'
-				? presentQuestions(quiz, { seed: phase.seed, questionIds: phase.questionIds })
-				: phase.name === 'done' || phase.name === 'reviewing'
-					? presentQuestions(quiz, { seed: phase.attempt.seed, questionIds: phase.attempt.questionIds })
-					: [],
-		[phase, quiz],
+			!session
+				? []
+				: phase.name === 'answering'
+					? session.presentQuestions(quiz, { seed: phase.seed, questionIds: phase.questionIds })
+					: phase.name === 'done' || phase.name === 'reviewing'
+						? session.presentQuestions(quiz, {
+								seed: phase.attempt.seed,
+								questionIds: phase.attempt.questionIds,
+							})
+						: [],
+		[phase, quiz, session],
 	);
 
-	const start = () => {
+	const start = () => withSession((s) => startWith(s));
+	const startWith = ({ drawQuestions, newSeed, preferUnseenSeed, seenInAssessments }: Session) => {
 		// An assessment prefers questions this learner has not yet met in an assessment; the
 		// preference travels in the seed, so the draw can still be reproduced from it.
 		const seed =
 			mode === 'assessment'
-				? preferUnseenSeed(quiz, newSeed(), seenInAssessments(progress.data.attempts, quiz.id))
+				? preferUnseenSeed(quiz, newSeed(), seenInAssessments(progress?.data.attempts ?? [], quiz.id))
 				: newSeed();
 		const draw = drawQuestions(quiz, seed);
 		setAnswers({});
@@ -103,8 +170,8 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 
 	const submit = () => {
 		confirmRef.current?.close();
-		if (phase.name !== 'answering') return;
-		const s = scoreAttempt(quiz, phase.questionIds, answers);
+		if (phase.name !== 'answering' || !session || !store) return;
+		const s = session.scoreAttempt(quiz, phase.questionIds, answers);
 		const attempt: Attempt = {
 			id: `${Date.now().toString(36)}-${phase.seed}`,
 			quizId: quiz.id,
@@ -118,8 +185,8 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 			startedAt: phase.startedAt,
 			submittedAt: new Date().toISOString(),
 		};
-		getProgressStore().recordAttempt(attempt);
-		void requestPersistence();
+		store.getProgressStore().recordAttempt(attempt);
+		void store.requestPersistence();
 		setPhase({ name: 'done', attempt });
 		setAnnounce(
 			`You scored ${percent(s.score)}: ${s.correctCount} of ${phase.questionIds.length} fully correct. ${
@@ -130,10 +197,11 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 	};
 
 	const answering = phase.name === 'answering';
-	const unanswered = answering ? shown.filter((q) => !isAnswered(q, answers[q.id])).length : 0;
+	const unanswered =
+		answering && session ? shown.filter((q) => !session.isAnswered(q, answers[q.id])).length : 0;
 	const result =
-		phase.name === 'done' || phase.name === 'reviewing'
-			? scoreAttempt(quiz, phase.attempt.questionIds, phase.attempt.answers)
+		session && (phase.name === 'done' || phase.name === 'reviewing')
+			? session.scoreAttempt(quiz, phase.attempt.questionIds, phase.attempt.answers)
 			: undefined;
 	const reviewAttempt = phase.name === 'done' || phase.name === 'reviewing' ? phase.attempt : undefined;
 	const withheld = !!(
@@ -152,7 +220,16 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 			<p className="visually-hidden" role="status" aria-live="polite">
 				{announce}
 			</p>
-			<StorageNotice state={progress} />
+			{progress?.problem && (
+				<Suspense fallback={null}>
+					<StorageNotice state={progress} />
+				</Suspense>
+			)}
+			{loadFailed && (
+				<p className="notice notice-warning" role="alert">
+					{LOAD_FAILED}
+				</p>
+			)}
 
 			{phase.name === 'start' && (
 				<div className="quiz-start">
@@ -162,23 +239,27 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 							: `${quiz.questions.length} questions`}{' '}
 						· pass mark {percent(quiz.passMark)} · revision {quiz.revision}
 					</p>
-					<QuizHistory
-						stats={stats}
-						revision={quiz.revision}
-						onReview={(a) => {
-							setPhase({ name: 'reviewing', attempt: a });
-							requestAnimationFrame(() => resultsRef.current?.focus());
-						}}
-					/>
+					{stats && (
+						<QuizHistory
+							stats={stats}
+							revision={quiz.revision}
+							onReview={(a) =>
+								withSession(() => {
+									setPhase({ name: 'reviewing', attempt: a });
+									requestAnimationFrame(() => resultsRef.current?.focus());
+								})
+							}
+						/>
+					)}
 					<ReadMark
 						readAt={
-							Object.hasOwn(progress.data.modules, moduleId)
+							progress && Object.hasOwn(progress.data.modules, moduleId)
 								? progress.data.modules[moduleId]?.completedAt
 								: undefined
 						}
 						disabled={!hydrated}
 						onMark={() => {
-							getProgressStore().visitModule(moduleId, true);
+							store?.getProgressStore().visitModule(moduleId, true);
 							setAnnounce('Module marked as read.');
 						}}
 					/>
@@ -191,6 +272,7 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 								name={`${uid}-mode`}
 								checked={mode === 'practice'}
 								onChange={() => setMode('practice')}
+								onFocus={prefetch}
 							/>
 							<span>
 								<strong>Practice</strong>: check each answer as you go, with explanations.
@@ -203,6 +285,7 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 								name={`${uid}-mode`}
 								checked={mode === 'assessment'}
 								onChange={() => setMode('assessment')}
+								onFocus={prefetch}
 							/>
 							<span>
 								<strong>Assessment</strong>: answer everything, then see your score. This is the mode that
@@ -211,13 +294,20 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 						</label>
 						<p className="muted feedback-rule">{FEEDBACK_RULE}</p>
 					</fieldset>
-					<button type="button" className="button" onClick={start} disabled={!hydrated}>
-						{stats.attempts.length ? 'Start a new attempt' : 'Start the quiz'}
+					<button
+						type="button"
+						className="button"
+						onClick={start}
+						onPointerEnter={prefetch}
+						onFocus={prefetch}
+						disabled={!hydrated}
+					>
+						{stats?.attempts.length ? 'Start a new attempt' : 'Start the quiz'}
 					</button>
 				</div>
 			)}
 
-			{(answering || phase.name === 'done' || phase.name === 'reviewing') && (
+			{session && (answering || phase.name === 'done' || phase.name === 'reviewing') && (
 				<>
 					{result && reviewAttempt && (
 						<div className={`quiz-result ${result.passed ? 'is-passed' : 'is-failed'}`}>
@@ -253,7 +343,7 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 						</h3>
 					)}
 					{withheld && result && reviewAttempt && (
-						<WithheldReview
+						<session.WithheldReview
 							missed={missedQuestions(shown, result.results)}
 							asked={reviewAttempt.questionIds.length}
 							pointers={pointers}
@@ -265,7 +355,7 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 								const isChecked = answering && phase.mode === 'practice' && checked.has(q.id);
 								const locked = !answering || isChecked;
 								const answer = answering ? answers[q.id] : reviewAttempt?.answers[q.id];
-								const qr = result?.results[i] ?? (isChecked ? scoreQuestion(q, answer) : undefined);
+								const qr = result?.results[i] ?? (isChecked ? session.scoreQuestion(q, answer) : undefined);
 								return (
 									<li key={q.id} className="quiz-question" data-question-id={q.id}>
 										<fieldset>
@@ -275,7 +365,7 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 												</span>
 												<span className="q-prompt">{q.prompt}</span>
 											</legend>
-											<QuestionView
+											<session.QuestionView
 												question={q}
 												answer={answer}
 												onChange={(a) => setAnswers((prev) => ({ ...prev, [q.id]: a }))}
@@ -287,10 +377,10 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 											<button
 												type="button"
 												className="button button-secondary"
-												disabled={!isAnswered(q, answers[q.id])}
+												disabled={!session.isAnswered(q, answers[q.id])}
 												onClick={() => {
 													setChecked((prev) => new Set(prev).add(q.id));
-													const r = scoreQuestion(q, answers[q.id]);
+													const r = session.scoreQuestion(q, answers[q.id]);
 													setAnnounce(
 														`Question ${i + 1}: ${r.correct ? 'correct' : r.credit > 0 ? 'partly correct' : 'not correct'}.`,
 													);
@@ -299,7 +389,7 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 												Check answer
 											</button>
 										)}
-										{qr && <Review result={qr} />}
+										{qr && <session.Review result={qr} />}
 									</li>
 								);
 							})}

@@ -77,6 +77,24 @@ test('the starter passes the functional cases and lets attacks through, with the
 	await expect(page.locator('.lab-hints li')).toHaveCount(1);
 });
 
+test('the sandbox engine (worker and WebAssembly) is fetched on the first run, not when the page loads', async ({
+	page,
+	context,
+}) => {
+	const fetched: string[] = [];
+	context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+	const engine = () => fetched.filter((u) => u.endsWith('.wasm') || /lab-worker/.test(u));
+	await openLab(page);
+	await page.waitForLoadState('networkidle');
+	expect(engine(), 'engine files fetched before Run').toEqual([]);
+	await page.getByRole('button', { name: 'Run the suites' }).click();
+	await expect(page.locator('.lab-live')).toContainText('not passed yet', { timeout: 30_000 });
+	expect(
+		engine().some((u) => u.endsWith('.wasm')),
+		'the WebAssembly is fetched on Run',
+	).toBe(true);
+});
+
 test('reload keeps the draft', async ({ page }) => {
 	await openLab(page);
 	await replaceCode(page, 'function renderAnswer(markdown) {\n// draft kept 4711\nreturn markdown;\n}');

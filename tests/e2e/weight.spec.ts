@@ -4,13 +4,14 @@
  * scripts/bench/page-types.ts has its own JavaScript and CSS budgets (the reasons are there).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
 	htmlFileOf,
 	ISLAND_LOADER_INLINE_BYTES,
 	ISLAND_PAGE_JS_GZIP,
 	LAB_PAGE_JS_GZIP,
+	MODULE_QUIZ_PAGE_JS_GZIP,
 	PAGE_TYPES,
 	THEME_BOOTSTRAP_BYTES,
 } from '../../scripts/bench/page-types.ts';
@@ -44,9 +45,11 @@ for (const p of pages.filter((x) => x.islands === 0 && !isSearch(x))) {
 
 /** Lab pages carry the editor and the lab runner, and have their own budget (see page-types.ts). */
 const isLab = (p: { page: string }) => /^labs\/[^/]+\/index\.html$/.test(p.page);
+/** A module page's only island is its quiz; it has its own, smaller budget (see page-types.ts). */
+const isModule = (p: { page: string }) => /^modules\/[^/]+\/index\.html$/.test(p.page);
 
 for (const p of pages.filter((x) => x.islands > 0)) {
-	const budget = isLab(p) ? LAB_PAGE_JS_GZIP : ISLAND_PAGE_JS_GZIP;
+	const budget = isLab(p) ? LAB_PAGE_JS_GZIP : isModule(p) ? MODULE_QUIZ_PAGE_JS_GZIP : ISLAND_PAGE_JS_GZIP;
 	test(`${p.page}: island JavaScript within ${KB(budget)} gzip; inline only the bootstrap and island loader`, () => {
 		const w = pageWeight(DIST, BASE, join(DIST, p.page));
 		expect(w.js.files.length).toBeGreaterThan(0);
@@ -87,6 +90,46 @@ test('lab pages: the editor and runner load only on lab pages; the sandbox engin
 			files.some((f) => f.endsWith('.wasm') || /lab-worker|strip-types/.test(f)),
 			p.page,
 		).toBe(false);
+	}
+});
+
+/** The files a built script loads with a dynamic `import("…")`, resolved against its own URL. */
+function dynamicImports(file: string): string[] {
+	return [...readFileSync(file, 'utf8').matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)].map((m) =>
+		join(dirname(file), m[1] as string),
+	);
+}
+/** Marks of what a quiz needs only later: zod (its internals keep the `_zod` key) and the review's verdicts. */
+const ZOD = /\b_zod\b/;
+const REVIEW = 'Partly correct (';
+
+test('module pages: the progress schemas, attempt engine and review load on use, not up front', () => {
+	const modulePages = pages.filter((p) => isModule(p) && p.islands > 0);
+	expect(modulePages.length).toBeGreaterThanOrEqual(10);
+	for (const p of modulePages) {
+		const files = jsClosure(DIST, BASE, readFileSync(join(DIST, p.page), 'utf8'));
+		const text = files.map((f) => readFileSync(f, 'utf8'));
+		expect(
+			text.some((t) => ZOD.test(t)),
+			`${p.page} loads zod up front`,
+		).toBe(false);
+		expect(
+			text.some((t) => t.includes(REVIEW)),
+			`${p.page} loads the review up front`,
+		).toBe(false);
+		// What moved out is still reachable: by a dynamic import() from the quiz's own files.
+		const later = files
+			.flatMap(dynamicImports)
+			.flatMap((f) => [f, ...jsClosure(DIST, BASE, `<script src="${BASE}${relative(DIST, f)}"></script>`)]);
+		const laterText = later.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8'));
+		expect(
+			laterText.some((t) => ZOD.test(t)),
+			`${p.page}: zod reachable on use`,
+		).toBe(true);
+		expect(
+			laterText.some((t) => t.includes(REVIEW)),
+			`${p.page}: review reachable on use`,
+		).toBe(true);
 	}
 });
 

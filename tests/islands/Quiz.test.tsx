@@ -3,7 +3,7 @@
  * The quiz island as a component: start, practice checking, assessment scoring and recording,
  * review of a past attempt, marking as read, storage trouble, and the keyboard path through it.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_KEY } from '../../src/core/progress/store.ts';
@@ -25,8 +25,16 @@ async function renderQuiz(quiz = smallQuiz()) {
 	const { default: QuizIsland } = await import('../../src/islands/Quiz.tsx');
 	const user = userEvent.setup();
 	const view = render(<QuizIsland quiz={quiz} moduleId="demo-module" />);
+	// The progress store loads with a dynamic import() after hydration (issue #22); the quiz says
+	// it is ready with data-hydrated.
+	await waitFor(() =>
+		expect(document.querySelector('.quiz-island')?.getAttribute('data-hydrated')).toBe('true'),
+	);
 	return { user, view, quiz };
 }
+
+/** The attempt engine loads on Start (a dynamic import()); the questions follow. */
+const questionsShown = () => screen.findByRole('heading', { name: 'Questions' }, { timeout: 20_000 });
 
 const stored = () => JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? '{}').data;
 const status = () => screen.getAllByRole('status').find((s) => s.classList.contains('visually-hidden'));
@@ -45,6 +53,7 @@ describe('Quiz island', () => {
 	it('practice: "Check answer" waits for an answer, then explains it and announces the verdict', async () => {
 		const { user } = await renderQuiz();
 		await user.click(screen.getByRole('button', { name: 'Start the quiz' }));
+		await questionsShown();
 		expect(status()?.textContent).toBe('Practice started: 2 questions.');
 		await nextFrame();
 		expect(document.activeElement?.textContent).toBe('Questions');
@@ -70,6 +79,7 @@ describe('Quiz island', () => {
 		const { user } = await renderQuiz();
 		await user.click(screen.getByRole('radio', { name: /Assessment/ }));
 		await user.click(screen.getByRole('button', { name: 'Start the quiz' }));
+		await questionsShown();
 		expect(screen.getByText('2 questions not answered yet; unanswered questions score zero.')).toBeTruthy();
 		expect(screen.queryByRole('button', { name: 'Check answer' })).toBeNull();
 		await user.click(screen.getByRole('radio', { name: 'Rate limiting' }));
@@ -98,6 +108,7 @@ describe('Quiz island', () => {
 		const { user } = await renderQuiz();
 		await user.click(screen.getByRole('radio', { name: /Assessment/ }));
 		await user.click(screen.getByRole('button', { name: 'Start the quiz' }));
+		await questionsShown();
 		await user.click(screen.getByRole('button', { name: 'Submit answers' }));
 		await user.click(screen.getByRole('button', { name: 'Submit anyway' }));
 		expect(status()?.textContent).toBe(
@@ -129,8 +140,9 @@ describe('Quiz island', () => {
 		};
 		try {
 			const { user } = await renderQuiz();
-			expect(screen.getByRole('alert').textContent).toMatch(/^Progress is not being saved\./);
+			expect((await screen.findByRole('alert')).textContent).toMatch(/^Progress is not being saved\./);
 			await user.click(screen.getByRole('button', { name: 'Start the quiz' }));
+			await questionsShown();
 			await user.click(screen.getByRole('button', { name: 'Finish and record this practice' }));
 			expect(screen.getByRole('heading', { name: 'Your result' })).toBeTruthy();
 		} finally {
@@ -149,6 +161,7 @@ describe('Quiz island', () => {
 		await user.tab();
 		expect(document.activeElement?.textContent).toBe('Start the quiz');
 		await user.keyboard('{Enter}');
+		await questionsShown();
 		await nextFrame();
 		expect(document.activeElement?.textContent).toBe('Questions');
 		// From the (focusable) heading, Tab reaches the first question's first option; Space picks it.
