@@ -262,6 +262,12 @@ export default function Dashboard({
 									))}
 								</ul>
 							)}
+							{message.technical && (
+								<details className="technical-detail">
+									<summary>Technical detail</summary>
+									<code>{message.technical}</code>
+								</details>
+							)}
 						</div>
 					)}
 				</div>

@@ -548,9 +548,11 @@ function SortHeader({
 }
 
 function FileList({ files, core }: { files: FileResult[]; core: Core }) {
+	// Identical copies of one report are one row with a count, not one row each.
+	const groups = core.groupCopies(files);
 	return (
 		<ul className="file-results">
-			{files.map((f) => (
+			{groups.map(({ file: f, copies }) => (
 				<li key={f.index} className={`status-${f.status}`}>
 					<span className="file-name" dir="auto">
 						{f.name}
@@ -562,11 +564,33 @@ function FileList({ files, core }: { files: FileResult[]; core: Core }) {
 							({f.report.evidence.learner.name}, {f.report.assignment.assigned.title})
 						</span>
 					)}
-					{f.notes.length > 0 && (
+					{(f.notes.length > 0 || copies.length > 0) && (
 						<ul>
+							{copies.length > 0 && (
+								<li className="note-info" data-testid="identical-copies">
+									{copies.length} more identical {copies.length === 1 ? 'copy' : 'copies'} of this report{' '}
+									{copies.length === 1 ? 'was' : 'were'} loaded ({copies.length + 1} in all): counted once.{' '}
+									<details className="copy-names">
+										<summary>Their file names</summary>
+										<ul>
+											{copies.map((c) => (
+												<li key={c.index} dir="auto">
+													{c.name}
+												</li>
+											))}
+										</ul>
+									</details>
+								</li>
+							)}
 							{f.notes.map((n) => (
 								<li key={n.text} className={`note-${n.tone}`}>
 									{n.text}
+									{n.detail && (
+										<details className="technical-detail">
+											<summary>Technical detail</summary>
+											<code>{n.detail}</code>
+										</details>
+									)}
 								</li>
 							))}
 						</ul>

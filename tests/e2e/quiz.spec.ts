@@ -99,7 +99,15 @@ test('export, clear storage, import: progress is back', async ({ page }) => {
 	await page
 		.locator('input[type=file]')
 		.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-	await expect(page.getByText(/Imported 1 attempt from “backup.json”/)).toBeVisible();
+	await expect(page.getByText(/Imported 1 new attempt .*from “backup.json”/)).toBeVisible();
+	await expect(page.locator('.big-number')).toHaveText(/^1 of/);
+	// The same file again adds nothing, and says so with the counts.
+	await page
+		.locator('input[type=file]')
+		.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+	await expect(page.locator('.message-ok')).toContainText(
+		/^Nothing new: 1 attempt (and \d+ module records? )?in “backup.json” (is|are) already stored here, so your progress is unchanged\.$/,
+	);
 	await expect(page.locator('.big-number')).toHaveText(/^1 of/);
 	await page.reload();
 	await expect(page.locator('.big-number')).toHaveText(/^1 of/);
@@ -121,7 +129,7 @@ test('a tampered or foreign import file is refused and changes nothing', async (
 			'{"format": "secure-ai-academy/progress", "version": 42, "data": {}}',
 			/newer version of this site/,
 		],
-		['picture.json', '\u0089PNG\r\n', /not valid JSON/],
+		['picture.json', '\u0089PNG\r\n', /^This is a PNG image, not a progress file\./],
 	] as const;
 	for (const [name, text, message] of files) {
 		await page
