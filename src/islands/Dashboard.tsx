@@ -44,7 +44,7 @@ export default function Dashboard({
 	const progress = useProgress();
 	const d = buildDashboard(progress.data, catalog);
 	const [message, setMessage] = useState<
-		{ tone: 'ok' | 'bad'; text: string; details?: string[] } | undefined
+		{ tone: 'ok' | 'bad'; text: string; details?: string[]; technical?: string } | undefined
 	>();
 	const [confirmReset, setConfirmReset] = useState<string | undefined>();
 	const [persisted, setPersisted] = useState<boolean | undefined>();
