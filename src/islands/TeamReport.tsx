@@ -270,6 +270,8 @@ function TeamResults({
 		.filter((r) => r.status !== 'accepted' || r.notes.some((n) => n.tone !== 'info'))
 		.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
 	const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length] as const);
+	// Identical copies share one row (FileList), so the heading counts rows as well as files.
+	const problemRows = core.groupCopies(problems).length;
 	const stamp = new Date().toISOString().slice(0, 10);
 
 	return (
@@ -289,7 +291,13 @@ function TeamResults({
 				</p>
 				{problems.length > 0 && (
 					<>
-						<h3>Files that need a look ({problems.length})</h3>
+						<h3>
+							Files that need a look ({problems.length}
+							{problemRows < problems.length
+								? ` files in ${problemRows} ${problemRows === 1 ? 'row' : 'rows'}`
+								: ''}
+							)
+						</h3>
 						<FileList files={problems} core={core} />
 					</>
 				)}
@@ -568,8 +576,9 @@ function FileList({ files, core }: { files: FileResult[]; core: Core }) {
 						<ul>
 							{copies.length > 0 && (
 								<li className="note-info" data-testid="identical-copies">
-									{copies.length} more identical {copies.length === 1 ? 'copy' : 'copies'} of this report{' '}
-									{copies.length === 1 ? 'was' : 'were'} loaded ({copies.length + 1} in all): counted once.{' '}
+									{f.status === 'duplicate'
+										? `This row stands for ${copies.length + 1} identical copies of a report loaded already: counted once.`
+										: `${copies.length} identical ${copies.length === 1 ? 'copy' : 'copies'} of this report ${copies.length === 1 ? 'was' : 'were'} also loaded: counted once.`}{' '}
 									<details className="copy-names">
 										<summary>Their file names</summary>
 										<ul>

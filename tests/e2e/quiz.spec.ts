@@ -56,6 +56,7 @@ test('the results page and a review of a past attempt pass axe, in light and dar
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await expectNoAxeViolations(page, 'results (dark)');
 	await page.getByRole('button', { name: 'Try again with a fresh draw' }).click();
+	await page.getByRole('button', { name: 'Cancel' }).click();
 	await page.getByText('Past attempts (1)').click();
 	await page.locator('.attempt-list button').first().click();
 	await expect(page.getByRole('heading', { name: /Review of your attempt/ })).toBeFocused();
