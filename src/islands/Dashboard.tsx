@@ -44,7 +44,7 @@ export default function Dashboard({
 	const progress = useProgress();
 	const d = buildDashboard(progress.data, catalog);
 	const [message, setMessage] = useState<
-		{ tone: 'ok' | 'bad'; text: string; details?: string[] } | undefined
+		{ tone: 'ok' | 'bad'; text: string; details?: string[]; technical?: string } | undefined
 	>();
 	const [confirmReset, setConfirmReset] = useState<string | undefined>();
 	const [persisted, setPersisted] = useState<boolean | undefined>();
@@ -261,6 +261,12 @@ export default function Dashboard({
 										<li key={t}>{t}</li>
 									))}
 								</ul>
+							)}
+							{message.technical && (
+								<details className="technical-detail">
+									<summary>Technical detail</summary>
+									<code>{message.technical}</code>
+								</details>
 							)}
 						</div>
 					)}

@@ -331,7 +331,7 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 								</p>
 							)}
 							<p>
-								<button type="button" className="button" onClick={() => setPhase({ name: 'start' })}>
+								<button type="button" className="button" onClick={start}>
 									Try again with a fresh draw
 								</button>
 							</p>
@@ -384,12 +384,23 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 													setAnnounce(
 														`Question ${i + 1}: ${r.correct ? 'correct' : r.credit > 0 ? 'partly correct' : 'not correct'}.`,
 													);
+													// The button goes away: focus moves to the feedback that replaces it.
+													requestAnimationFrame(() =>
+														document.getElementById(`${uid}-${q.id}-feedback`)?.focus(),
+													);
 												}}
 											>
 												Check answer
 											</button>
 										)}
-										{qr && <session.Review result={qr} />}
+										{qr &&
+											(isChecked ? (
+												<div id={`${uid}-${q.id}-feedback`} tabIndex={-1} className="check-feedback">
+													<session.Review result={qr} />
+												</div>
+											) : (
+												<session.Review result={qr} />
+											))}
 									</li>
 								);
 							})}

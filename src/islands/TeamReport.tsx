@@ -270,6 +270,8 @@ function TeamResults({
 		.filter((r) => r.status !== 'accepted' || r.notes.some((n) => n.tone !== 'info'))
 		.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
 	const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length] as const);
+	// Identical copies share one row (FileList), so the heading counts rows as well as files.
+	const problemRows = core.groupCopies(problems).length;
 	const stamp = new Date().toISOString().slice(0, 10);
 
 	return (
@@ -289,7 +291,13 @@ function TeamResults({
 				</p>
 				{problems.length > 0 && (
 					<>
-						<h3>Files that need a look ({problems.length})</h3>
+						<h3>
+							Files that need a look ({problems.length}
+							{problemRows < problems.length
+								? ` files in ${problemRows} ${problemRows === 1 ? 'row' : 'rows'}`
+								: ''}
+							)
+						</h3>
 						<FileList files={problems} core={core} />
 					</>
 				)}
@@ -548,9 +556,11 @@ function SortHeader({
 }
 
 function FileList({ files, core }: { files: FileResult[]; core: Core }) {
+	// Identical copies of one report are one row with a count, not one row each.
+	const groups = core.groupCopies(files);
 	return (
 		<ul className="file-results">
-			{files.map((f) => (
+			{groups.map(({ file: f, copies }) => (
 				<li key={f.index} className={`status-${f.status}`}>
 					<span className="file-name" dir="auto">
 						{f.name}
@@ -562,11 +572,34 @@ function FileList({ files, core }: { files: FileResult[]; core: Core }) {
 							({f.report.evidence.learner.name}, {f.report.assignment.assigned.title})
 						</span>
 					)}
-					{f.notes.length > 0 && (
+					{(f.notes.length > 0 || copies.length > 0) && (
 						<ul>
+							{copies.length > 0 && (
+								<li className="note-info" data-testid="identical-copies">
+									{f.status === 'duplicate'
+										? `This row stands for ${copies.length + 1} identical copies of a report loaded already: counted once.`
+										: `${copies.length} identical ${copies.length === 1 ? 'copy' : 'copies'} of this report ${copies.length === 1 ? 'was' : 'were'} also loaded: counted once.`}{' '}
+									<details className="copy-names">
+										<summary>Their file names</summary>
+										<ul>
+											{copies.map((c) => (
+												<li key={c.index} dir="auto">
+													{c.name}
+												</li>
+											))}
+										</ul>
+									</details>
+								</li>
+							)}
 							{f.notes.map((n) => (
 								<li key={n.text} className={`note-${n.tone}`}>
 									{n.text}
+									{n.detail && (
+										<details className="technical-detail">
+											<summary>Technical detail</summary>
+											<code>{n.detail}</code>
+										</details>
+									)}
 								</li>
 							))}
 						</ul>

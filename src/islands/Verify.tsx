@@ -58,13 +58,20 @@ export default function Verify({ catalog, base, organisation }: Props) {
 			if (jwt) void check(jwt, source);
 			else if (packed) {
 				unpackFromLink(packed, MAX_CREDENTIAL_BYTES)
-					.then((text) => check(text, source))
-					.catch(() =>
+					.then(async (text) => {
+						// A changed character can still unpack, into nonsense: say that about the link.
+						const { linkRecordProblem } = await import('../core/certificates/link-problem.ts');
+						const altered = linkRecordProblem(text, MAX_CREDENTIAL_BYTES);
+						if (altered) setOutcome({ kind: 'error', source, ...altered });
+						else await check(text, source);
+					})
+					.catch((e: unknown) =>
 						setOutcome({
 							kind: 'error',
 							source,
 							message:
 								'This verification link is damaged or cut short, so there is nothing to check. Ask for the link again, or for the credential file.',
+							detail: String((e as Error)?.message ?? e),
 						}),
 					);
 			} else {
@@ -149,6 +156,12 @@ function Result({ outcome, organisation }: { outcome: Outcome; organisation: str
 				<p>
 					<strong>{outcome.source}:</strong> {outcome.message}
 				</p>
+				{outcome.detail && (
+					<details className="technical-detail">
+						<summary>Technical detail</summary>
+						<code>{outcome.detail}</code>
+					</details>
+				)}
 			</div>
 		);
 	}

@@ -6,6 +6,7 @@
 
 import { decodeImport } from '../core/progress/codec.ts';
 import type { CatalogSummary } from '../core/progress/dashboard.ts';
+import { importCounts, importSummaryText } from '../core/progress/import-summary.ts';
 import { recoverProgress, setAsideRaw } from '../core/progress/recover.ts';
 import { refusalText, screenAttempts } from '../core/progress/screen.ts';
 import { getProgressStore } from './adapters/progress-client.ts';
@@ -15,6 +16,8 @@ export interface DashboardMessage {
 	tone: 'ok' | 'bad';
 	text: string;
 	details?: string[];
+	/** Technical detail (the JSON parser's words), shown behind a disclosure. */
+	technical?: string;
 }
 
 interface Site {
@@ -77,7 +80,11 @@ export async function importProgressFile(file: File, site: Site): Promise<Dashbo
 			raw = undefined;
 		}
 		if (raw !== undefined) return recoverCopy(raw, `“${file.name}”`, site);
-		return { tone: 'bad', text: `${decoded.message} Nothing was changed.` };
+		return {
+			tone: 'bad',
+			text: `${decoded.message} Nothing was changed.`,
+			...(decoded.detail ? { technical: decoded.detail } : {}),
+		};
 	}
 	const { bank, unavailable } = await bankFor(
 		decoded.data.attempts.map((a) => a.quizId),
@@ -90,6 +97,7 @@ export async function importProgressFile(file: File, site: Site): Promise<Dashbo
 		};
 	}
 	let screened: ReturnType<typeof screenAttempts> | undefined;
+	const before = getProgressStore().getSnapshot().data;
 	const r = getProgressStore().importFile(text, file.size, (data) => {
 		screened = screenAttempts(data, bank);
 		return screened.data;
@@ -99,7 +107,7 @@ export async function importProgressFile(file: File, site: Site): Promise<Dashbo
 	const when = (id: string) => decoded.data.attempts.find((a) => a.id === id)?.submittedAt;
 	return {
 		tone: refused.length ? 'bad' : 'ok',
-		text: `Imported ${plural(r.data.attempts.length, 'attempt')} from “${file.name}” and merged them with your progress.${refused.length ? ` ${refused.length === 1 ? '1 attempt was' : `${refused.length} attempts were`} not imported, because the answers do not give the score recorded:` : ''}`,
+		text: `${importSummaryText(importCounts(before, r.data), file.name, refused.length)}${refused.length ? ` ${refused.length === 1 ? '1 attempt was' : `${refused.length} attempts were`} not imported, because the answers do not give the score recorded:` : ''}`,
 		details: refused.map((c) => refusalText(c, when(c.attemptId))),
 	};
 }

@@ -79,6 +79,7 @@ test('a failed assessment lists missed questions and what to re-read, without th
 	await expectNoAxeViolations(page, 'failed assessment');
 	// Reviewing the same attempt later follows the same rule.
 	await page.getByRole('button', { name: 'Try again with a fresh draw' }).click();
+	await page.getByRole('button', { name: 'Cancel' }).click();
 	await page.getByText('Past attempts (1)').click();
 	await page.locator('.attempt-list button').first().click();
 	await expect(page.locator('[data-missed-id]')).toHaveCount(missedIds.length);

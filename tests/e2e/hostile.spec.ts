@@ -7,7 +7,7 @@
  * report files on the team page, and configuration kept in the browser.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { packForLink } from '../../src/core/envelope/link-codec.ts';
+import { packForLink, unpackFromLink } from '../../src/core/envelope/link-codec.ts';
 import { encodeSetAside } from '../../src/core/progress/recover.ts';
 import {
 	baselineProgress,
@@ -150,8 +150,13 @@ test.describe('imports: refused with a reason, and nothing changes', () => {
 		return exported({ attempts: [{ ...a, score: 0.9, passed: true }], modules: {} });
 	};
 	const cases: [string, () => string | Buffer, RegExp][] = [
-		['not JSON', () => 'Dear learner, here is your progress', /not valid JSON/],
-		['an empty file', () => '', /not valid JSON/],
+		['not JSON', () => 'Dear learner, here is your progress', /This is plain text, not a progress file/],
+		['an empty file', () => '', /This is empty: there is no progress file in it/],
+		[
+			'JSON cut short',
+			() => '{"format":"secure-ai-academy/progress","ver',
+			/its end is missing: it was cut short/,
+		],
 		['a JSON array', () => '[1,2,3]', /not a Secure AI Academy progress export/],
 		[
 			'another format',
@@ -187,7 +192,7 @@ test.describe('imports: refused with a reason, and nothing changes', () => {
 		[
 			'a PNG picture',
 			() => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-			/not valid JSON/,
+			/This is a PNG image, not a progress file/,
 		],
 		[
 			'a file over 2 MB',
@@ -208,7 +213,7 @@ test.describe('imports: refused with a reason, and nothing changes', () => {
 		[
 			'a team report file',
 			() => '{"format":"secure-ai-academy/report","version":1}',
-			/not a Secure AI Academy progress export/,
+			/This is an assignment report, not a progress file/,
 		],
 	];
 	for (const [name, make, message] of cases) {
@@ -255,7 +260,7 @@ test.describe('imports: refused with a reason, and nothing changes', () => {
 			await page
 				.locator('input[type=file]')
 				.setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(make()) });
-			await expect(page.locator('.message-bad')).toContainText('Imported 0 attempts');
+			await expect(page.locator('.message-bad')).toContainText('Nothing new was imported from “edited.json”');
 			await expect(page.locator('.import-refused li')).toHaveCount(1);
 			await expect(page.locator('.import-refused li')).toContainText(
 				/The p01-awareness attempt of 2026-11-\d\d \d\d:\d\d UTC \(revision \d+\)/,
@@ -348,11 +353,7 @@ test.describe('credentials on the verify page: Not valid or Not verified, naming
 			(g) => JSON.stringify(g),
 			/Consistent and complete, but made before credentials carried proofs/,
 		],
-		[
-			'not JSON',
-			() => 'hello, I passed',
-			/neither a credential file \(JSON\) nor a countersigned credential/,
-		],
+		['not JSON', () => 'hello, I passed', /This is plain text, not a credential/],
 		['an empty object', () => '{}', /not a Secure AI Academy credential/],
 		['a JSON array', () => '[]', /not a Secure AI Academy credential/],
 		[
@@ -458,7 +459,11 @@ test.describe('credentials on the verify page: Not valid or Not verified, naming
 			},
 			/the answers score 0% \(fail\), but the record claims 90% \(pass\)/,
 		],
-		['a JWT that is not one', () => 'eyJhbGciOiJub25lIn0.e30.', /neither a credential file/],
+		[
+			'a JWT that is not one',
+			() => 'eyJhbGciOiJub25lIn0.e30.',
+			/cut short or altered: one of its three parts is empty/,
+		],
 		[
 			'a JWT with alg none',
 			() =>
@@ -506,6 +511,19 @@ test.describe('credentials on the verify page: Not valid or Not verified, naming
 	});
 });
 
+/** The first position where one changed character still unpacks, but into text that is not JSON. */
+async function alteredAt(packed: string): Promise<number> {
+	for (let i = 0; i < packed.length; i++) {
+		const changed = `${packed.slice(0, i)}${packed[i] === 'A' ? 'B' : 'A'}${packed.slice(i + 1)}`;
+		try {
+			JSON.parse(await unpackFromLink(changed));
+		} catch (e) {
+			if (e instanceof SyntaxError && !/characters a packed record/.test(e.message)) return i;
+		}
+	}
+	throw new Error('no one-character change of this link unpacks into non-JSON');
+}
+
 test.describe('verification links', () => {
 	const cases: [string, () => Promise<string>, RegExp][] = [
 		['no record in the link', async () => '#foo=1', /does not carry a record/],
@@ -526,6 +544,17 @@ test.describe('verification links', () => {
 			/record was edited or damaged/,
 		],
 		['a JWT that is garbage', async () => '#jwt=a.b.c', /could not be read|header is damaged/],
+		[
+			'one character changed',
+			async () => {
+				const packed = await packForLink(
+					'{"claim":{"achievement":"p01","score":0.9},"evidence":{"attempts":[]}}',
+				);
+				const i = await alteredAt(packed);
+				return `#r=${packed.slice(0, i)}${packed[i] === 'A' ? 'B' : 'A'}${packed.slice(i + 1)}`;
+			},
+			/This verification link was altered: at least one character in it differs/,
+		],
 	];
 	for (const [name, make, message] of cases) {
 		test(`verify link: ${name}`, async ({ page }) => {
@@ -586,7 +615,17 @@ test.describe('assignment links', () => {
 
 test.describe('report files on the team page', () => {
 	const cases: [string, () => string | Buffer, RegExp][] = [
-		['not JSON', () => 'Dear manager, all done!', /Rejected: it is not valid JSON/],
+		[
+			'not JSON',
+			() => 'Dear manager, all done!',
+			/Rejected\. This is plain text, not a learner’s report file/,
+		],
+		[
+			'a PNG picture',
+			() =>
+				Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+			/Rejected\. This is a PNG image, not a learner’s report file\. Ask the learner for their report file/,
+		],
 		['an empty file', () => '', /Rejected/],
 		[
 			'a __proto__ key',
@@ -668,6 +707,6 @@ test('storage refused: the result screen says what is true and offers the attemp
 	await other
 		.locator('input[type=file]')
 		.setInputFiles({ name: 'attempt.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-	await expect(other.locator('.message-ok')).toContainText('Imported 1 attempt');
+	await expect(other.locator('.message-ok')).toContainText('Imported 1 new attempt');
 	await other.close();
 });

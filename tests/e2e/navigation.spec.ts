@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test('the skip link is the first stop for the keyboard and moves focus to the content', async ({ page }) => {
 	await page.goto('principles/1/');
 	await page.keyboard.press('Tab');
-	const skip = page.getByRole('link', { name: 'Skip to content' });
+	const skip = page.getByRole('link', { name: 'Skip to main content' });
 	await expect(skip).toBeFocused();
 	await expect(skip).toBeInViewport();
 	await page.keyboard.press('Enter');

@@ -56,6 +56,7 @@ test('the results page and a review of a past attempt pass axe, in light and dar
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await expectNoAxeViolations(page, 'results (dark)');
 	await page.getByRole('button', { name: 'Try again with a fresh draw' }).click();
+	await page.getByRole('button', { name: 'Cancel' }).click();
 	await page.getByText('Past attempts (1)').click();
 	await page.locator('.attempt-list button').first().click();
 	await expect(page.getByRole('heading', { name: /Review of your attempt/ })).toBeFocused();
@@ -99,7 +100,15 @@ test('export, clear storage, import: progress is back', async ({ page }) => {
 	await page
 		.locator('input[type=file]')
 		.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-	await expect(page.getByText(/Imported 1 attempt from “backup.json”/)).toBeVisible();
+	await expect(page.getByText(/Imported 1 new attempt .*from “backup.json”/)).toBeVisible();
+	await expect(page.locator('.big-number')).toHaveText(/^1 of/);
+	// The same file again adds nothing, and says so with the counts.
+	await page
+		.locator('input[type=file]')
+		.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+	await expect(page.locator('.message-ok')).toContainText(
+		/^Nothing new: 1 attempt (and \d+ module records? )?in “backup.json” (is|are) already stored here, so your progress is unchanged\.$/,
+	);
 	await expect(page.locator('.big-number')).toHaveText(/^1 of/);
 	await page.reload();
 	await expect(page.locator('.big-number')).toHaveText(/^1 of/);
@@ -121,7 +130,7 @@ test('a tampered or foreign import file is refused and changes nothing', async (
 			'{"format": "secure-ai-academy/progress", "version": 42, "data": {}}',
 			/newer version of this site/,
 		],
-		['picture.json', '\u0089PNG\r\n', /not valid JSON/],
+		['picture.json', '\u0089PNG\r\n', /^This is a PNG image, not a progress file\./],
 	] as const;
 	for (const [name, text, message] of files) {
 		await page

@@ -180,7 +180,9 @@ test('assign, learn, report, and read the team report', async ({ page, browser, 
 	await expect(needs.filter({ hasText: 'tampered.json' })).toContainText(
 		'its digest does not match its content',
 	);
-	await expect(needs.filter({ hasText: 'notes.json' })).toContainText('Rejected: it is not valid JSON');
+	await expect(needs.filter({ hasText: 'notes.json' })).toContainText(
+		'Rejected. This is plain text, not a learner’s report file',
+	);
 	await expect(needs.filter({ hasText: 'hostile.json' })).toContainText(
 		'which a spreadsheet would run as a formula',
 	);
@@ -232,7 +234,9 @@ test('assign, learn, report, and read the team report', async ({ page, browser, 
 	expect(
 		lines.some((l) => /^,,,,Not counted,,,,,tampered\.json,tampered,.*digest does not match/.test(l)),
 	).toBe(true);
-	expect(lines.some((l) => /,notes\.json,rejected,.*not valid JSON/.test(l))).toBe(true);
+	expect(
+		lines.some((l) => /,notes\.json,rejected,.*This is plain text, not a learner’s report file/.test(l)),
+	).toBe(true);
 
 	await expectNoAxeViolations(page, 'team report with results (light)');
 	await page.emulateMedia({ colorScheme: 'dark' });

@@ -112,13 +112,27 @@ describe('Dashboard island', () => {
 		const good = encodeExport(progressWith(), '2026.12.1', '2026-12-01T00:00:00.000Z');
 		await user.upload(input, new File([good], 'backup.json', { type: 'application/json' }));
 		expect((await messageSoon()).textContent).toBe(
-			'Imported 4 attempts from “backup.json” and merged them with your progress.',
+			'Imported 4 new attempts and 2 new module records from “backup.json” and merged them with your progress.',
 		);
 		expect(screen.getByText('1 of 3 modules completed')).toBeTruthy();
 
+		// The same file again adds nothing, and says so rather than "Imported 4 attempts".
+		await user.upload(input, new File([good], 'backup.json', { type: 'application/json' }));
+		await vi.waitFor(() => expect(message().textContent).toMatch(/^Nothing new/));
+		expect(message().textContent).toBe(
+			'Nothing new: 4 attempts and 2 module records in “backup.json” are already stored here, so your progress is unchanged.',
+		);
+		expect(storedData().attempts).toHaveLength(4);
+
 		await user.upload(input, new File(['{"format":'], 'broken.json', { type: 'application/json' }));
-		await vi.waitFor(() => expect(message().textContent).toMatch(/Nothing was changed\.$/));
+		await vi.waitFor(() => expect(message().textContent).toMatch(/Nothing was changed\./));
 		expect(message().className).toContain('message-bad');
+		// The headline says what happened in plain words; the parser's words wait behind a disclosure.
+		expect(message().querySelector('p')?.textContent).toBe(
+			'This starts like a progress file but its end is missing: it was cut short while being copied or saved. Choose the file that “Export progress to a file” saved (a .json file). Nothing was changed.',
+		);
+		expect(message().querySelector('details.technical-detail summary')?.textContent).toBe('Technical detail');
+		expect(message().querySelector('details.technical-detail code')?.textContent).toMatch(/JSON/);
 		expect(storedData().attempts).toHaveLength(4);
 
 		const big = new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'huge.json', { type: 'application/json' });

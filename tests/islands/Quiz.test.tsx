@@ -98,7 +98,14 @@ describe('Quiz island', () => {
 		expect(attempts).toHaveLength(1);
 		expect(attempts[0]).toMatchObject({ quizId: 'demo-quiz', mode: 'assessment', score: 0.5, passed: true });
 
+		// "Try again with a fresh draw" starts the new attempt at once (same mode), focus on its questions.
 		await user.click(screen.getByRole('button', { name: 'Try again with a fresh draw' }));
+		await nextFrame();
+		expect(status()?.textContent).toMatch(/^Assessment started: \d+ questions\.$/);
+		expect(screen.getByRole('button', { name: 'Submit answers' })).toBeTruthy();
+		expect(document.activeElement?.textContent).toBe('Questions');
+		expect(stored().attempts).toHaveLength(1);
+		await user.click(screen.getByRole('button', { name: 'Cancel' }));
 		expect(screen.getByRole('button', { name: 'Start a new attempt' })).toBeTruthy();
 		expect(screen.getByText(/✓ Passed on .* · best score 50%/)).toBeTruthy();
 		expect(screen.getByText('Past attempts (1)')).toBeTruthy();
@@ -115,6 +122,7 @@ describe('Quiz island', () => {
 			'You scored 0%: 0 of 2 fully correct. Not passed; the pass mark is 50%.',
 		);
 		await user.click(screen.getByRole('button', { name: 'Try again with a fresh draw' }));
+		await user.click(screen.getByRole('button', { name: 'Cancel' }));
 		await user.click(screen.getByText('Past attempts (1)'));
 		await user.click(screen.getByRole('button', { name: /0% not passed \(assessment\)/ }));
 		await nextFrame();

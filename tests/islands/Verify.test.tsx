@@ -172,7 +172,7 @@ describe('Verify island', () => {
 		await user.clear(screen.getByLabelText('Or paste the credential (JSON or JWT)'));
 		await paste(user, 'hello');
 		expect((await screen.findByRole('alert')).textContent).toContain(
-			'This is neither a credential file (JSON) nor a countersigned credential (JWT).',
+			'This is plain text, not a credential. Choose the credential file',
 		);
 	});
 

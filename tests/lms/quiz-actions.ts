@@ -6,7 +6,11 @@ import { loadQuiz } from '../e2e/quiz-helpers.ts';
 export async function attempt(page: Page, correct: boolean, moduleId = 'p01-awareness') {
 	const quiz = loadQuiz(moduleId);
 	const again = page.getByRole('button', { name: 'Try again with a fresh draw' });
-	if (await again.isVisible()) await again.click();
+	// The fresh draw starts an attempt at once; Cancel goes back to the start screen.
+	if (await again.isVisible()) {
+		await again.click();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+	}
 	let ids: string[] = [];
 	for (let i = 0; i < 15; i++) {
 		await page.getByLabel(/Assessment: answer everything/).check();
@@ -48,6 +52,10 @@ export async function attempt(page: Page, correct: boolean, moduleId = 'p01-awar
 
 export async function markRead(page: Page) {
 	const again = page.getByRole('button', { name: 'Try again with a fresh draw' });
-	if (await again.isVisible()) await again.click();
+	// The fresh draw starts an attempt at once; Cancel goes back to the start screen.
+	if (await again.isVisible()) {
+		await again.click();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+	}
 	await page.getByRole('button', { name: 'Mark this module as read' }).click();
 }

@@ -131,6 +131,7 @@ export async function openAssignmentLink(packed: string | undefined): Promise<Op
 			case 'too-large':
 			case 'too-deep':
 			case 'crafted':
+			case 'looks-like':
 			case 'not-json':
 				return fail('damaged', `This assignment link cannot be read: ${jsonProblemClause(p)}. ${ASK}`);
 			case 'newer-version':

@@ -6,6 +6,7 @@
 
 import { jsonProblemClause } from '../envelope/messages.ts';
 import type { EnvelopeProblem } from '../envelope/open.ts';
+import { recognisedSentence } from '../envelope/sniff.ts';
 import type { JsonProblem } from '../envelope/untrusted-json.ts';
 
 /** One claim on the outside of a credential that its record does not back. */
@@ -27,9 +28,12 @@ export function credentialTextProblem(p: JsonProblem): string {
 			return 'This is far larger than any credential.';
 		case 'crafted':
 			return 'This file looks crafted (it contains a "__proto__" key), so it was not read.';
+		case 'looks-like':
+			return `${recognisedSentence(p.what, 'a credential')} Choose the credential file (.json, or .jwt when countersigned) or open the verification link you were given.`;
 		case 'too-deep':
-		case 'not-json':
 			return 'This is neither a credential file (JSON) nor a countersigned credential (JWT).';
+		case 'not-json':
+			return 'This looks like a data file (JSON) but it is damaged or was edited, so it cannot be read as a credential. Ask for the credential file again.';
 	}
 }
 
@@ -39,6 +43,7 @@ export function recordProblemText(p: EnvelopeProblem): string {
 		case 'too-large':
 		case 'too-deep':
 		case 'crafted':
+		case 'looks-like':
 		case 'not-json':
 			return `the record is not valid JSON (${jsonProblemClause(p)})`;
 		case 'invalid':

@@ -4,6 +4,7 @@
  */
 
 import type { Quiz } from '../../schemas/quiz.ts';
+import { problemDetail } from '../envelope/messages.ts';
 import { readUntrustedJson } from '../envelope/untrusted-json.ts';
 import { bankOf } from '../quiz/evidence.ts';
 import { looksLikeJwt, MAX_CREDENTIAL_BYTES, MAX_CREDENTIAL_DEPTH } from './credential.ts';
@@ -20,7 +21,8 @@ import { judge, type Verdict, type VerdictContext } from './verdict.ts';
 export type Form = 'self-issued' | 'organisation' | 'legacy' | 'record';
 
 export type Outcome =
-	| { kind: 'error'; source: string; message: string }
+	/** `detail`: the parser's own words, for a "Technical detail" disclosure (never the headline). */
+	| { kind: 'error'; source: string; message: string; detail?: string }
 	| (Extract<Verdict, { kind: 'checked' }> & {
 			source: string;
 			signature: SignatureResult | undefined;
@@ -79,7 +81,12 @@ export async function verifyText(
 	/** Runs recorded lab passes again (see VerdictContext.checkLabs); loaded by the caller only when needed. */
 	checkLabs?: VerdictContext['checkLabs'],
 ): Promise<Outcome> {
-	const fail = (message: string): Outcome => ({ kind: 'error', source, message });
+	const fail = (message: string, detail?: string): Outcome => ({
+		kind: 'error',
+		source,
+		message,
+		...(detail ? { detail } : {}),
+	});
 	const trimmed = text.trim();
 	if (new TextEncoder().encode(trimmed).length > MAX_CREDENTIAL_BYTES)
 		return fail(credentialTextProblem({ code: 'too-large', bytes: 0, maxBytes: MAX_CREDENTIAL_BYTES }));
@@ -98,7 +105,7 @@ export async function verifyText(
 			maxBytes: MAX_CREDENTIAL_BYTES,
 			maxDepth: MAX_CREDENTIAL_DEPTH,
 		});
-		if (!json.ok) return fail(credentialTextProblem(json.problem));
+		if (!json.ok) return fail(credentialTextProblem(json.problem), problemDetail(json.problem));
 		value = json.value;
 		const v = value as { credentialSubject?: { id?: unknown }; claim?: unknown } | null;
 		if (typeof v?.credentialSubject?.id === 'string') return fail(INSIDE_OF_SIGNED);

@@ -2,8 +2,12 @@
  * Stage 1 of the one pipeline for opening untrusted data (see open.ts): reading JSON that someone
  * else made. Refuses it when it is too big, nested too deep, not JSON, or crafted with a
  * `__proto__` key, before any schema sees it. Returns codes with data; envelope/messages.ts and
- * each feature's messages.ts turn them into words.
+ * each feature's messages.ts turn them into words. Before any of that, stage 0 (sniff.ts)
+ * recognises input that is plainly something else (an image, a PDF, a web page, a JWT, JSON cut
+ * short) and says what it is.
  */
+import { type Recognised, recognise } from './sniff.ts';
+
 export interface JsonLimits {
 	/** Largest accepted text, in UTF-8 bytes. */
 	maxBytes: number;
@@ -14,7 +18,9 @@ export interface JsonLimits {
 export type JsonProblem =
 	| { code: 'too-large'; bytes: number; maxBytes: number }
 	| { code: 'too-deep'; maxDepth: number }
-	| { code: 'not-json' }
+	| { code: 'looks-like'; what: Recognised; detail?: string }
+	/** `detail`: the JSON parser's own words, for a disclosure, never for the headline. */
+	| { code: 'not-json'; detail: string }
 	| { code: 'crafted' };
 
 export type UntrustedJson = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
@@ -69,6 +75,9 @@ export function readUntrustedJson(
 	limits: JsonLimits,
 	byteLength = new TextEncoder().encode(text).length,
 ): UntrustedJson {
+	const what = recognise(text);
+	if (what && what.kind !== 'json-cut-short' && what.kind !== 'text')
+		return { ok: false, problem: { code: 'looks-like', what } };
 	if (byteLength > limits.maxBytes)
 		return { ok: false, problem: { code: 'too-large', bytes: byteLength, maxBytes: limits.maxBytes } };
 	if (nestingDepth(text, limits.maxDepth) > limits.maxDepth)
@@ -76,6 +85,9 @@ export function readUntrustedJson(
 	try {
 		return { ok: true, value: parseJson(text) };
 	} catch (e) {
-		return { ok: false, problem: { code: e instanceof CraftedKeyError ? 'crafted' : 'not-json' } };
+		if (e instanceof CraftedKeyError) return { ok: false, problem: { code: 'crafted' } };
+		const detail = (e as Error).message;
+		// Recognised only now, so that valid JSON never depends on the guess.
+		return { ok: false, problem: what ? { code: 'looks-like', what, detail } : { code: 'not-json', detail } };
 	}
 }

@@ -20,6 +20,7 @@
  *     is told and can download it; a clean record starts.
  */
 
+import { problemDetail } from '../envelope/messages.ts';
 import { type EnvelopeProblem, type EnvelopeSpec, issuesText, openEnvelope } from '../envelope/open.ts';
 import { parseJson } from '../envelope/untrusted-json.ts';
 import { importProblemText, storedProblemText } from './messages.ts';
@@ -91,7 +92,8 @@ export function encodeExport(data: ProgressData, contentVersion: string, now: st
 
 export type ImportResult =
 	| { ok: true; data: ProgressData; contentVersion: string | undefined; exportedAt: string | undefined }
-	| { ok: false; message: string };
+	/** `detail`: the parser's own words, for a disclosure (never the headline). */
+	| { ok: false; message: string; detail?: string };
 
 /**
  * Validates an export file chosen by the learner. Anything not ours, tampered, too big or from a
@@ -106,7 +108,14 @@ export function decodeImport(text: string, byteLength = new TextEncoder().encode
 		),
 		byteLength,
 	);
-	if (!r.ok) return { ok: false, message: importProblemText(r.problem, MAX_IMPORT_BYTES, CURRENT_VERSION) };
+	if (!r.ok) {
+		const detail = problemDetail(r.problem);
+		return {
+			ok: false,
+			message: importProblemText(r.problem, MAX_IMPORT_BYTES, CURRENT_VERSION),
+			...(detail ? { detail } : {}),
+		};
+	}
 	const { contentVersion, exportedAt } = r.raw;
 	return {
 		ok: true,

@@ -6,6 +6,7 @@
 
 import { jsonProblemClause } from '../envelope/messages.ts';
 import type { EnvelopeProblem } from '../envelope/open.ts';
+import { formatName, recognisedSentence } from '../envelope/sniff.ts';
 import type { AttemptCheck } from '../quiz/evidence.ts';
 
 /** Why the stored value could not be read (shown after "Your saved progress could not be read"). */
@@ -14,6 +15,7 @@ export function storedProblemText(p: EnvelopeProblem): string {
 		case 'too-large':
 		case 'too-deep':
 		case 'crafted':
+		case 'looks-like':
 		case 'not-json':
 			return `the stored progress is not valid JSON (${jsonProblemClause(p)})`;
 		case 'not-object':
@@ -37,11 +39,16 @@ export function importProblemText(p: EnvelopeProblem, maxBytes: number, current:
 			return `This file is ${(p.bytes / 1024 / 1024).toFixed(1)} MB; a progress file is at most ${maxBytes / 1024 / 1024} MB. Choose the file this site exported.`;
 		case 'crafted':
 			return damaged('it contains a "__proto__" key');
+		case 'looks-like':
+			return `${recognisedSentence(p.what, 'a progress file')} Choose the file that “Export progress to a file” saved (a .json file).`;
 		case 'too-deep':
 		case 'not-json':
 			return `This file is not a progress export: ${jsonProblemClause(p)}.`;
-		case 'not-object':
 		case 'wrong-format':
+			if (p.found !== undefined && formatName(p.found))
+				return `This is ${formatName(p.found)}, not a progress file. Choose the file that “Export progress to a file” saved.`;
+			return 'This file is not a Secure AI Academy progress export (its "format" field is missing or different).';
+		case 'not-object':
 			return 'This file is not a Secure AI Academy progress export (its "format" field is missing or different).';
 		case 'newer-version':
 			return `This file was saved by a newer version of this site (format ${p.version}; this site reads up to ${current}). Update this site, or import it where it was exported.`;

@@ -40,6 +40,8 @@ export const FILE_STATUS_LABELS: Record<FileStatus, string> = {
 export interface FileNote {
 	tone: 'bad' | 'warn' | 'info';
 	text: string;
+	/** Technical detail (the JSON parser's words), shown behind a disclosure. */
+	detail?: string;
 }
 
 export interface FileResult {
@@ -138,6 +140,35 @@ export function hostileTextNotes(label: string, text: string): FileNote[] {
 	return notes;
 }
 
+/** One row of the file list: a file, and the identical copies of it loaded as well. */
+export interface FileGroup {
+	file: FileResult;
+	/** Duplicates of `file` (same report digest), in the order they were read. */
+	copies: FileResult[];
+}
+
+/**
+ * Groups identical copies of a report under one row, so 200 copies of one report read as one
+ * row with "199 identical copies", not 199 rows. A duplicate whose first copy is not in `files`
+ * heads its own group. Order follows `files`.
+ */
+export function groupCopies(files: readonly FileResult[]): FileGroup[] {
+	const groups: FileGroup[] = [];
+	const byDigest = new Map<string, FileGroup>();
+	for (const f of files) {
+		const lead = f.status === 'rejected' ? undefined : f.report?.digest;
+		const existing = lead === undefined ? undefined : byDigest.get(lead);
+		if (existing && f.status === 'duplicate') {
+			existing.copies.push(f);
+			continue;
+		}
+		const g: FileGroup = { file: f, copies: [] };
+		groups.push(g);
+		if (lead !== undefined && !existing) byDigest.set(lead, g);
+	}
+	return groups;
+}
+
 /** The date a report was made, for ordering a learner's reports. */
 export const latestDate = (e: Evidence) => e.createdAt;
 
@@ -172,7 +203,11 @@ async function readOne(
 		};
 	}
 	const opened = await openReport(text);
-	if (!opened.ok) return { index, name, status: 'rejected', notes: [{ tone: 'bad', text: opened.message }] };
+	if (!opened.ok) {
+		const note: FileNote = { tone: 'bad', text: opened.message };
+		if (opened.detail) note.detail = opened.detail;
+		return { index, name, status: 'rejected', notes: [note] };
+	}
 	const report = opened.report;
 	const notes = [
 		...hostileTextNotes('The learner name', report.evidence.learner.name),

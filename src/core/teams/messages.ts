@@ -5,12 +5,19 @@
 
 import { jsonProblemClause } from '../envelope/messages.ts';
 import type { EnvelopeProblem } from '../envelope/open.ts';
+import { formatName, recognisedSentence } from '../envelope/sniff.ts';
 import { EXPORT_FORMAT } from '../progress/codec.ts';
+
+/** What a manager should ask for, after a file that is not a report. */
+const ASK_REPORT =
+	'Ask the learner for their report file: on the assignment page, “Download report” saves it (a .json file).';
 
 export function reportProblemText(p: EnvelopeProblem, current: number): string {
 	switch (p.code) {
 		case 'too-large':
 			return `Rejected: ${jsonProblemClause(p)}. A report is a few kilobytes: ask the learner for the file the site made.`;
+		case 'looks-like':
+			return `Rejected. ${recognisedSentence(p.what, 'a learner’s report file')} ${ASK_REPORT}`;
 		case 'too-deep':
 		case 'crafted':
 		case 'not-json':
@@ -18,6 +25,8 @@ export function reportProblemText(p: EnvelopeProblem, current: number): string {
 		case 'wrong-format':
 			if (p.found === EXPORT_FORMAT)
 				return 'Rejected: this is a progress export, not an assignment report. Ask the learner to open the assignment and use “Download report”.';
+			if (formatName(p.found))
+				return `Rejected: this is ${formatName(p.found)}, not a learner’s report file. ${ASK_REPORT}`;
 			return 'Rejected: this is not a Secure AI Academy assignment report (its “format” field is missing or different).';
 		case 'not-object':
 			return 'Rejected: this is not a Secure AI Academy assignment report (its “format” field is missing or different).';

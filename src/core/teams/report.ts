@@ -27,6 +27,7 @@ import { AssignmentSpecSchema } from '../../schemas/assignment.ts';
 import { SlugIdSchema } from '../../schemas/vocabulary.ts';
 import { z } from '../../schemas/zod.ts';
 import { type AssignmentCatalog, resolveItems, studyProgress } from '../assignments/assignments.ts';
+import { problemDetail } from '../envelope/messages.ts';
 import { openEnvelope } from '../envelope/open.ts';
 import { percent } from '../progress/labels.ts';
 import type { Attempt, ProgressData, StoredAssignment } from '../progress/progress.ts';
@@ -198,7 +199,8 @@ export function reportFileName(report: Report): string {
 
 export type OpenedReport =
 	| { ok: true; report: Report; digestMatches: boolean }
-	| { ok: false; message: string };
+	/** `detail`: the parser's own words, for a disclosure (never the headline). */
+	| { ok: false; message: string; detail?: string };
 
 /**
  * Reads a report file someone sent. Anything that is not a report of a version this site reads
@@ -216,7 +218,14 @@ export async function openReport(text: string, byteLength?: number): Promise<Ope
 		},
 		byteLength,
 	);
-	if (!opened.ok) return { ok: false, message: reportProblemText(opened.problem, REPORT_VERSION) };
+	if (!opened.ok) {
+		const detail = problemDetail(opened.problem);
+		return {
+			ok: false,
+			message: reportProblemText(opened.problem, REPORT_VERSION),
+			...(detail ? { detail } : {}),
+		};
+	}
 	const parsed = { data: opened.value };
 	const value = opened.raw;
 	// The digest is over the file as written (not the parsed copy), field by field.

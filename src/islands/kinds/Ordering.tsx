@@ -39,29 +39,31 @@ export function OrderingView({
 			<ol className="ordering" aria-describedby={`${uid}-said`}>
 				{order.map((id, i) => (
 					<li key={id} className="ordering-item">
-						<span className="ordering-text">{text.get(id)}</span>
-						<span className="ordering-buttons">
-							<button
-								type="button"
-								id={`${uid}-${id}-up`}
-								className="icon-button"
-								disabled={locked || i === 0}
-								onClick={() => move(i, i - 1)}
-								aria-label={`Move up: ${text.get(id)}`}
-							>
-								↑
-							</button>
-							<button
-								type="button"
-								id={`${uid}-${id}-down`}
-								className="icon-button"
-								disabled={locked || i === order.length - 1}
-								onClick={() => move(i, i + 1)}
-								aria-label={`Move down: ${text.get(id)}`}
-							>
-								↓
-							</button>
-						</span>
+						<div className="ordering-row">
+							<span className="ordering-text">{text.get(id)}</span>
+							<span className="ordering-buttons">
+								<button
+									type="button"
+									id={`${uid}-${id}-up`}
+									className="icon-button"
+									disabled={locked || i === 0}
+									onClick={() => move(i, i - 1)}
+									aria-label={`Move up: ${text.get(id)}`}
+								>
+									↑
+								</button>
+								<button
+									type="button"
+									id={`${uid}-${id}-down`}
+									className="icon-button"
+									disabled={locked || i === order.length - 1}
+									onClick={() => move(i, i + 1)}
+									aria-label={`Move down: ${text.get(id)}`}
+								>
+									↓
+								</button>
+							</span>
+						</div>
 					</li>
 				))}
 			</ol>

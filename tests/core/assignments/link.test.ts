@@ -101,7 +101,7 @@ describe('assignment links: every malformed case is refused with a message', () 
 	});
 
 	test('not JSON, crafted __proto__, deep nesting', async () => {
-		await expectRefused(await packed('hello'), 'damaged', /not valid JSON/);
+		await expectRefused(await packed('hello'), 'damaged', /it is plain text, not a data file \(JSON\)/);
 		await expectRefused(await packed('{"v":1,"__proto__":{"x":1}}'), 'damaged', /__proto__/);
 		await expectRefused(await packed('[[[[[[[[[[1]]]]]]]]]]'), 'damaged', /nested more than/);
 	});

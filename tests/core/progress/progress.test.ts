@@ -115,7 +115,8 @@ describe('import files', () => {
 		});
 	});
 	test.each([
-		['not JSON', 'hello', /not valid JSON/],
+		['not JSON', 'hello', /^This is plain text, not a progress file\./],
+		['damaged JSON', '{"format": oops}', /not valid JSON: it was damaged or edited/],
 		['another JSON file', '{"name":"package"}', /not a Secure AI Academy progress export/],
 		['a newer version', good.replace('"version": 1', '"version": 7'), /newer version of this site/],
 		['a tampered score', good.replace('"score": 0.9', '"score": "100%"'), /looks edited or damaged/],

@@ -59,8 +59,12 @@ describe('opening a report: bad files are refused with the reason', () => {
 
 	test('too large, not JSON, crafted, too deep', async () => {
 		await refused('{}', /over the limit of 5.0 MB/, MAX_REPORT_BYTES + 1);
-		await refused('<html><script>alert(1)</script>', /not valid JSON/);
-		await refused('', /not valid JSON/);
+		await refused(
+			'<html><script>alert(1)</script>',
+			/This is a web page \(HTML\), not a learner’s report file/,
+		);
+		await refused('', /This is empty/);
+		await refused('{"format": oops}', /not valid JSON/);
 		await refused('{"format":"secure-ai-academy/report","__proto__":{"admin":true}}', /__proto__/);
 		await refused(`${'['.repeat(5000)}${']'.repeat(5000)}`, /nested more than 16 levels/);
 	});
@@ -70,7 +74,10 @@ describe('opening a report: bad files are refused with the reason', () => {
 			encodeExport(progressWith(), '2026.11.1', '2026-11-23T00:00:00.000Z'),
 			/progress export, not an assignment report/,
 		);
-		await refused('{"format":"secure-ai-academy/evidence"}', /not a Secure AI Academy assignment report/);
+		await refused(
+			'{"format":"secure-ai-academy/evidence"}',
+			/this is the evidence part of a certificate or report, not a learner’s report file/,
+		);
 		await refused('[1,2,3]', /not a Secure AI Academy assignment report/);
 		await refused('"just a string"', /not a Secure AI Academy assignment report/);
 	});

@@ -99,6 +99,6 @@ describe('team CSV: status and reason of every row', () => {
 
 		const [n] = byFile('notes.json');
 		expect(n?.[col('File status')]).toBe('rejected');
-		expect(n?.[col('Reason')]).toContain('not valid JSON');
+		expect(n?.[col('Reason')]).toContain('This is plain text, not a learner’s report file');
 	});
 });

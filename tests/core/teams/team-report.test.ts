@@ -117,11 +117,13 @@ describe('checking report files', () => {
 			'rejected',
 			'rejected',
 		]);
-		expect(texts(byName(results, 'notes.txt'))).toMatch(/not valid JSON/);
+		expect(texts(byName(results, 'notes.txt'))).toMatch(/This is plain text, not a learner’s report file/);
 		expect(texts(byName(results, 'huge.json'))).toMatch(/Rejected unread: it is 50.0 MB/);
 		expect(texts(byName(results, 'deep.json'))).toMatch(/nested more than/);
 		expect(texts(byName(results, 'proto.json'))).toMatch(/__proto__/);
-		expect(texts(byName(results, 'cert.json'))).toMatch(/not a Secure AI Academy assignment report/);
+		expect(texts(byName(results, 'cert.json'))).toMatch(
+			/this is the evidence part of a certificate or report/,
+		);
 		expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
 	});
 
