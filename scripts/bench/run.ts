@@ -349,7 +349,7 @@ async function searchOnly() {
 	log(`generating ${n} modules with quizzes`);
 	const dir = corpusProject(n, seed);
 	dirs.push(dir);
-	const one = buildOnce(dir);
+	const one = await buildOnce(dir);
 	log(`${n} modules built in ${(one.ms / 1000).toFixed(1)} s (${one.pages} pages)`);
 	report.builds.push(row(`${n} modules`, n, [one], join(dir, 'dist')));
 	await searchLatency(n, dir);
