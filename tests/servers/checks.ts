@@ -97,7 +97,7 @@ export function serverChecks(server: ServerUnderTest) {
 		});
 	}
 
-	test(`${server.name}: hashed assets are cached for a year; Pagefind and the service worker revalidate`, async ({
+	test(`${server.name}: hashed assets are cached for a year; Pagefind, the service worker and the manifest (its own type) revalidate`, async ({
 		page,
 		request,
 	}) => {
@@ -120,6 +120,12 @@ export function serverChecks(server: ServerUnderTest) {
 		const sw = await request.get('sw.js');
 		expect(sw.status()).toBe(200);
 		expectHeaders(sw.headers(), server, CACHE_CONTROL.pages, 'sw.js');
+		const manifest = await request.get('manifest.webmanifest');
+		expect(manifest.status()).toBe(200);
+		expectHeaders(manifest.headers(), server, CACHE_CONTROL.pages, 'manifest.webmanifest');
+		expect(manifest.headers()['content-type'], 'manifest.webmanifest').toMatch(
+			/^application\/manifest\+json/,
+		);
 	});
 
 	test(`${server.name}: a missing page or file is the site's 404 page with every header, never cached as an asset`, async ({
