@@ -24,30 +24,14 @@ import { TRACK_TITLES } from '../../src/core/progress/labels.ts';
 import { emptyProgress, withModuleVisit } from '../../src/core/progress/progress.ts';
 import { drawQuestions, scoreAttempt } from '../../src/core/quiz/attempt.ts';
 import { collectEvidence } from '../../src/core/quiz/evidence.ts';
-import { loadContent } from '../../src/lib/content-files.ts';
 import { loadLabs } from '../../src/lib/labs.ts';
 import { correctAnswer } from '../fixtures/answers.ts';
+import { p01Certificate } from '../fixtures/p01-certificate.ts';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 /** The kid keygen gives "org-2026" under this checkout's site.url (the default, http://127.0.0.1:4321/). */
 const KID = 'http://127.0.0.1:4321/keys/org-2026.jwk.json';
-const { catalog: content } = loadContent(root);
-const quiz = content.quizzes.find((q) => q.data.id === 'p01-awareness')?.data;
-if (!quiz) throw new Error('p01-awareness quiz missing');
-const catalog: CertificateCatalog = {
-	principles: content.principles.map(({ data }) => ({
-		number: data.number,
-		title: data.title,
-		provisions: data.provisions.map((p) => ({ id: p.id, title: p.title })),
-	})),
-	modules: content.modules.map(({ data }) => ({
-		id: data.id,
-		title: data.title,
-		track: data.track,
-		principles: data.principles,
-		quiz: data.quiz === quiz.id ? { id: quiz.id, revision: quiz.revision } : undefined,
-	})),
-};
+const { quiz, catalog } = p01Certificate(root);
 
 async function credentialFor(cheat = false, oneWrong = false) {
 	const seed = 'abc123';

@@ -19,7 +19,7 @@ import { importJWK, SignJWT } from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
 import { describe, expect, test } from 'vitest';
 import { buildCredential } from '../../../src/core/certificates/credential.ts';
-import { allStatuses, type CertificateCatalog, scopeOf } from '../../../src/core/certificates/eligibility.ts';
+import { allStatuses, scopeOf } from '../../../src/core/certificates/eligibility.ts';
 import { issue } from '../../../src/core/certificates/issue.ts';
 import { certificateRecord } from '../../../src/core/certificates/record.ts';
 import {
@@ -33,8 +33,8 @@ import { describeAchievement } from '../../../src/core/certificates/site.ts';
 import { emptyProgress, withModuleVisit } from '../../../src/core/progress/progress.ts';
 import { drawQuestions } from '../../../src/core/quiz/attempt.ts';
 import { collectEvidence } from '../../../src/core/quiz/evidence.ts';
-import { loadContent } from '../../../src/lib/content-files.ts';
 import { correctAnswer } from '../../fixtures/answers.ts';
+import { p01Certificate } from '../../fixtures/p01-certificate.ts';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
 const SCHEMA_FILE =
@@ -42,23 +42,7 @@ const SCHEMA_FILE =
 const SITE_URL = 'https://academy.example.org/';
 
 // --- An earned p01 certificate on this checkout's real content ---------------------------------
-const { catalog: content } = loadContent(root);
-const quiz = content.quizzes.find((q) => q.data.id === 'p01-awareness')?.data;
-if (!quiz) throw new Error('p01-awareness quiz missing');
-const catalog: CertificateCatalog = {
-	principles: content.principles.map(({ data }) => ({
-		number: data.number,
-		title: data.title,
-		provisions: data.provisions.map((p) => ({ id: p.id, title: p.title })),
-	})),
-	modules: content.modules.map(({ data }) => ({
-		id: data.id,
-		title: data.title,
-		track: data.track,
-		principles: data.principles,
-		quiz: data.quiz === quiz.id ? { id: quiz.id, revision: quiz.revision } : undefined,
-	})),
-};
+const { quiz, catalog } = p01Certificate(root);
 // Milliseconds, as real attempts have: the signed credential's validFrom must still equal its nbf.
 const at = '2026-11-20T10:00:00.457Z';
 const questionIds = drawQuestions(quiz, 'interop1').questionIds;
