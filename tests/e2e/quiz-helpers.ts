@@ -105,6 +105,21 @@ async function answerOne(
 }
 
 /** Tabs into a radio group, arrows to the target and selects it with Space. */
+/**
+ * The first question drawn that is a choice question (single, multiple, true-false), answerable
+ * with the keyboard helpers: its index in the drawn list and its id.
+ */
+export async function firstChoice(page: Page, quiz: Quiz) {
+	const ids = await page
+		.locator('.quiz-question')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') as string));
+	const at = ids.findIndex((qid) =>
+		['single', 'multiple', 'true-false'].includes(quiz.questions.find((q) => q.id === qid)?.type ?? ''),
+	);
+	expect(at).toBeGreaterThanOrEqual(0);
+	return { at, id: ids[at] as string };
+}
+
 export async function chooseRadio(page: Page, group: string, target: string) {
 	await tabTo(page, group);
 	for (let i = 0; i < 10; i++) {

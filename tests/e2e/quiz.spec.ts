@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers.ts';
-import { answerCorrectly, loadQuiz, openQuizAt, passAssessmentByKeyboard } from './quiz-helpers.ts';
+import {
+	answerCorrectly,
+	firstChoice,
+	loadQuiz,
+	openQuizAt,
+	passAssessmentByKeyboard,
+} from './quiz-helpers.ts';
 
 const MODULE = 'modules/p01-awareness/';
 const quiz = loadQuiz('p01-awareness');
@@ -26,15 +32,8 @@ test('practice mode explains each answer as you go, and shows both answers side 
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	// The draw is random: use the first choice question drawn (the answer feedback is the same for
 	// every kind; scenario and ordering answering is covered by the assessment tests).
-	const ids = await page
-		.locator('.quiz-question')
-		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') as string));
-	const at = ids.findIndex((qid) =>
-		['single', 'multiple', 'true-false'].includes(quiz.questions.find((q) => q.id === qid)?.type ?? ''),
-	);
-	expect(at).toBeGreaterThanOrEqual(0);
+	const { at, id } = await firstChoice(page, quiz);
 	const first = page.locator('.quiz-question').nth(at);
-	const id = ids[at] as string;
 	await answerCorrectly(page, quiz, id);
 	await first.getByRole('button', { name: 'Check answer' }).click();
 	await expect(first.locator('.verdict')).toHaveText(/Correct/);

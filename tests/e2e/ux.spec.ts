@@ -2,10 +2,10 @@
  * Rough edges a person meets (issue #21): the phone header, skip links, focus after "Check answer",
  * the fresh draw, the ordering question on a phone, and identical report copies on the team page.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { generateReports } from '../fixtures/real-reports.ts';
 import { expectNoAxeViolations, PAGES } from './helpers.ts';
-import { answerCorrectly, loadQuiz, openQuizAt, tabTo } from './quiz-helpers.ts';
+import { answerCorrectly, firstChoice, loadQuiz, openQuizAt, tabTo } from './quiz-helpers.ts';
 
 const MODULE = 'modules/p01-awareness/';
 const quiz = loadQuiz('p01-awareness');
@@ -85,23 +85,11 @@ test('skip links: Tab once reaches "Skip to main content", twice "Skip to the qu
 	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
 });
 
-/** The first question drawn that is a choice question (answerable with the keyboard helpers). */
-async function firstChoice(page: Page) {
-	const ids = await page
-		.locator('.quiz-question')
-		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') as string));
-	const at = ids.findIndex((qid) =>
-		['single', 'multiple', 'true-false'].includes(quiz.questions.find((q) => q.id === qid)?.type ?? ''),
-	);
-	expect(at).toBeGreaterThanOrEqual(0);
-	return { at, id: ids[at] as string };
-}
-
 test('keyboard: after "Check answer", focus moves to the feedback, which is announced', async ({ page }) => {
 	await openQuizAt(page, MODULE);
 	await tabTo(page, '.quiz-start > button');
 	await page.keyboard.press('Enter');
-	const { at, id } = await firstChoice(page);
+	const { at, id } = await firstChoice(page, quiz);
 	await answerCorrectly(page, quiz, id);
 	const question = page.locator('.quiz-question').nth(at);
 	await tabTo(page, `[data-question-id="${id}"] button.button-secondary`);
