@@ -3,7 +3,7 @@
  * temporary copy of the project with its own Astro cache, so every run is a cold build (as in
  * CI) and nothing in the working tree is touched.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -71,6 +71,11 @@ export function corpusProject(modules: number, seed: number): string {
 
 export interface BuildResult {
 	ms: number;
+	/**
+	 * CPU time of the build and everything it started (user + system, from the shell's `times`),
+	 * in ms; steadier than wall-clock time on a shared machine. Undefined where `times` is missing.
+	 */
+	cpuMs?: number;
 	pages: number;
 	outBytes: number;
 	outFiles: number;
@@ -111,6 +116,21 @@ export function countHtml(dir: string): number {
 	return n;
 }
 
+/** Where a bench build's shell writes its `times` output, in the project copy. */
+const CPU_FILE = '.bench-cpu';
+
+/**
+ * The children's CPU time (user + system, ms) from a POSIX shell's `times` output: two lines,
+ * the shell's own times, then its children's, each `<user> <system>` as `1m2.345s`.
+ */
+export function childCpuMs(timesOutput: string): number | undefined {
+	const line = timesOutput.trim().split('\n')[1];
+	const m = /^(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s$/.exec(line?.trim() ?? '');
+	if (!m) return undefined;
+	const [, um, us, sm, ss] = m.map(Number) as [number, number, number, number, number];
+	return Math.round((um * 60 + us + sm * 60 + ss) * 1000);
+}
+
 /**
  * One cold build of a project copy into `<dir>/dist` (its cache folder `.bench-cache` is emptied
  * first); rejects with Astro's output if it fails. `astroRoot` selects another install of Astro
@@ -124,6 +144,7 @@ export async function buildOnce(
 	rmSync(join(dir, '.bench-cache'), { recursive: true, force: true });
 	rmSync(join(dir, 'dist'), { recursive: true, force: true });
 	rmSync(join(dir, TIMINGS_FILE), { force: true });
+	rmSync(join(dir, CPU_FILE), { force: true });
 	const bin = join(options.astroRoot ?? PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -137,12 +158,19 @@ export async function buildOnce(
 	let output = '';
 	const spawnStart = performance.timeOrigin + performance.now();
 	const status = await new Promise<number | null>((resolve, reject) => {
-		const child = spawn(process.execPath, [bin, 'build', '--config', options.config ?? 'bench.config.mjs'], {
+		// Through sh, whose `times` then reports the CPU time of the build and all its children.
+		const script = `"$0" "$@"; s=$?; times > ${CPU_FILE}; exit $s`;
+		const args = [bin, 'build', '--config', options.config ?? 'bench.config.mjs'];
+		const child = spawn('/bin/sh', ['-c', script, process.execPath, ...args], {
 			cwd: dir,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		const timer = setTimeout(() => child.kill('SIGKILL'), 30 * 60_000);
+		const timer = setTimeout(() => {
+			// The build is the shell's child: end it first, then the shell.
+			if (child.pid) spawnSync('pkill', ['-KILL', '-P', String(child.pid)]);
+			child.kill('SIGKILL');
+		}, 30 * 60_000);
 		let partial = '';
 		const take = (chunk: Buffer) => {
 			const at = performance.timeOrigin + performance.now();
@@ -168,8 +196,12 @@ export async function buildOnce(
 		: [];
 	const out = join(dir, 'dist');
 	const size = folderSize(out);
+	const cpuMs = existsSync(join(dir, CPU_FILE))
+		? childCpuMs(readFileSync(join(dir, CPU_FILE), 'utf8'))
+		: undefined;
 	return {
 		ms: spawnEnd - spawnStart,
+		...(cpuMs === undefined ? {} : { cpuMs }),
 		pages: countHtml(out),
 		outBytes: size.bytes,
 		outFiles: size.files,

@@ -104,6 +104,7 @@ const report: BenchReport = {
 	errors: [],
 };
 const dirs: string[] = [];
+const cpu = (b: BuildResult) => (b.cpuMs === undefined ? '' : `, CPU ${(b.cpuMs / 1000).toFixed(1)} s`);
 
 /** The finder's files in all (`search/finder/`: head.json and its shards, each gzipped on its own). */
 function finderOf(dist: string, modules: number | null): BuildRow['finder'] {
@@ -128,6 +129,9 @@ function row(label: string, modules: number | null, results: BuildResult[], dist
 		modules,
 		runsMs: results.map((r) => Math.round(r.ms)),
 		medianMs: Math.round(medianMs),
+		...(results.every((r) => r.cpuMs !== undefined)
+			? { cpuMs: Math.round(median(results.map((r) => r.cpuMs as number))) }
+			: {}),
 		pages: last.pages,
 		pagesPerSecond: Math.round((last.pages / (medianMs / 1000)) * 10) / 10,
 		outBytes: last.outBytes,
@@ -199,7 +203,7 @@ async function main() {
 				}
 			}
 			log(
-				`run ${r}/${runs}: ${o.n} modules ${(a.ms / 1000).toFixed(1)} s (${a.pages} pages)${b ? `; Starlight ${(b.ms / 1000).toFixed(1)} s (${b.pages} pages)` : ''}`,
+				`run ${r}/${runs}: ${o.n} modules ${(a.ms / 1000).toFixed(1)} s (${a.pages} pages${cpu(a)})${b ? `; Starlight ${(b.ms / 1000).toFixed(1)} s (${b.pages} pages${cpu(b)})` : ''}`,
 			);
 		}
 	}

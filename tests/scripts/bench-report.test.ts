@@ -5,6 +5,7 @@
  */
 
 import { describe, expect, test } from 'vitest';
+import { childCpuMs } from '../../scripts/bench/builds.ts';
 import { buildPhases, type HookEvent, medianPhases } from '../../scripts/bench/phases.ts';
 import {
 	type BenchReport,
@@ -103,6 +104,34 @@ describe('report: Starlight peer missing', () => {
 		expect(g.find((x) => x.goal.startsWith('Build time no worse'))?.met).toBe('yes');
 		expect(g.find((x) => x.goal.includes('0.8×'))?.met).toBe('no');
 		expect(g.find((x) => x.goal.startsWith('Fixed build cost'))?.met).toBe('no');
+	});
+});
+
+describe('CPU time of a build', () => {
+	test("read from the shell's `times`: the children's line, user + system, dash and bash formats", () => {
+		expect(childCpuMs('0m0.000000s 0m0.000000s\n0m3.300000s 0m0.060000s\n')).toBe(3360);
+		expect(childCpuMs('0m0.001s 0m0.002s\n1m2.500s 0m10.250s')).toBe(72750);
+	});
+
+	test('anything else is not a measurement', () => {
+		expect(childCpuMs('')).toBeUndefined();
+		expect(childCpuMs('0m0.001s 0m0.002s')).toBeUndefined();
+		expect(childCpuMs('0m0.001s 0m0.002s\nsh: times: not found')).toBeUndefined();
+		expect(childCpuMs('0m0.001s 0m0.002s\n3.3 0.06')).toBeUndefined();
+	});
+
+	test('the peer table shows the CPU ratio where both sides were measured, and says so where not', () => {
+		const st = starlight([
+			[100, 1.1],
+			[500, 0.9],
+		]);
+		st.builds = st.builds.map((b) => ({ ...b, cpuMs: 8000 }));
+		const r = report({ starlight: st });
+		r.builds = [{ ...build(100, 6000), cpuMs: 6000 }, build(500, 16000)];
+		const peer = renderReport(r).split('## Peer')[1] ?? '';
+		expect(peer).toContain('CPU time ours / Starlight');
+		expect(peer).toContain('6.0 s / 8.0 s = 0.75×');
+		expect(peer).toMatch(/\| 500 \|[^\n]*not measured/);
 	});
 });
 
