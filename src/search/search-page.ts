@@ -1,9 +1,11 @@
 /**
- * The search page's script: loaded only on /search/. On the first query it fetches the finder
- * (exact and catalogue matches: `search/finder/head.json`, then only the shards the query needs)
- * and Pagefind (full text of the lessons, with filters); nothing is downloaded before the learner
- * searches. The finder's results are shown as soon as they are ready; Pagefind's follow when its
- * WebAssembly has loaded, in space kept for them.
+ * The search page's script: loaded only on /search/. Nothing is downloaded until the learner turns
+ * to the search box (focus, a tap or a key in the form) or arrives with a query: then the finder's
+ * code and `search/finder/head.json`, and Pagefind's script and WebAssembly, start loading while
+ * the learner types, so that pressing Enter waits only for the shards the query needs (the finder:
+ * exact and catalogue matches; Pagefind: full text of the lessons, with filters). As the learner
+ * types, Pagefind is asked to preload the index chunks of the words so far. The finder's results
+ * are shown as soon as they are ready; Pagefind's follow, in space kept for them.
  */
 import type { Finder, FinderHit } from './finder.ts';
 import { QUICK_SHOWN } from './shown.ts';
@@ -16,6 +18,10 @@ interface PagefindResultData {
 }
 interface Pagefind {
 	options(o: Record<string, unknown>): Promise<void>;
+	/** Loads the WebAssembly and the index's entry file (Pagefind 1.x). */
+	init?(): Promise<void>;
+	/** Loads the index chunks a term needs, ahead of `search` (Pagefind 1.x). */
+	preload?(term: string, o?: { filters?: Record<string, string[]> }): Promise<void>;
 	search(
 		q: string,
 		o?: { filters?: Record<string, string[]> },
@@ -71,6 +77,21 @@ async function init(el: HTMLElement) {
 		return pagefind;
 	};
 
+	const currentFilters = () => {
+		const filters: Record<string, string[]> = {};
+		for (const s of selects) if (s.value) filters[s.dataset.filter as string] = [s.value];
+		return filters;
+	};
+	// The learner is about to search: load both engines now, not after Enter.
+	let warmed = false;
+	const warm = () => {
+		if (warmed) return;
+		warmed = true;
+		getFinder().catch(() => {});
+		void getPagefind().then((pf) => pf?.init?.().catch(() => {}));
+	};
+	for (const type of ['focusin', 'pointerdown', 'keydown'] as const) form.addEventListener(type, warm);
+
 	let generation = 0;
 	let prefetching = false;
 	const run = async () => {
@@ -87,8 +108,7 @@ async function init(el: HTMLElement) {
 			status.textContent = '';
 			return;
 		}
-		const filters: Record<string, string[]> = {};
-		for (const s of selects) if (s.value) filters[s.dataset.filter as string] = [s.value];
+		const filters = currentFilters();
 		// Both start now; the finder's answer is shown without waiting for Pagefind.
 		const pfReady = getPagefind();
 		const found = await getFinder()
@@ -146,12 +166,18 @@ async function init(el: HTMLElement) {
 
 	let timer: number | undefined;
 	input.addEventListener('input', () => {
+		warm();
+		const q = input.value.trim();
+		// Pagefind fetches the index chunks of the words typed so far while the learner goes on.
+		if (q) void getPagefind().then((pf) => pf?.preload?.(q, { filters: currentFilters() }).catch(() => {}));
 		clearTimeout(timer);
 		timer = window.setTimeout(run, 150);
 	});
 	for (const s of selects) s.addEventListener('change', run);
 	form.addEventListener('submit', async (e) => {
 		e.preventDefault();
+		// Enter runs the query now; the as-you-type run still pending would only repeat it.
+		clearTimeout(timer);
 		const exact = await getFinder()
 			.then((f) => f.lookup(input.value))
 			.catch(() => undefined);

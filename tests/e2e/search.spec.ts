@@ -18,7 +18,7 @@ test('header search: "/" focuses it, a phrase from a lesson finds the lesson, an
 	await expect(page).toHaveURL(/\/modules\/p01-awareness\//);
 });
 
-test('the search index is not downloaded until the learner searches, then only the shards needed', async ({
+test('nothing is downloaded until the learner turns to the search box; then the engines, and only the shards needed', async ({
 	page,
 }) => {
 	const fetched: string[] = [];
@@ -35,23 +35,58 @@ test('the search index is not downloaded until the learner searches, then only t
 	await page.goto('search/');
 	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
 	expect(fetched.filter((p) => p.includes('pagefind') || p.includes('/search/finder/'))).toEqual([]);
-	await page.locator('#search-q').fill('poisoning');
-	await expect(page.locator('[data-quick] .results > li').first()).toBeVisible();
-	expect(fetched.some((p) => p.endsWith('/search/finder/head.json'))).toBe(true);
 	const head = (await (await page.request.get('search/finder/head.json')).json()) as {
 		termFiles: string[];
 		docFiles: string[];
 	};
 	const all = head.termFiles.length + head.docFiles.length;
 	const shards = () => new Set(fetched.filter((p) => /\/search\/finder\/[td]\d+\./.test(p))).size;
+	// Clicking into the box starts both engines (the finder's head.json, Pagefind's script) while
+	// the learner types, and no shard: those depend on the words.
+	await page.locator('#search-q').click();
+	await expect.poll(() => fetched.filter((p) => p.endsWith('/search/finder/head.json')).length).toBe(1);
+	await expect.poll(() => fetched.some((p) => p.endsWith('/pagefind/pagefind.js'))).toBe(true);
+	expect(shards()).toBe(0);
+	await page.locator('#search-q').fill('poisoning');
+	await expect(page.locator('[data-quick] .results > li').first()).toBeVisible();
+	// head.json once: the query reused what the click started.
+	expect(fetched.filter((p) => p.endsWith('/search/finder/head.json'))).toHaveLength(1);
 	// Only the shards this query needs, not the whole index.
 	expect(shards()).toBeGreaterThan(0);
 	expect(shards()).toBeLessThan(all);
 	release();
 	await expect(page.locator('[data-full] .results > li').first()).toBeVisible();
-	expect(fetched.some((p) => p.includes('/pagefind/'))).toBe(true);
 	// Then, in idle time, the rest of the finder, so that later queries download nothing.
 	await expect.poll(shards).toBe(all);
+});
+
+test('Enter runs the query once: the as-you-type search still pending is dropped', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+	await page.goto('search/?q=poisoning');
+	await expect(page.locator('[data-full] .results > li').first()).toBeVisible();
+	// Wait until the whole finder is loaded, so the next query needs no download and answers at once.
+	const head = (await (await page.request.get('search/finder/head.json')).json()) as {
+		termFiles: string[];
+		docFiles: string[];
+	};
+	const shards = () => new Set(fetched.filter((p) => /\/search\/finder\/[td]\d+\./.test(p))).size;
+	await expect.poll(shards).toBe(head.termFiles.length + head.docFiles.length);
+	// Count how often the quick list is rebuilt from now on.
+	await page.evaluate(() => {
+		const quick = document.querySelector('[data-quick]');
+		const w = window as unknown as { quickRenders: number };
+		w.quickRenders = 0;
+		if (quick) new MutationObserver(() => w.quickRenders++).observe(quick, { childList: true });
+	});
+	await page.locator('#search-q').fill('');
+	await page.keyboard.type('red teaming', { delay: 20 });
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-quick]')).toContainText(/team/i);
+	// Longer than the 150 ms typing pause: a pending as-you-type run would have rebuilt the list again.
+	await page.waitForTimeout(600);
+	expect(await page.evaluate(() => (window as unknown as { quickRenders: number }).quickRenders)).toBe(1);
+	await expect(page).toHaveURL(/\?q=red\+teaming$/);
 });
 
 test('finder results show while Pagefind is still loading, and Pagefind’s follow when it arrives', async ({
