@@ -12,13 +12,14 @@ import {
 	siteAssignmentKey,
 } from '../core/assignments/assignments.ts';
 import { formatDate } from '../core/progress/labels.ts';
+import { emptyProgress } from '../core/progress/stats.ts';
 import type { AssignmentSpec } from '../schemas/assignment.ts';
 import { downloadText } from './adapters/downloads.ts';
-import { getProgressStore, useProgress } from './adapters/progress-client.ts';
+import { loadProgressClient, useProgressLater } from './adapters/progress-later.ts';
 import { LearnerName } from './LearnerName.tsx';
 import { LAB_LEVEL_LABELS } from './labs/labels.ts';
+import { ProgressNotices } from './ProgressNotices.tsx';
 import { CompletedBar, DueDate, LabTable, StudyTable } from './parts/StudyBits.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
 
 interface Props {
 	catalog: AssignmentCatalog;
@@ -31,6 +32,9 @@ interface Props {
 	published?: { id: string; assignment: AssignmentSpec };
 }
 
+/** What the page reads until the progress store has loaded: what the server rendered. */
+const BEFORE_LOAD = emptyProgress();
+
 type Loaded =
 	| { state: 'loading' }
 	| { state: 'error'; message: string }
@@ -39,8 +43,9 @@ type Loaded =
 async function fromAddress(hash: string): Promise<Loaded> {
 	const key = new URLSearchParams(hash.replace(/^#/, '')).get('k');
 	if (key !== null) {
-		const stored = getProgressStore().getSnapshot().data.assignments?.[key];
-		return stored && Object.hasOwn(getProgressStore().getSnapshot().data.assignments ?? {}, key)
+		const saved = (await loadProgressClient()).getProgressStore().getSnapshot().data.assignments;
+		const stored = saved?.[key];
+		return stored && Object.hasOwn(saved ?? {}, key)
 			? { state: 'ready', key, assignment: stored.assignment, source: stored.source }
 			: {
 					state: 'error',
@@ -57,7 +62,11 @@ async function fromAddress(hash: string): Promise<Loaded> {
 }
 
 export default function AssignmentView({ catalog, base, site, contentVersion, published }: Props) {
-	const progress = useProgress();
+	// The store (and its schemas) loads after hydration, so the page shows first (issue #22).
+	const later = useProgressLater();
+	const store = later.client?.getProgressStore();
+	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const hydrated = later.state !== undefined;
 	const [loaded, setLoaded] = useState<Loaded>(
 		published
 			? {
@@ -68,18 +77,21 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 				}
 			: { state: 'loading' },
 	);
-	const [hydrated, setHydrated] = useState(false);
 	/** The latest outcome, shown next to the control that caused it. */
 	const [message, setMessage] = useState<
 		{ where: 'track' | 'report'; tone: 'ok' | 'bad'; text: string } | undefined
 	>();
 
 	useEffect(() => {
-		setHydrated(true);
 		if (published) return;
 		const load = () => {
 			setMessage(undefined);
-			void fromAddress(window.location.hash).then(setLoaded);
+			void fromAddress(window.location.hash).then(setLoaded, () =>
+				setLoaded({
+					state: 'error',
+					message: 'Part of this page did not load. Check your connection and reload the page.',
+				}),
+			);
 		};
 		load();
 		window.addEventListener('hashchange', load);
@@ -118,8 +130,9 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 	const Sub = published ? 'h2' : 'h3';
 
 	const add = () => {
+		if (!store) return;
 		try {
-			getProgressStore().addAssignment(key, { assignment, source });
+			store.addAssignment(key, { assignment, source });
 			setMessage({
 				where: 'track',
 				tone: 'ok',
@@ -131,7 +144,8 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 	};
 
 	const exportReport = async () => {
-		const data = getProgressStore().getSnapshot().data;
+		if (!store) return;
+		const data = store.getSnapshot().data;
 		if (!data.learnerName) {
 			setMessage({
 				where: 'report',
@@ -158,7 +172,7 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 
 	return (
 		<div className="assignment-view" data-hydrated={marker}>
-			<StorageNotice state={progress} />
+			<ProgressNotices later={later} />
 			{!published && <h2>{assignment.title}</h2>}
 			<dl className="assignment-facts">
 				<div>
@@ -230,7 +244,7 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 						type="button"
 						className="link-button"
 						onClick={() => {
-							getProgressStore().removeAssignment(key);
+							store?.removeAssignment(key);
 							setMessage({
 								where: 'track',
 								tone: 'ok',

@@ -11,11 +11,13 @@ import {
 } from '../core/certificates/eligibility.ts';
 import { type CertificateSite, describeAchievement } from '../core/certificates/site.ts';
 import { percent } from '../core/progress/labels.ts';
-import { downloadBlob, downloadText, useProgress } from './adapters/progress-client.ts';
+import { emptyProgress } from '../core/progress/stats.ts';
+import { downloadBlob, downloadText } from './adapters/downloads.ts';
+import { useProgressLater } from './adapters/progress-later.ts';
 import { servedSite, useIssued } from './certificates/certificate-data.ts';
 import { prefetchPdfFonts } from './certificates/pdf-font-prefetch.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
+import { ProgressNotices } from './ProgressNotices.tsx';
 
 interface Props {
 	id: AchievementId;
@@ -24,16 +26,19 @@ interface Props {
 }
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
+/** What the page reads until the progress store has loaded: what the server rendered. */
+const BEFORE_LOAD = emptyProgress();
 
 export default function Certificate({ id, catalog, site }: Props) {
-	const progress = useProgress();
-	const [hydrated, setHydrated] = useState(false);
+	// The store (and its schemas) loads after hydration, so the page shows first (issue #22).
+	const later = useProgressLater();
+	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const hydrated = later.state !== undefined;
 	const [busy, setBusy] = useState(false);
 	const [message, setMessage] = useState('');
 	const { status: raw, issued, checked } = useIssued(catalog, id, progress.data, site);
 	// Once checked, show what the checked record says (an attempt that did not re-score is left out).
 	const status = issued?.status ?? raw;
-	useEffect(() => setHydrated(true), []);
 	// Online, save the fonts this certificate's PDF needs, so that it can be made offline later.
 	const earned = status?.earned === true;
 	const pdfTexts = [
@@ -62,7 +67,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 	if (!status.earned) {
 		return (
 			<div className="certificate-view certificate-pending" data-hydrated="true">
-				<StorageNotice state={progress} />
+				<ProgressNotices later={later} />
 				<p>You have not earned this certificate yet. Still to do:</p>
 				<ul>
 					{status.remaining.map((r) => (
@@ -123,7 +128,7 @@ export default function Certificate({ id, catalog, site }: Props) {
 
 	return (
 		<div className="certificate-view" data-hydrated="true">
-			<StorageNotice state={progress} />
+			<ProgressNotices later={later} />
 			<div className="no-print">
 				<LearnerName
 					saved={name}

@@ -1,10 +1,10 @@
 /** The learner's certificates: earned ones with links, and for the rest what is still to do. */
-import { useEffect, useState } from 'react';
 import { allStatuses, type CertificateCatalog } from '../core/certificates/eligibility.ts';
-import { useProgress } from './adapters/progress-client.ts';
+import { emptyProgress } from '../core/progress/stats.ts';
+import { useProgressLater } from './adapters/progress-later.ts';
 import { useCheckedProgress } from './certificates/checked-progress.ts';
 import { LearnerName } from './LearnerName.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
+import { ProgressNotices } from './ProgressNotices.tsx';
 
 interface Props {
 	catalog: CertificateCatalog;
@@ -12,11 +12,14 @@ interface Props {
 }
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+/** What the page reads until the progress store has loaded: what the server rendered. */
+const BEFORE_LOAD = emptyProgress();
 
 export default function Certificates({ catalog, base }: Props) {
-	const progress = useProgress();
-	const [hydrated, setHydrated] = useState(false);
-	useEffect(() => setHydrated(true), []);
+	// The store (and its schemas) loads after hydration, so the page shows first (issue #22).
+	const later = useProgressLater();
+	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const hydrated = later.state !== undefined;
 	// Earned only on passes that re-score as recorded (the verify page's check).
 	const checked = useCheckedProgress(progress.data, base);
 	const statuses = allStatuses(catalog, checked.state === 'checked' ? checked.data : progress.data);
@@ -25,7 +28,7 @@ export default function Certificates({ catalog, base }: Props) {
 
 	return (
 		<div className="certificates" data-hydrated={hydrated ? 'true' : undefined}>
-			<StorageNotice state={progress} />
+			<ProgressNotices later={later} />
 			<LearnerName
 				saved={progress.data.learnerName}
 				hint="Shown on your certificates. Any script works; it stays in this browser."

@@ -7,17 +7,21 @@ import type { PathSummary } from '../core/assignments/assignments.ts';
 import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
 import { buildDashboard, type CatalogSummary } from '../core/progress/dashboard.ts';
 import { formatDate, MODULE_STATE_LABELS, percentOr } from '../core/progress/labels.ts';
+import { emptyProgress } from '../core/progress/stats.ts';
 import { downloadText } from './adapters/downloads.ts';
-import { getProgressStore, requestPersistence, useProgress } from './adapters/progress-client.ts';
+import { useProgressLater } from './adapters/progress-later.ts';
+import { ProgressNotices } from './ProgressNotices.tsx';
 import { ProgressChart } from './parts/ProgressChart.tsx';
 import { YourPlan } from './parts/YourPlan.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
 
 /** Loaded after the page shows: it marks passes again before counting certificates. */
 const EarnedCertificates = lazy(() => import('./certificates/EarnedCertificates.tsx'));
 /** Loaded only when there is a set-aside copy to list. */
 const SetAsideCopies = lazy(() => import('./SetAsideCopies.tsx'));
+
+/** What the dashboard shows until the progress store has loaded: what the server rendered. */
+const BEFORE_LOAD = emptyProgress();
 
 interface Props {
 	catalog: CatalogSummary;
@@ -41,26 +45,29 @@ export default function Dashboard({
 	paths = [],
 	certificateLabs,
 }: Props) {
-	const progress = useProgress();
+	// The store (and its schemas) loads after hydration: the page shows first (issue #22).
+	const later = useProgressLater();
+	const store = later.client?.getProgressStore();
+	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const hydrated = later.state !== undefined;
 	const d = buildDashboard(progress.data, catalog);
 	const [message, setMessage] = useState<
 		{ tone: 'ok' | 'bad'; text: string; details?: string[]; technical?: string } | undefined
 	>();
 	const [confirmReset, setConfirmReset] = useState<string | undefined>();
 	const [persisted, setPersisted] = useState<boolean | undefined>();
-	const [hydrated, setHydrated] = useState(false);
 	const fileRef = useRef<HTMLInputElement>(null);
 
 	useEffect(() => {
-		setHydrated(true);
 		void navigator.storage?.persisted?.().then(setPersisted, () => setPersisted(undefined));
 	}, []);
 
 	const exportProgress = () => {
-		const text = getProgressStore().exportFile(contentVersion);
+		if (!store || !later.client) return;
+		const text = store.exportFile(contentVersion);
 		downloadText(`secure-ai-academy-progress-${new Date().toISOString().slice(0, 10)}.json`, text);
 		setMessage({ tone: 'ok', text: 'Your progress was saved to a file in your downloads.' });
-		void requestPersistence().then(setPersisted);
+		void later.client.requestPersistence().then(setPersisted);
 	};
 
 	// Importing and recovering are loaded on demand (dashboard-import.ts): the marking code and the
@@ -80,7 +87,7 @@ export default function Dashboard({
 
 	return (
 		<div className="dashboard" data-hydrated={hydrated ? 'true' : undefined}>
-			<StorageNotice state={progress} />
+			<ProgressNotices later={later} />
 			<section aria-labelledby="overview">
 				<h2 id="overview">Overview</h2>
 				<p className="big-number">
@@ -188,7 +195,7 @@ export default function Dashboard({
 															type="button"
 															className="link-button danger"
 															onClick={() => {
-																getProgressStore().resetQuiz(quiz.id);
+																store?.resetQuiz(quiz.id);
 																setConfirmReset(undefined);
 																setMessage({ tone: 'ok', text: `Attempts for “${m.title}” were deleted.` });
 															}}
@@ -271,7 +278,7 @@ export default function Dashboard({
 						</div>
 					)}
 				</div>
-				{hydrated && getProgressStore().setAsideCopies().length > 0 && (
+				{hydrated && (store?.setAsideCopies().length ?? 0) > 0 && (
 					<Suspense fallback={null}>
 						<SetAsideCopies
 							hydrated={hydrated}
@@ -287,7 +294,7 @@ export default function Dashboard({
 							type="button"
 							className="button danger"
 							onClick={() => {
-								getProgressStore().resetAll();
+								store?.resetAll();
 								setConfirmReset(undefined);
 								setMessage({ tone: 'ok', text: 'All progress in this browser was deleted.' });
 							}}

@@ -3,8 +3,8 @@
  * record, any script. Used inside other islands (certificates, reports), not on its own.
  */
 import { useEffect, useId, useState } from 'react';
-import { LearnerNameSchema, MAX_NAME_LENGTH } from '../core/progress/progress.ts';
-import { getProgressStore } from './adapters/progress-client.ts';
+import { MAX_NAME_LENGTH } from '../core/progress/stats.ts';
+import { loadProgressClient } from './adapters/progress-later.ts';
 
 interface Props {
 	/** The saved name, from the progress record. */
@@ -20,9 +20,24 @@ export function LearnerName({ saved, hint }: Props) {
 	const [status, setStatus] = useState('');
 	useEffect(() => setValue(saved ?? ''), [saved]);
 
-	const save = (event: React.SubmitEvent<HTMLFormElement>) => {
+	const save = async (event: React.SubmitEvent<HTMLFormElement>) => {
 		event.preventDefault();
 		const trimmed = value.trim();
+		// The store and the name's schema load with the page's progress (adapters/progress-later.ts).
+		let loaded: [
+			Awaited<ReturnType<typeof loadProgressClient>>,
+			typeof import('../core/progress/progress.ts'),
+		];
+		try {
+			loaded = await Promise.all([loadProgressClient(), import('../core/progress/progress.ts')]);
+		} catch {
+			setError(
+				'The name was not saved: part of this page did not load. Check your connection and try again.',
+			);
+			setStatus('');
+			return;
+		}
+		const [{ getProgressStore }, { LearnerNameSchema }] = loaded;
 		if (trimmed) {
 			const parsed = LearnerNameSchema.safeParse(trimmed);
 			if (!parsed.success) {
@@ -39,7 +54,7 @@ export function LearnerName({ saved, hint }: Props) {
 	};
 
 	return (
-		<form className="learner-name" onSubmit={save}>
+		<form className="learner-name" onSubmit={(e) => void save(e)}>
 			<label htmlFor={`${id}-name`}>Your name, as it should appear</label>
 			{hint && (
 				<p className="field-hint" id={`${id}-hint`}>

@@ -2,16 +2,20 @@
  * On a learning path's page: the learner's progress along it, the next module, and a button to make
  * it their path (kept in this browser's progress; the dashboard then shows it).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
 	type AssignmentLab,
 	type CatalogModule,
 	labsProgress,
 	studyProgress,
 } from '../core/assignments/assignments.ts';
-import { getProgressStore, useProgress } from './adapters/progress-client.ts';
+import { emptyProgress } from '../core/progress/stats.ts';
+import { useProgressLater } from './adapters/progress-later.ts';
+import { ProgressNotices } from './ProgressNotices.tsx';
 import { CompletedBar } from './parts/StudyBits.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
+
+/** What the page reads until the progress store has loaded: what the server rendered. */
+const BEFORE_LOAD = emptyProgress();
 
 interface Props {
 	path: { id: string; title: string };
@@ -24,17 +28,19 @@ interface Props {
 }
 
 export default function PathChooser({ path, modules, labs = [], base }: Props) {
-	const progress = useProgress();
-	const [hydrated, setHydrated] = useState(false);
+	// The store (and its schemas) loads after hydration, so the page shows first (issue #22).
+	const later = useProgressLater();
+	const store = later.client?.getProgressStore();
+	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const hydrated = later.state !== undefined;
 	const [status, setStatus] = useState('');
-	useEffect(() => setHydrated(true), []);
 	const p = studyProgress(progress.data, modules);
 	const practised = labsProgress(progress.data, labs);
 	const chosen = progress.data.path?.id === path.id;
 
 	return (
 		<section className="panel" aria-labelledby="path-progress" data-hydrated={hydrated ? 'true' : undefined}>
-			<StorageNotice state={progress} />
+			<ProgressNotices later={later} />
 			<h2 id="path-progress">Your progress on this path</h2>
 			<CompletedBar completed={p.completed} total={p.total} label={`Progress on the ${path.title} path`} />
 			{practised.total > 0 && (
@@ -56,7 +62,7 @@ export default function PathChooser({ path, modules, labs = [], base }: Props) {
 						type="button"
 						className="link-button"
 						onClick={() => {
-							getProgressStore().choosePath(undefined);
+							store?.choosePath(undefined);
 							setStatus('This path is no longer your chosen path.');
 						}}
 					>
@@ -70,7 +76,7 @@ export default function PathChooser({ path, modules, labs = [], base }: Props) {
 						className="button"
 						disabled={!hydrated}
 						onClick={() => {
-							getProgressStore().choosePath(path.id);
+							store?.choosePath(path.id);
 							setStatus(`“${path.title}” is now your path. Your progress page shows it.`);
 						}}
 					>

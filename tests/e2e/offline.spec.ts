@@ -69,3 +69,24 @@ test('online, pages come from the network, so an updated page is never hidden by
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Principle 3');
 	await expect(page.locator('#sw-note')).toContainText('may be out of date');
 });
+
+test('the service worker is registered once the page has loaded, so saving the site never competes with the first page', async ({
+	page,
+}) => {
+	// Records the document's state each time the page registers a service worker.
+	await page.addInitScript(() => {
+		const sw = navigator.serviceWorker;
+		const register = sw.register.bind(sw);
+		const w = window as unknown as { swRegisteredWhen: string[] };
+		w.swRegisteredWhen = [];
+		sw.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
+			w.swRegisteredWhen.push(document.readyState);
+			return register(...args);
+		};
+	});
+	await page.goto('dashboard/');
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	expect(await page.evaluate(() => (window as unknown as { swRegisteredWhen: string[] }).swRegisteredWhen)).toEqual([
+		'complete',
+	]);
+});

@@ -13,6 +13,7 @@ import {
 	LAB_PAGE_JS_GZIP,
 	MODULE_QUIZ_PAGE_JS_GZIP,
 	PAGE_TYPES,
+	RECORD_PAGE_JS_GZIP,
 	THEME_BOOTSTRAP_BYTES,
 } from '../../scripts/bench/page-types.ts';
 import { htmlFiles, jsClosure, pageWeight, scriptsOf } from '../../scripts/bench/page-weight.ts';
@@ -47,9 +48,18 @@ for (const p of pages.filter((x) => x.islands === 0 && !isSearch(x))) {
 const isLab = (p: { page: string }) => /^labs\/[^/]+\/index\.html$/.test(p.page);
 /** A module page's only island is its quiz; it has its own, smaller budget (see page-types.ts). */
 const isModule = (p: { page: string }) => /^modules\/[^/]+\/index\.html$/.test(p.page);
+/** The assignment builder validates what the manager types from the start, so it loads zod up front. */
+const isBuilder = (p: { page: string }) => p.page === 'assignments/new/index.html';
 
 for (const p of pages.filter((x) => x.islands > 0)) {
-	const budget = isLab(p) ? LAB_PAGE_JS_GZIP : isModule(p) ? MODULE_QUIZ_PAGE_JS_GZIP : ISLAND_PAGE_JS_GZIP;
+	// Every other island page shows the learner's record, loaded after hydration (page-types.ts).
+	const budget = isLab(p)
+		? LAB_PAGE_JS_GZIP
+		: isModule(p)
+			? MODULE_QUIZ_PAGE_JS_GZIP
+			: isBuilder(p)
+				? ISLAND_PAGE_JS_GZIP
+				: RECORD_PAGE_JS_GZIP;
 	test(`${p.page}: island JavaScript within ${KB(budget)} gzip; inline only the bootstrap and island loader`, () => {
 		const w = pageWeight(DIST, BASE, join(DIST, p.page));
 		expect(w.js.files.length).toBeGreaterThan(0);
@@ -139,4 +149,25 @@ test('search page: lunr and Pagefind are not loaded up front', () => {
 	expect(files.length).toBeGreaterThan(0);
 	expect(files.some((f) => readFileSync(f, 'utf8').includes('lunr.Index'))).toBe(false);
 	expect(files.some((f) => f.includes('pagefind'))).toBe(false);
+});
+
+test('pages that show the learner’s record load the progress store and its schemas after hydration', () => {
+	const recordPages = pages.filter((p) => p.islands > 0 && !isLab(p) && !isModule(p) && !isBuilder(p));
+	const kinds = new Set(recordPages.map((p) => p.page.split('/')[0]));
+	for (const k of ['dashboard', 'certificates', 'team', 'paths', 'assignments', 'verify'])
+		expect(kinds.has(k), `${k} pages measured`).toBe(true);
+	for (const p of recordPages) {
+		const files = jsClosure(DIST, BASE, readFileSync(join(DIST, p.page), 'utf8'));
+		expect(
+			files.some((f) => ZOD.test(readFileSync(f, 'utf8'))),
+			`${p.page} loads zod up front`,
+		).toBe(false);
+		const later = files
+			.flatMap(dynamicImports)
+			.flatMap((f) => [f, ...jsClosure(DIST, BASE, `<script src="${BASE}${relative(DIST, f)}"></script>`)]);
+		expect(
+			later.filter((f) => existsSync(f)).some((f) => ZOD.test(readFileSync(f, 'utf8'))),
+			`${p.page}: zod reachable on use`,
+		).toBe(true);
+	}
 });

@@ -27,6 +27,8 @@ async function renderDashboard(stored?: string) {
 			paths={catalog.paths}
 		/>,
 	);
+	// The progress store loads after hydration (issue #22); the island says when it has.
+	await vi.waitFor(() => expect(document.querySelector('.dashboard[data-hydrated="true"]')).not.toBeNull());
 	return user;
 }
 
@@ -171,9 +173,35 @@ describe('Dashboard island', () => {
 		expect(screen.getByText('0 of 3 modules completed')).toBeTruthy();
 	});
 
+	it('when the progress code cannot load (offline before it was cached): says so, and nothing can be changed', async () => {
+		vi.doMock('../../src/islands/adapters/progress-client.ts', () => {
+			throw new TypeError('Failed to fetch dynamically imported module');
+		});
+		try {
+			window.localStorage.setItem(PROGRESS_KEY, encodeStored(progressWith()));
+			const { default: Dashboard } = await import('../../src/islands/Dashboard.tsx');
+			render(
+				<Dashboard catalog={catalog} contentVersion="2026.12.1" base="/training/" trackTitles={TRACKS} />,
+			);
+			const alert = await screen.findByRole('alert');
+			expect(alert.textContent).toMatch(/^Your progress could not be shown\..*reload the page/);
+			// Nothing claims a state the data does not show, and nothing can overwrite it.
+			expect(document.querySelector('.dashboard[data-hydrated="true"]')).toBeNull();
+			expect(screen.getByRole('button', { name: 'Export progress to a file' })).toHaveProperty(
+				'disabled',
+				true,
+			);
+			expect(screen.getByRole('button', { name: 'Reset all progress…' })).toHaveProperty('disabled', true);
+			expect(JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? '{}').data.attempts).toHaveLength(4);
+		} finally {
+			vi.doUnmock('../../src/islands/adapters/progress-client.ts');
+		}
+	});
+
 	it('an unreadable stored record: says so, offers it for download, and keeps it aside', async () => {
 		await renderDashboard('{not json');
-		const alert = screen.getByRole('alert');
+		// The notice loads with its message (a lazy part of the island).
+		const alert = await screen.findByRole('alert');
 		expect(alert.textContent).toMatch(/^Saved progress could not be read\./);
 		expect(within(alert).getByRole('button', { name: 'Download the unreadable data' })).toBeTruthy();
 		const kept = Object.keys(window.localStorage).filter((k) => k.startsWith(`${PROGRESS_KEY}:corrupt:`));

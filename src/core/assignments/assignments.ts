@@ -13,8 +13,7 @@
  */
 import type { AssignmentItem, AssignmentSpec } from '../../schemas/assignment.ts';
 import type { CatalogLab } from '../catalog/projections.ts';
-import { labRecord } from '../labs/progress.ts';
-import { type LabStatus, labStatus } from '../labs/record.ts';
+import { type LabStatus, labRecord, labStatus } from '../labs/status.ts';
 import { type CatalogSummary, type ModuleProgress, moduleProgress } from '../progress/dashboard.ts';
 import { formatDate } from '../progress/labels.ts';
 import type { ProgressData } from '../progress/progress.ts';

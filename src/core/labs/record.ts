@@ -12,6 +12,9 @@ import {
 	MAX_LAB_CODE,
 } from './progress.ts';
 
+// Statuses moved to status.ts (no schemas there); kept importable from here.
+export { LAB_STATUS_LABELS, type LabStatus, labStatus } from './status.ts';
+
 /** Failed runs after which the reference solution is offered without asking. */
 export const RUNS_BEFORE_SOLUTION = 3;
 
@@ -63,33 +66,6 @@ export function withExploitSkipped(rec: LabRecord, now: string): LabRecord {
 export function exploitStage(rec: LabRecord): 'attack' | 'fix' {
 	return rec.exploit?.success || rec.exploit?.skippedAt ? 'fix' : 'attack';
 }
-
-export type LabStatus =
-	| 'not-started'
-	| 'in-progress'
-	| 'passed'
-	| 'passed-with-solution'
-	| 'passed-older-revision';
-
-/**
- * Where the learner stands: passed on the current revision (on their own, or with the solution
- * shown), passed only on an older revision, started (a draft or a run), or not started.
- */
-export function labStatus(rec: LabRecord, currentRevision: number): LabStatus {
-	const current = rec.passes.filter((p) => p.revision === currentRevision);
-	if (current.some((p) => !p.solutionShown)) return 'passed';
-	if (current.length > 0) return 'passed-with-solution';
-	if (rec.passes.length > 0) return 'passed-older-revision';
-	return rec.draft || rec.failedRuns > 0 ? 'in-progress' : 'not-started';
-}
-
-export const LAB_STATUS_LABELS: Record<LabStatus, string> = {
-	'not-started': 'Not started',
-	'in-progress': 'In progress',
-	passed: 'Completed',
-	'passed-with-solution': 'Completed with the solution shown',
-	'passed-older-revision': 'Completed on an earlier version of the lab',
-};
 
 /** SHA-256 of text (UTF-8) as lower-case hex, with Web Crypto (browsers and Node). */
 export async function sha256Hex(text: string): Promise<string> {

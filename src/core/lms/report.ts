@@ -3,7 +3,8 @@
  * completed, score, passed) and, per format, the SCORM data model values or the cmi5 verbs.
  * Pure; the runtime adapter only moves these values over the wire.
  */
-import { type ProgressData, quizStats } from '../progress/progress.ts';
+import type { ProgressData } from '../progress/progress.ts';
+import { quizStats } from '../progress/stats.ts';
 import type { PackageScope } from './scope.ts';
 
 export interface PackageStatus {

@@ -3,7 +3,8 @@
  * Pure: the island passes data in and renders the result.
  */
 import type { Track } from '../../schemas/vocabulary.ts';
-import { type ProgressData, quizStats } from './progress.ts';
+import type { ProgressData } from './progress.ts';
+import { quizStats } from './stats.ts';
 
 /** The catalog facts the dashboard needs (serialised into the page at build time). */
 export interface CatalogSummary {

@@ -21,6 +21,7 @@
 import { AssignmentSpecSchema } from '../../schemas/assignment.ts';
 import { z } from '../../schemas/zod.ts';
 import { LabsProgressSchema, mergeLabs } from '../labs/progress.ts';
+import { MAX_NAME_LENGTH } from './stats.ts';
 
 const Id = z
 	.string()
@@ -30,7 +31,6 @@ const IsoDate = z.iso.datetime({ offset: true });
 
 /** Characters that have no place in a name: control characters and bidi overrides that could disguise it. */
 const UNSAFE_NAME_CHARS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-export const MAX_NAME_LENGTH = 120;
 
 /** A learner's name as typed: any script, 1-120 characters, no control or bidi-override characters. */
 export const LearnerNameSchema = z
@@ -101,10 +101,6 @@ export const ProgressDataSchema = z.strictObject({
 });
 export type ProgressData = z.output<typeof ProgressDataSchema>;
 
-export function emptyProgress(): ProgressData {
-	return { attempts: [], modules: {} };
-}
-
 const earlier = (a?: string, b?: string) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
 const later = (a?: string, b?: string) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
 
@@ -168,41 +164,8 @@ function mergeAssignments(
 	return Object.fromEntries(kept.map((k) => [k, out[k] as StoredAssignment]));
 }
 
-export interface QuizStats {
-	attempts: Attempt[];
-	/** Best score over assessment attempts on any revision, or undefined if none. */
-	bestScore: number | undefined;
-	/** Best score over assessment attempts on the current revision. */
-	bestScoreCurrent: number | undefined;
-	/** When an assessment on the current revision was first passed. */
-	firstPassedAt: string | undefined;
-	/** Passed only on an older revision: the pass stays on record, marked as such. */
-	passedOnOlderRevision: { revision: number; at: string } | undefined;
-	lastAttempt: Attempt | undefined;
-}
-
-/** Everything the UI shows about one quiz, derived from the attempts. */
-export function quizStats(data: ProgressData, quizId: string, currentRevision: number): QuizStats {
-	const attempts = data.attempts.filter((a) => a.quizId === quizId);
-	const assessed = attempts.filter((a) => a.mode === 'assessment');
-	const current = assessed.filter((a) => a.revision === currentRevision);
-	const max = (list: Attempt[]) => (list.length ? Math.max(...list.map((a) => a.score)) : undefined);
-	const firstPass = current
-		.filter((a) => a.passed)
-		.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))[0];
-	const olderPass = assessed
-		.filter((a) => a.passed && a.revision < currentRevision)
-		.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))[0];
-	return {
-		attempts,
-		bestScore: max(assessed),
-		bestScoreCurrent: max(current),
-		firstPassedAt: firstPass?.submittedAt,
-		passedOnOlderRevision:
-			!firstPass && olderPass ? { revision: olderPass.revision, at: olderPass.submittedAt } : undefined,
-		lastAttempt: attempts.at(-1),
-	};
-}
+// Zod-free reads of the record (for islands that show progress before the store has loaded).
+export { emptyProgress, MAX_NAME_LENGTH, type QuizStats, quizStats } from './stats.ts';
 
 /** Removes one quiz's attempts. */
 export function withoutQuiz(data: ProgressData, quizId: string): ProgressData {

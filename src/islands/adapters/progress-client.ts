@@ -5,7 +5,7 @@
  * worth keeping. One store per page, shared by every island.
  */
 import { useSyncExternalStore } from 'react';
-import { emptyProgress } from '../../core/progress/progress.ts';
+import { emptyProgress } from '../../core/progress/stats.ts';
 import {
 	createProgressStore,
 	PROGRESS_KEY,

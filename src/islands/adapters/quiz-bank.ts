@@ -9,7 +9,7 @@
  * - Each quiz's earlier revisions (`bank/<id>.archive.json`) come with it, so answers recorded
  *   against an older revision can still be marked; an unreadable archive adds nothing.
  */
-import { bankOf, type QuizBank } from '../../core/quiz/evidence.ts';
+import type { QuizBank } from '../../core/quiz/evidence.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 import { publishedJson } from './published-json.ts';
 
@@ -75,7 +75,11 @@ export async function fetchBank(
 ): Promise<{ bank: QuizBank; missing: string[] }> {
 	const ids = [...new Set(quizIds)].filter((id) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id));
 	const load = quizBank(base, fetchImpl);
-	const got = await Promise.all(ids.map((id) => load([id]).catch((): Quiz[] => [])));
+	// The marking code (and its schemas) loads with the first bank read, not with the page.
+	const [{ bankOf }, got] = await Promise.all([
+		import('../../core/quiz/evidence.ts'),
+		Promise.all(ids.map((id) => load([id]).catch((): Quiz[] => []))),
+	]);
 	return {
 		bank: bankOf(got.flat()),
 		missing: ids.filter((_, i) => (got[i] ?? []).every((q) => q.id !== ids[i])),

@@ -3,10 +3,8 @@
  * completed, completed with the solution shown, completed on an earlier revision) and when it
  * was last passed.
  */
-import { useEffect, useState } from 'react';
-import { labRecord } from '../../core/labs/progress.ts';
-import { LAB_STATUS_LABELS, labStatus } from '../../core/labs/record.ts';
-import { useProgress } from '../adapters/progress-client.ts';
+import { LAB_STATUS_LABELS, labRecord, labStatus } from '../../core/labs/status.ts';
+import { useProgressLater } from '../adapters/progress-later.ts';
 
 export interface LabSummary {
 	id: string;
@@ -15,11 +13,11 @@ export interface LabSummary {
 }
 
 export default function LabsDashboard({ labs, base }: { labs: LabSummary[]; base: string }) {
-	const progress = useProgress();
-	const [hydrated, setHydrated] = useState(false);
-	useEffect(() => setHydrated(true), []);
+	// The store loads after the list has shown (issue #22); until then it reads as on the server.
+	const { state } = useProgressLater();
+	const hydrated = state !== undefined;
 	const rows = labs.map((lab) => {
-		const rec = labRecord(progress.data.labs, lab.id);
+		const rec = labRecord(state?.data.labs, lab.id);
 		return { lab, status: labStatus(rec, lab.revision), lastPass: rec.passes.at(-1)?.at };
 	});
 	const done = rows.filter((r) => r.status === 'passed' || r.status === 'passed-with-solution').length;

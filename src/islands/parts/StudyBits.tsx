@@ -1,6 +1,6 @@
 /** Small views shared by the path, assignment and dashboard islands. */
 import { formatDay, isLabCompleted, type LabProgress } from '../../core/assignments/assignments.ts';
-import { LAB_STATUS_LABELS } from '../../core/labs/record.ts';
+import { LAB_STATUS_LABELS } from '../../core/labs/status.ts';
 import type { ModuleProgress } from '../../core/progress/dashboard.ts';
 import { MODULE_STATE_LABELS, percentOr } from '../../core/progress/labels.ts';
 import { ScrollRegion } from '../ScrollRegion.tsx';
