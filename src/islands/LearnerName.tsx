@@ -3,7 +3,7 @@
  * record, any script. Used inside other islands (certificates, reports), not on its own.
  */
 import { useEffect, useId, useState } from 'react';
-import { MAX_NAME_LENGTH } from '../core/progress/stats.ts';
+import { MAX_NAME_LENGTH } from '../core/progress/limits.ts';
 import { loadProgressClient } from './adapters/progress-later.ts';
 
 interface Props {

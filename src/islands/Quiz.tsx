@@ -20,7 +20,8 @@ import {
 	useSyncExternalStore,
 } from 'react';
 import { percent } from '../core/progress/labels.ts';
-import type { Attempt, quizStats } from '../core/progress/progress.ts';
+import type { Attempt } from '../core/progress/progress.ts';
+import type { quizStats } from '../core/progress/stats.ts';
 import type { ProgressState } from '../core/progress/store.ts';
 import type { QuizMode } from '../core/quiz/attempt.ts';
 import { FEEDBACK_RULE, missedQuestions, reviewLevel } from '../core/quiz/feedback.ts';

@@ -9,12 +9,8 @@ import { allStatuses, type CertificateCatalog, scopeOf } from '../../src/core/ce
 import { certificateRecord } from '../../src/core/certificates/record.ts';
 import { describeAchievement } from '../../src/core/certificates/site.ts';
 import { encodeExport, encodeStored } from '../../src/core/progress/codec.ts';
-import {
-	type Attempt,
-	emptyProgress,
-	type ProgressData,
-	withModuleVisit,
-} from '../../src/core/progress/progress.ts';
+import { type Attempt, type ProgressData, withModuleVisit } from '../../src/core/progress/progress.ts';
+import { emptyProgress } from '../../src/core/progress/stats.ts';
 import { drawQuestions, scoreAttempt } from '../../src/core/quiz/attempt.ts';
 import { collectEvidence } from '../../src/core/quiz/evidence.ts';
 import { loadContent } from '../../src/lib/content-files.ts';

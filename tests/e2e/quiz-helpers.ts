@@ -110,6 +110,8 @@ async function answerOne(
  * with the keyboard helpers: its index in the drawn list and its id.
  */
 export async function firstChoice(page: Page, quiz: Quiz) {
+	// The questions render once the attempt's code has loaded (on Start, or earlier on focus).
+	await expect(page.locator('.quiz-question').first()).toBeVisible();
 	const ids = await page
 		.locator('.quiz-question')
 		.evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id') as string));

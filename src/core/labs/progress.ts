@@ -131,6 +131,3 @@ export function mergeLabs(
 	if (ids.length <= MAX_LABS) return out;
 	return Object.fromEntries(ids.slice(0, MAX_LABS).map((id) => [id, out[id] as LabRecord]));
 }
-
-// Reading a record without the schemas: in status.ts, so the dashboard can show labs without zod.
-export { emptyLabRecord, labRecord } from './status.ts';

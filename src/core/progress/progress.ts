@@ -21,7 +21,7 @@
 import { AssignmentSpecSchema } from '../../schemas/assignment.ts';
 import { z } from '../../schemas/zod.ts';
 import { LabsProgressSchema, mergeLabs } from '../labs/progress.ts';
-import { MAX_NAME_LENGTH } from './stats.ts';
+import { MAX_NAME_LENGTH } from './limits.ts';
 
 const Id = z
 	.string()
@@ -164,8 +164,9 @@ function mergeAssignments(
 	return Object.fromEntries(kept.map((k) => [k, out[k] as StoredAssignment]));
 }
 
-// Zod-free reads of the record (for islands that show progress before the store has loaded).
-export { emptyProgress, MAX_NAME_LENGTH, type QuizStats, quizStats } from './stats.ts';
+// Reads of the record that need no schemas (emptyProgress, quizStats) are in stats.ts, so islands
+// can show progress before the store has loaded; the name's limit is in limits.ts.
+export { MAX_NAME_LENGTH };
 
 /** Removes one quiz's attempts. */
 export function withoutQuiz(data: ProgressData, quizId: string): ProgressData {

@@ -14,7 +14,6 @@
 import { z } from '../../schemas/zod.ts';
 import {
 	AttemptSchema,
-	emptyProgress,
 	LearnerNameSchema,
 	MAX_ASSIGNMENTS,
 	MAX_ATTEMPTS,
@@ -22,6 +21,7 @@ import {
 	type ProgressData,
 	StoredAssignmentSchema,
 } from './progress.ts';
+import { emptyProgress } from './stats.ts';
 
 export const SET_ASIDE_FORMAT = 'secure-ai-academy/set-aside';
 

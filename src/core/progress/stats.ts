@@ -6,9 +6,6 @@
  */
 import type { Attempt, ProgressData } from './progress.ts';
 
-/** The longest learner's name accepted (LearnerNameSchema in progress.ts checks it). */
-export const MAX_NAME_LENGTH = 120;
-
 /** A record with nothing in it: what a learner has before their first visit. */
 export function emptyProgress(): ProgressData {
 	return { attempts: [], modules: {} };

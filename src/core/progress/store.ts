@@ -13,12 +13,12 @@
  *   is written until the learner has had the chance to download it (`discardCorrupt()`).
  * - Stored value from a newer site version: left untouched; this page works in memory only.
  */
-import { type LabRecord, labRecord } from '../labs/progress.ts';
+import type { LabRecord } from '../labs/progress.ts';
+import { labRecord } from '../labs/status.ts';
 import { decodeImport, decodeStored, encodeExport, encodeStored, type ImportResult } from './codec.ts';
 import { STORE_MESSAGES as MESSAGES } from './messages.ts';
 import {
 	type Attempt,
-	emptyProgress,
 	mergeProgress,
 	type ProgressData,
 	type StoredAssignment,
@@ -29,6 +29,7 @@ import {
 	withoutQuiz,
 	withPath,
 } from './progress.ts';
+import { emptyProgress } from './stats.ts';
 
 export interface StorageLike {
 	getItem(key: string): string | null;

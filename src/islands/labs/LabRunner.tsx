@@ -8,7 +8,6 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { type CaseResult, newSeed, type RunSummary, YOUR_ATTACK_ID } from '../../core/labs/grading.ts';
-import { labRecord } from '../../core/labs/progress.ts';
 import {
 	exploitStage,
 	LAB_STATUS_LABELS,
@@ -23,6 +22,7 @@ import {
 	withSolutionShown,
 } from '../../core/labs/record.ts';
 import { type RunnableLab, runLab } from '../../core/labs/run.ts';
+import { labRecord } from '../../core/labs/status.ts';
 import { getProgressStore, requestPersistence, useProgress } from '../adapters/progress-client.ts';
 import ExploitStage, { formatWhen } from './ExploitStage.tsx';
 import { createEditor, type LabEditor } from './editor.ts';

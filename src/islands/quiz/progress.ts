@@ -5,5 +5,5 @@
  * a module page loads up front. The quiz needs it to record the visit, show past attempts and
  * record an attempt.
  */
-export { quizStats } from '../../core/progress/progress.ts';
+export { quizStats } from '../../core/progress/stats.ts';
 export { getProgressStore, requestPersistence } from '../adapters/progress-client.ts';

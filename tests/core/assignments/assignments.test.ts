@@ -9,7 +9,6 @@ import { checkCatalog, formatProblems } from '../../../src/core/catalog/catalog.
 import { qrShape } from '../../../src/core/certificates/qr.ts';
 import { decodeImport, encodeExport } from '../../../src/core/progress/codec.ts';
 import {
-	emptyProgress,
 	MAX_ASSIGNMENTS,
 	mergeProgress,
 	type ProgressData,
@@ -17,6 +16,7 @@ import {
 	type StoredAssignment,
 	withAssignment,
 } from '../../../src/core/progress/progress.ts';
+import { emptyProgress } from '../../../src/core/progress/stats.ts';
 import { createProgressStore, PROGRESS_KEY } from '../../../src/core/progress/store.ts';
 import { AssignmentFileSchema, AssignmentSpecSchema } from '../../../src/schemas/assignment.ts';
 import { ModuleSchema } from '../../../src/schemas/module.ts';

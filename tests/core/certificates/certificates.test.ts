@@ -23,12 +23,12 @@ import { judge, NON_CLAIM_FIELDS } from '../../../src/core/certificates/verdict.
 import { packForLink, unpackFromLink } from '../../../src/core/envelope/link-codec.ts';
 import {
 	type Attempt,
-	emptyProgress,
 	type ProgressData,
 	withLearnerName,
 	withModuleVisit,
 } from '../../../src/core/progress/progress.ts';
 import { refusalText, screenAttempts } from '../../../src/core/progress/screen.ts';
+import { emptyProgress } from '../../../src/core/progress/stats.ts';
 import { drawQuestions } from '../../../src/core/quiz/attempt.ts';
 import {
 	bankOf,

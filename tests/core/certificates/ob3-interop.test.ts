@@ -30,7 +30,8 @@ import {
 	signSelfIssued,
 } from '../../../src/core/certificates/signing.ts';
 import { describeAchievement } from '../../../src/core/certificates/site.ts';
-import { emptyProgress, withModuleVisit } from '../../../src/core/progress/progress.ts';
+import { withModuleVisit } from '../../../src/core/progress/progress.ts';
+import { emptyProgress } from '../../../src/core/progress/stats.ts';
 import { drawQuestions } from '../../../src/core/quiz/attempt.ts';
 import { collectEvidence } from '../../../src/core/quiz/evidence.ts';
 import { correctAnswer } from '../../fixtures/answers.ts';

@@ -5,12 +5,7 @@
  * the exploit stage existed stay valid.
  */
 import { describe, expect, it } from 'vitest';
-import {
-	type LabRecord,
-	labRecord,
-	MAX_LAB_PASSES,
-	mergeLabRecord,
-} from '../../../src/core/labs/progress.ts';
+import { type LabRecord, MAX_LAB_PASSES, mergeLabRecord } from '../../../src/core/labs/progress.ts';
 import {
 	exploitStage,
 	labStatus,
@@ -22,8 +17,10 @@ import {
 	withPass,
 	withSolutionShown,
 } from '../../../src/core/labs/record.ts';
+import { labRecord } from '../../../src/core/labs/status.ts';
 import { decodeImport, decodeStored, encodeExport, encodeStored } from '../../../src/core/progress/codec.ts';
-import { emptyProgress, mergeProgress, type ProgressData } from '../../../src/core/progress/progress.ts';
+import { mergeProgress, type ProgressData } from '../../../src/core/progress/progress.ts';
+import { emptyProgress } from '../../../src/core/progress/stats.ts';
 import { createProgressStore, PROGRESS_KEY } from '../../../src/core/progress/store.ts';
 import { memoryStorage } from '../../fixtures/storage.ts';
 

@@ -12,14 +12,13 @@ import {
 import { buildDashboard } from '../../../src/core/progress/dashboard.ts';
 import {
 	type Attempt,
-	emptyProgress,
 	mergeProgress,
 	type ProgressData,
-	quizStats,
 	withLearnerName,
 	withModuleVisit,
 	withoutQuiz,
 } from '../../../src/core/progress/progress.ts';
+import { emptyProgress, quizStats } from '../../../src/core/progress/stats.ts';
 
 const fixture = (name: string) =>
 	readFileSync(new URL(`../../fixtures/progress/${name}`, import.meta.url), 'utf8');

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { emptyProgress, withModuleVisit } from '../../../src/core/progress/progress.ts';
+import { withModuleVisit } from '../../../src/core/progress/progress.ts';
+import { emptyProgress } from '../../../src/core/progress/stats.ts';
 import { csvCell, toCsv } from '../../../src/core/teams/csv.ts';
 import { buildReport, encodeReport, type Report } from '../../../src/core/teams/report.ts';
 import {
