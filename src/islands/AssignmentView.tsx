@@ -12,7 +12,6 @@ import {
 	siteAssignmentKey,
 } from '../core/assignments/assignments.ts';
 import { formatDate } from '../core/progress/labels.ts';
-import { emptyProgress } from '../core/progress/stats.ts';
 import type { AssignmentSpec } from '../schemas/assignment.ts';
 import { downloadText } from './adapters/downloads.ts';
 import { loadProgressClient, useProgressLater } from './adapters/progress-later.ts';
@@ -31,9 +30,6 @@ interface Props {
 	/** A published assignment file (its own page); without it the address says which assignment. */
 	published?: { id: string; assignment: AssignmentSpec };
 }
-
-/** What the page reads until the progress store has loaded: what the server rendered. */
-const BEFORE_LOAD = emptyProgress();
 
 type Loaded =
 	| { state: 'loading' }
@@ -65,7 +61,7 @@ export default function AssignmentView({ catalog, base, site, contentVersion, pu
 	// The store (and its schemas) loads after hydration, so the page shows first (issue #22).
 	const later = useProgressLater();
 	const store = later.client?.getProgressStore();
-	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const progress = { data: later.data };
 	const hydrated = later.state !== undefined;
 	const [loaded, setLoaded] = useState<Loaded>(
 		published

@@ -11,7 +11,6 @@ import {
 } from '../core/certificates/eligibility.ts';
 import { type CertificateSite, describeAchievement } from '../core/certificates/site.ts';
 import { percent } from '../core/progress/labels.ts';
-import { emptyProgress } from '../core/progress/stats.ts';
 import { downloadBlob, downloadText } from './adapters/downloads.ts';
 import { useProgressLater } from './adapters/progress-later.ts';
 import { servedSite, useIssued } from './certificates/certificate-data.ts';
@@ -26,13 +25,11 @@ interface Props {
 }
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
-/** What the page reads until the progress store has loaded: what the server rendered. */
-const BEFORE_LOAD = emptyProgress();
 
 export default function Certificate({ id, catalog, site }: Props) {
 	// The store (and its schemas) loads after hydration, so the page shows first (issue #22).
 	const later = useProgressLater();
-	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const progress = { data: later.data };
 	const hydrated = later.state !== undefined;
 	const [busy, setBusy] = useState(false);
 	const [message, setMessage] = useState('');

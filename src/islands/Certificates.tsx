@@ -1,6 +1,5 @@
 /** The learner's certificates: earned ones with links, and for the rest what is still to do. */
 import { allStatuses, type CertificateCatalog } from '../core/certificates/eligibility.ts';
-import { emptyProgress } from '../core/progress/stats.ts';
 import { useProgressLater } from './adapters/progress-later.ts';
 import { useCheckedProgress } from './certificates/checked-progress.ts';
 import { LearnerName } from './LearnerName.tsx';
@@ -12,13 +11,11 @@ interface Props {
 }
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
-/** What the page reads until the progress store has loaded: what the server rendered. */
-const BEFORE_LOAD = emptyProgress();
 
 export default function Certificates({ catalog, base }: Props) {
 	// The store (and its schemas) loads after hydration, so the page shows first (issue #22).
 	const later = useProgressLater();
-	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const progress = { data: later.data };
 	const hydrated = later.state !== undefined;
 	// Earned only on passes that re-score as recorded (the verify page's check).
 	const checked = useCheckedProgress(progress.data, base);

@@ -7,7 +7,6 @@ import type { PathSummary } from '../core/assignments/assignments.ts';
 import type { CertificateCatalog } from '../core/certificates/eligibility.ts';
 import { buildDashboard, type CatalogSummary } from '../core/progress/dashboard.ts';
 import { formatDate, MODULE_STATE_LABELS, percentOr } from '../core/progress/labels.ts';
-import { emptyProgress } from '../core/progress/stats.ts';
 import { downloadText } from './adapters/downloads.ts';
 import { useProgressLater } from './adapters/progress-later.ts';
 import { ProgressNotices } from './ProgressNotices.tsx';
@@ -19,9 +18,6 @@ import { ScrollRegion } from './ScrollRegion.tsx';
 const EarnedCertificates = lazy(() => import('./certificates/EarnedCertificates.tsx'));
 /** Loaded only when there is a set-aside copy to list. */
 const SetAsideCopies = lazy(() => import('./SetAsideCopies.tsx'));
-
-/** What the dashboard shows until the progress store has loaded: what the server rendered. */
-const BEFORE_LOAD = emptyProgress();
 
 interface Props {
 	catalog: CatalogSummary;
@@ -48,7 +44,7 @@ export default function Dashboard({
 	// The store (and its schemas) loads after hydration: the page shows first (issue #22).
 	const later = useProgressLater();
 	const store = later.client?.getProgressStore();
-	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const progress = { data: later.data };
 	const hydrated = later.state !== undefined;
 	const d = buildDashboard(progress.data, catalog);
 	const [message, setMessage] = useState<

@@ -9,13 +9,9 @@ import {
 	labsProgress,
 	studyProgress,
 } from '../core/assignments/assignments.ts';
-import { emptyProgress } from '../core/progress/stats.ts';
 import { useProgressLater } from './adapters/progress-later.ts';
 import { ProgressNotices } from './ProgressNotices.tsx';
 import { CompletedBar } from './parts/StudyBits.tsx';
-
-/** What the page reads until the progress store has loaded: what the server rendered. */
-const BEFORE_LOAD = emptyProgress();
 
 interface Props {
 	path: { id: string; title: string };
@@ -31,7 +27,7 @@ export default function PathChooser({ path, modules, labs = [], base }: Props) {
 	// The store (and its schemas) loads after hydration, so the page shows first (issue #22).
 	const later = useProgressLater();
 	const store = later.client?.getProgressStore();
-	const progress = { data: later.state?.data ?? BEFORE_LOAD };
+	const progress = { data: later.data };
 	const hydrated = later.state !== undefined;
 	const [status, setStatus] = useState('');
 	const p = studyProgress(progress.data, modules);

@@ -10,11 +10,16 @@
  * progress-client.ts directly; both share the one store per page.
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { ProgressData } from '../../core/progress/progress.ts';
+import { emptyProgress } from '../../core/progress/stats.ts';
 import type { ProgressState } from '../../core/progress/store.ts';
 
 export type ProgressClient = typeof import('./progress-client.ts');
 
 let loading: Promise<ProgressClient> | undefined;
+
+/** What an island reads until the store has loaded: an empty record, as the server rendered. */
+const BEFORE_LOAD = emptyProgress();
 
 /** The progress client module, fetched once (a failed fetch may be retried). */
 export function loadProgressClient(): Promise<ProgressClient> {
@@ -30,6 +35,8 @@ export interface LaterProgress {
 	client: ProgressClient | undefined;
 	/** The learner's record, once the store has loaded; undefined before (as on the server). */
 	state: ProgressState | undefined;
+	/** The record to show: the stored one once loaded, an empty one before (as on the server). */
+	data: ProgressData;
 	/** The store's code could not be fetched (offline before it was ever cached). */
 	failed: boolean;
 }
@@ -54,5 +61,5 @@ export function useProgressLater(): LaterProgress {
 	);
 	const snapshot = useCallback(() => client?.getProgressStore().getSnapshot(), [client]);
 	const state = useSyncExternalStore(subscribe, snapshot, () => undefined);
-	return { client, state, failed };
+	return { client, state, data: state?.data ?? BEFORE_LOAD, failed };
 }
