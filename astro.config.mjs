@@ -55,7 +55,13 @@ export default defineConfig({
 			},
 		},
 	},
-	build: { format: 'directory' },
+	build: {
+		format: 'directory',
+		// Render up to four pages at a time. Rendering a page is quick, but writing it out waits on
+		// the disk; with one page at a time the build sat idle for those waits. Issue #22 measured
+		// a 100-module build 1.5 s faster (about 12%) on 2 cores, with byte-identical output.
+		concurrency: 4,
+	},
 	vite: {
 		build: {
 			rollupOptions: {

@@ -9,7 +9,7 @@
  * Islands that need the store at once (the lab runner, assignment pages) keep using
  * progress-client.ts directly; both share the one store per page.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ProgressData } from '../../core/progress/progress.ts';
 import { emptyProgress } from '../../core/progress/stats.ts';
 import type { ProgressState } from '../../core/progress/store.ts';
@@ -21,9 +21,44 @@ let loading: Promise<ProgressClient> | undefined;
 /** What an island reads until the store has loaded: an empty record, as the server rendered. */
 const BEFORE_LOAD = emptyProgress();
 
+/**
+ * The store's modules, leaves first. Building zod schemas is slow the first time (about 35 ms on
+ * a laptop, four times that on a mid-range phone), so the modules are evaluated one per task,
+ * letting the browser respond between them instead of blocking for the whole graph at once. The
+ * last step loads what is left. Each step is a module the store imports anyway: if the bundler
+ * puts two in one file, the second step costs nothing.
+ */
+const STEPS: readonly (() => Promise<unknown>)[] = [
+	() => import('../../schemas/zod.ts'),
+	() => import('../../schemas/vocabulary.ts'),
+	() => import('../../schemas/questions/common.ts'),
+	() => import('../../schemas/assignment.ts'),
+	() => import('../../core/labs/progress.ts'),
+	() => import('../../core/progress/progress.ts'),
+];
+
+/** Lets the browser handle input and paint before the next step. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs `steps` one after another with a task boundary after each, then `last`. A step that fails
+ * stops the load, and the caller sees its error.
+ */
+export async function importInSteps<T>(
+	steps: readonly (() => Promise<unknown>)[],
+	last: () => Promise<T>,
+	yieldToBrowser: () => Promise<void> = nextTask,
+): Promise<T> {
+	for (const step of steps) {
+		await step();
+		await yieldToBrowser();
+	}
+	return last();
+}
+
 /** The progress client module, fetched once (a failed fetch may be retried). */
 export function loadProgressClient(): Promise<ProgressClient> {
-	loading ??= import('./progress-client.ts').catch((e: unknown) => {
+	loading ??= importInSteps(STEPS, () => import('./progress-client.ts')).catch((e: unknown) => {
 		loading = undefined;
 		throw e;
 	});
@@ -48,7 +83,9 @@ export function useProgressLater(): LaterProgress {
 	useEffect(() => {
 		let live = true;
 		loadProgressClient().then(
-			(m) => live && setClient(m),
+			// A transition, so React renders the record in slices between which the browser can
+			// respond, instead of one long task (issue #22).
+			(m) => live && startTransition(() => setClient(m)),
 			() => live && setFailed(true),
 		);
 		return () => {
