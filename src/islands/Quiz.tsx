@@ -26,6 +26,7 @@ import type { ProgressState } from '../core/progress/store.ts';
 import type { QuizMode } from '../core/quiz/attempt.ts';
 import { FEEDBACK_RULE, missedQuestions, reviewLevel } from '../core/quiz/feedback.ts';
 import type { Quiz as QuizData } from '../schemas/quiz.ts';
+import { loadAfterStoreSteps } from './adapters/progress-later.ts';
 import type { ProvisionPointer } from './WithheldReview.tsx';
 
 type ProgressModule = typeof import('./quiz/progress.ts');
@@ -93,7 +94,8 @@ export default function Quiz({ quiz, moduleId, pointers = {} }: Props) {
 
 	useEffect(() => {
 		let live = true;
-		import('./quiz/progress.ts').then(
+		// After the schemas, built one per task (adapters/progress-later.ts).
+		loadAfterStoreSteps(() => import('./quiz/progress.ts')).then(
 			(m) => {
 				if (!live) return;
 				m.getProgressStore().visitModule(moduleId);

@@ -68,6 +68,8 @@ export async function openLabFix(page: Page, path: string) {
 	await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
 	const skip = page.getByRole('button', { name: 'Skip the attack and go straight to the fix' });
 	if (await skip.isVisible()) await skip.click();
+	// The editor loads when its box comes near the screen (LabRunner.tsx).
+	await page.locator('.lab-editor').scrollIntoViewIfNeeded();
 	await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
 }
 

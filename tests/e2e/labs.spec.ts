@@ -95,6 +95,96 @@ test('the sandbox engine (worker and WebAssembly) is fetched on the first run, n
 	).toBe(true);
 });
 
+test.describe('the editor loads when it is needed (issue #22)', () => {
+	const FIX_FIRST = 'labs/prompt-redaction/';
+	const starterText = readFileSync(
+		new URL('../../content/labs/prompt-redaction/starter.js', import.meta.url),
+		'utf8',
+	);
+	test.use({ viewport: { width: 412, height: 823 } });
+
+	/** Every JavaScript file the page fetches, with its text. */
+	function watchScripts(page: Page) {
+		const scripts: { url: string; text: Promise<string> }[] = [];
+		page.on('response', (r) => {
+			if (r.url().endsWith('.js')) scripts.push({ url: r.url(), text: r.text().catch(() => '') });
+		});
+		return async () => {
+			const texts = await Promise.all(scripts.map((s) => s.text));
+			return scripts.filter((_, i) => texts[i]?.includes('cm-content')).map((s) => s.url);
+		};
+	}
+
+	test('a lab that opens on the fix shows the code as text, and loads the editor as its box nears the screen', async ({
+		page,
+	}) => {
+		const editorFiles = watchScripts(page);
+		await page.goto(FIX_FIRST);
+		await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
+		await page.waitForLoadState('networkidle');
+		expect(await editorFiles(), 'editor fetched before its box was near the screen').toEqual([]);
+		const placeholder = page.locator('.lab-editor-placeholder');
+		await expect(placeholder).toContainText(starterText.split('\n')[0] as string);
+		await expect(page.getByRole('button', { name: 'Run the suites' })).toBeDisabled();
+
+		await page.locator('.lab-editor').scrollIntoViewIfNeeded();
+		await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
+		expect((await editorFiles()).length, 'editor fetched once the box was near').toBeGreaterThan(0);
+		expect(await editorText(page)).toContain(starterText.split('\n')[0] as string);
+		await expect(placeholder).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Run the suites' })).toBeEnabled();
+	});
+
+	test('focusing the code as text opens the editor with the focus in it; typing / there stays there', async ({
+		page,
+	}) => {
+		await page.goto(FIX_FIRST);
+		await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
+		await page.locator('.lab-editor-placeholder').focus();
+		await expect
+			.poll(() =>
+				page.evaluate(() =>
+					document.activeElement?.shadowRoot?.activeElement?.classList.contains('cm-content'),
+				),
+			)
+			.toBe(true);
+		// `/` jumps to the search box elsewhere on the page, but not from the editor (its key events
+		// reach the page retargeted to the editor's host; ThemeSwitch.astro reads the real target).
+		await page.keyboard.type('// typed 2026');
+		expect(await editorText(page)).toContain('// typed 2026');
+		await expect(page.locator('#site-search')).not.toBeFocused();
+	});
+
+	test('a lab that opens on the attack fetches no editor until the learner moves to the fix', async ({
+		page,
+	}) => {
+		const editorFiles = watchScripts(page);
+		await page.goto(LAB);
+		await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
+		await page.waitForLoadState('networkidle');
+		expect(await editorFiles(), 'editor fetched on the attack stage').toEqual([]);
+		await page.getByRole('button', { name: 'Skip the attack and go straight to the fix' }).click();
+		await page.locator('.lab-editor').scrollIntoViewIfNeeded();
+		await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
+		expect((await editorFiles()).length).toBeGreaterThan(0);
+	});
+
+	test('an editor that cannot load is said plainly, and the code stays readable', async ({ page }) => {
+		let refused = 0;
+		await page.route(/\/_astro\/editor\.[^/]+\.js$/, (route) => {
+			refused += 1;
+			return route.abort();
+		});
+		await page.goto(FIX_FIRST);
+		await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
+		await page.locator('.lab-editor').scrollIntoViewIfNeeded();
+		await expect(page.getByRole('alert')).toContainText('The editor could not load.');
+		expect(refused, 'the editor file was requested (and refused)').toBeGreaterThan(0);
+		await expect(page.locator('.lab-editor-placeholder')).toContainText(starterText.split('\n')[0] as string);
+		await expect(page.getByRole('button', { name: 'Run the suites' })).toBeDisabled();
+	});
+});
+
 test('reload keeps the draft', async ({ page }) => {
 	await openLab(page);
 	await replaceCode(page, 'function renderAnswer(markdown) {\n// draft kept 4711\nreturn markdown;\n}');

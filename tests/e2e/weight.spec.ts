@@ -3,8 +3,9 @@
  * ship no JavaScript file at all, only the inline theme bootstrap; each page type in
  * scripts/bench/page-types.ts has its own JavaScript and CSS budgets (the reasons are there).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import {
 	htmlFileOf,
@@ -15,6 +16,7 @@ import {
 	PAGE_TYPES,
 	RECORD_PAGE_JS_GZIP,
 	THEME_BOOTSTRAP_BYTES,
+	ZOD_JS_GZIP,
 } from '../../scripts/bench/page-types.ts';
 import { htmlFiles, jsClosure, pageWeight, scriptsOf } from '../../scripts/bench/page-weight.ts';
 import { DIST } from './helpers.ts';
@@ -89,17 +91,29 @@ for (const type of PAGE_TYPES) {
 	});
 }
 
-test('lab pages: the editor and runner load only on lab pages; the sandbox engine is not loaded up front', () => {
+test('lab pages: the editor and the store load after the page has shown; the sandbox engine on the first run', () => {
 	const labPages = pages.filter(isLab);
 	expect(labPages.length).toBeGreaterThanOrEqual(4);
+	const isEditor = (f: string) => readFileSync(f, 'utf8').includes('cm-content');
 	for (const p of pages) {
 		const files = jsClosure(DIST, BASE, readFileSync(join(DIST, p.page), 'utf8'));
-		const hasEditor = files.some((f) => readFileSync(f, 'utf8').includes('cm-content'));
-		expect(hasEditor, `${p.page} loads the editor`).toBe(isLab(p));
+		expect(files.some(isEditor), `${p.page} loads the editor up front`).toBe(false);
 		expect(
 			files.some((f) => f.endsWith('.wasm') || /lab-worker|strip-types/.test(f)),
 			p.page,
 		).toBe(false);
+		// The editor is reachable only from lab pages, by a dynamic import() once the island is up.
+		expect(laterFiles(files).some(isEditor), `${p.page}: editor reachable on use`).toBe(isLab(p));
+		if (isLab(p)) {
+			expect(
+				files.some((f) => ZOD.test(readFileSync(f, 'utf8'))),
+				`${p.page} loads zod up front`,
+			).toBe(false);
+			expect(
+				laterFiles(files).some((f) => ZOD.test(readFileSync(f, 'utf8'))),
+				`${p.page}: zod reachable on use`,
+			).toBe(true);
+		}
 	}
 });
 
@@ -108,6 +122,13 @@ function dynamicImports(file: string): string[] {
 	return [...readFileSync(file, 'utf8').matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)].map((m) =>
 		join(dirname(file), m[1] as string),
 	);
+}
+/** What the page's up-front files load later with a dynamic import(), with everything those import. */
+function laterFiles(files: string[]): string[] {
+	return files
+		.flatMap(dynamicImports)
+		.flatMap((f) => [f, ...jsClosure(DIST, BASE, `<script src="${BASE}${relative(DIST, f)}"></script>`)])
+		.filter((f) => existsSync(f));
 }
 /** Marks of what a quiz needs only later: zod (its internals keep the `_zod` key) and the review's verdicts. */
 const ZOD = /\b_zod\b/;
@@ -141,6 +162,17 @@ test('module pages: the progress schemas, attempt engine and review load on use,
 			`${p.page}: review reachable on use`,
 		).toBe(true);
 	}
+});
+
+test('zod stays tree-shaken: the browser files that contain it are within their budget', () => {
+	const dir = join(DIST, '_astro');
+	const zodFiles = readdirSync(dir)
+		.filter((f) => f.endsWith('.js'))
+		.map((f) => readFileSync(join(dir, f)))
+		.filter((b) => ZOD.test(b.toString('utf8')));
+	expect(zodFiles.length, 'files with zod').toBeGreaterThan(0);
+	const gzip = zodFiles.reduce((sum, b) => sum + gzipSync(b).length, 0);
+	expect(gzip, `zod in the browser: ${KB(gzip)} gzip`).toBeLessThanOrEqual(ZOD_JS_GZIP);
 });
 
 test('search page: lunr and Pagefind are not loaded up front', () => {

@@ -12,11 +12,15 @@ import {
 	MAX_LAB_CODE,
 } from './progress.ts';
 
-// Statuses moved to status.ts (no schemas there); kept importable from here.
-export { LAB_STATUS_LABELS, type LabStatus, labStatus } from './status.ts';
-
-/** Failed runs after which the reference solution is offered without asking. */
-export const RUNS_BEFORE_SOLUTION = 3;
+// Statuses, the stage to open on and when the solution is offered moved to status.ts (no schemas
+// there, so the lab page can show them before the store loads); kept importable from here.
+export {
+	exploitStage,
+	LAB_STATUS_LABELS,
+	type LabStatus,
+	labStatus,
+	RUNS_BEFORE_SOLUTION,
+} from './status.ts';
 
 export function withDraft(rec: LabRecord, code: string, now: string): LabRecord {
 	return { ...rec, draft: { code: code.slice(0, MAX_LAB_CODE), savedAt: now } };
@@ -57,14 +61,6 @@ export function withExploitSuccess(
 /** Records that the learner skipped the attack stage (the first time only). */
 export function withExploitSkipped(rec: LabRecord, now: string): LabRecord {
 	return rec.exploit?.skippedAt ? rec : { ...rec, exploit: { ...rec.exploit, skippedAt: now } };
-}
-
-/**
- * Which stage a lab with an exploit stage opens on: the attack until the learner's attack has
- * worked or they skipped it, then the fix.
- */
-export function exploitStage(rec: LabRecord): 'attack' | 'fix' {
-	return rec.exploit?.success || rec.exploit?.skippedAt ? 'fix' : 'attack';
 }
 
 /** SHA-256 of text (UTF-8) as lower-case hex, with Web Crypto (browsers and Node). */

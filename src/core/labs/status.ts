@@ -40,3 +40,14 @@ export const LAB_STATUS_LABELS: Record<LabStatus, string> = {
 	'passed-with-solution': 'Completed with the solution shown',
 	'passed-older-revision': 'Completed on an earlier version of the lab',
 };
+
+/** Failed runs after which the reference solution is offered without asking. */
+export const RUNS_BEFORE_SOLUTION = 3;
+
+/**
+ * Which stage a lab with an exploit stage opens on: the attack until the learner's attack has
+ * worked or they skipped it, then the fix.
+ */
+export function exploitStage(rec: LabRecord): 'attack' | 'fix' {
+	return rec.exploit?.success || rec.exploit?.skippedAt ? 'fix' : 'attack';
+}

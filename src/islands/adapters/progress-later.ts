@@ -29,7 +29,8 @@ const BEFORE_LOAD = emptyProgress();
  * puts two in one file, the second step costs nothing.
  */
 const STEPS: readonly (() => Promise<unknown>)[] = [
-	() => import('../../schemas/zod.ts'),
+	// Not schemas/zod.ts on its own: importing it by import() would keep the whole of zod in the
+	// bundle (its namespace escapes), about 65 KB gzip more. Zod is evaluated with the first step.
 	() => import('../../schemas/vocabulary.ts'),
 	() => import('../../schemas/questions/common.ts'),
 	() => import('../../schemas/assignment.ts'),
@@ -56,9 +57,14 @@ export async function importInSteps<T>(
 	return last();
 }
 
+/** Loads the store's modules one per task (STEPS), then `last`, a module that imports the store. */
+export function loadAfterStoreSteps<T>(last: () => Promise<T>): Promise<T> {
+	return importInSteps(STEPS, last);
+}
+
 /** The progress client module, fetched once (a failed fetch may be retried). */
 export function loadProgressClient(): Promise<ProgressClient> {
-	loading ??= importInSteps(STEPS, () => import('./progress-client.ts')).catch((e: unknown) => {
+	loading ??= loadAfterStoreSteps(() => import('./progress-client.ts')).catch((e: unknown) => {
 		loading = undefined;
 		throw e;
 	});

@@ -8,25 +8,45 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { type CaseResult, newSeed, type RunSummary, YOUR_ATTACK_ID } from '../../core/labs/grading.ts';
+import type { LabRecord } from '../../core/labs/progress.ts';
+import { type RunnableLab, runLab } from '../../core/labs/run.ts';
 import {
 	exploitStage,
 	LAB_STATUS_LABELS,
+	labRecord,
 	labStatus,
 	RUNS_BEFORE_SOLUTION,
-	sha256Hex,
-	withDraft,
-	withExploitSkipped,
-	withExploitSuccess,
-	withFailedRun,
-	withPass,
-	withSolutionShown,
-} from '../../core/labs/record.ts';
-import { type RunnableLab, runLab } from '../../core/labs/run.ts';
-import { labRecord } from '../../core/labs/status.ts';
-import { getProgressStore, requestPersistence, useProgress } from '../adapters/progress-client.ts';
+} from '../../core/labs/status.ts';
+import { type ProgressClient, useProgressLater } from '../adapters/progress-later.ts';
+import { ProgressNotices } from '../ProgressNotices.tsx';
 import ExploitStage, { formatWhen } from './ExploitStage.tsx';
-import { createEditor, type LabEditor } from './editor.ts';
+import type { LabEditor } from './editor.ts';
 import { WorkerEngine } from './worker-engine.ts';
+
+type RecordChanges = typeof import('../../core/labs/record.ts');
+
+/**
+ * What the page loads after it has shown (issue #22): the changes to a lab's record, which need the
+ * store's schemas (adapters/progress-later.ts), and the editor (CodeMirror, the largest part of a
+ * lab page's script), when its box is about to be seen.
+ */
+let editorModule: Promise<typeof import('./editor.ts')> | undefined;
+function loadEditor(): Promise<typeof import('./editor.ts')> {
+	editorModule ??= import('./editor.ts').catch((e: unknown) => {
+		editorModule = undefined;
+		throw e;
+	});
+	return editorModule;
+}
+
+/** Load the editor when its box is within this distance of the screen. */
+const EDITOR_MARGIN: IntersectionObserverInit = { rootMargin: '600px 0px' };
+
+/** Everything the handlers need, there once the store is up (the buttons are enabled from then). */
+interface Ready {
+	client: ProgressClient;
+	changes: RecordChanges;
+}
 
 export interface LabRunnerProps {
 	lab: RunnableLab & { data: RunnableLab['data'] & { id: string; revision: number; title: string } };
@@ -107,14 +127,21 @@ function CaseItem({ r }: { r: CaseResult }) {
 
 export default function LabRunner({ lab, starter, reference, hints }: LabRunnerProps) {
 	const id = lab.data.id;
-	const progress = useProgress();
-	const record = labRecord(progress.data.labs, id);
+	const later = useProgressLater();
+	const { client } = later;
+	const record = labRecord(later.data.labs, id);
 	const status = labStatus(record, lab.data.revision);
+	/** The store and the record's changes have loaded: the status shows and the attack stage works. */
 	const [hydrated, setHydrated] = useState(false);
+	const [editorWanted, setEditorWanted] = useState(false);
+	const [editorReady, setEditorReady] = useState(false);
+	const [partFailed, setPartFailed] = useState(false);
+	const placeholderRef = useRef<HTMLElement>(null);
 	const [phase, setPhase] = useState<Phase>({ name: 'idle' });
 	const [showSolution, setShowSolution] = useState(false);
 	const hostRef = useRef<HTMLDivElement>(null);
 	const editorRef = useRef<LabEditor | null>(null);
+	const readyRef = useRef<Ready | null>(null);
 	const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 	const runCount = useRef(0);
@@ -127,49 +154,96 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 	const yourAttack = exploit ? record.exploit?.success?.payload : undefined;
 	const fixHeadingRef = useRef<HTMLHeadingElement>(null);
 
+	// The store first: the status, the attack stage and the buttons work from then on.
+	useEffect(() => {
+		if (!client) return;
+		let live = true;
+		import('../../core/labs/record.ts').then(
+			(changes) => {
+				if (!live) return;
+				readyRef.current = { client, changes };
+				// Open on the stage the record says (it is read once, so recording an attack does not move the page).
+				const stored = labRecord(client.getProgressStore().getSnapshot().data.labs, id);
+				if (hasExploit) setChosenStage((chosen) => chosen ?? exploitStage(stored));
+				setHydrated(true);
+			},
+			() => live && setPartFailed(true),
+		);
+		return () => {
+			live = false;
+			readyRef.current = null;
+		};
+	}, [client, id, hasExploit]);
+
+	// The editor when its box comes near the screen or takes focus (issue #22): CodeMirror is most
+	// of a lab page's script, and on a lab that opens on the attack it is not needed until the fix.
+	// Until then the box shows the code as plain text. Once wanted, it stays.
 	useEffect(() => {
 		const host = hostRef.current;
-		if (!host) return;
-		const stored = labRecord(getProgressStore().getSnapshot().data.labs, id);
-		const editor = createEditor(host, {
-			code: stored.draft?.code ?? starter,
-			typescript: lab.data.language === 'typescript',
-			label: `Your code (${lab.data.language === 'typescript' ? 'TypeScript' : 'JavaScript'}). Tab indents; press Escape, then Tab, to leave the editor.`,
-			onChange(code) {
-				clearTimeout(saveTimer.current);
-				saveTimer.current = setTimeout(() => {
-					getProgressStore().updateLab(id, (rec) => withDraft(rec, code, new Date().toISOString()));
-				}, 400);
+		if (!hydrated || editorWanted || !host) return;
+		const seen = new IntersectionObserver((entries) => {
+			if (entries.some((e) => e.isIntersecting)) setEditorWanted(true);
+		}, EDITOR_MARGIN);
+		seen.observe(host);
+		return () => seen.disconnect();
+	}, [hydrated, editorWanted]);
+
+	useEffect(() => {
+		const host = hostRef.current;
+		const ready = readyRef.current;
+		if (!hydrated || !editorWanted || !host || !ready) return;
+		let live = true;
+		let editor: LabEditor | undefined;
+		loadEditor().then(
+			({ createEditor }) => {
+				if (!live) return;
+				const store = ready.client.getProgressStore();
+				const stored = labRecord(store.getSnapshot().data.labs, id);
+				const placeholderHadFocus = document.activeElement === placeholderRef.current;
+				editor = createEditor(host, {
+					code: stored.draft?.code ?? starter,
+					typescript: lab.data.language === 'typescript',
+					label: `Your code (${lab.data.language === 'typescript' ? 'TypeScript' : 'JavaScript'}). Tab indents; press Escape, then Tab, to leave the editor.`,
+					onChange(code) {
+						clearTimeout(saveTimer.current);
+						saveTimer.current = setTimeout(() => {
+							store.updateLab(id, (rec) => ready.changes.withDraft(rec, code, new Date().toISOString()));
+						}, 400);
+					},
+					onFocus() {
+						// The learner is about to write code: load the sandbox in the background.
+						void engine()
+							.warm()
+							.catch(() => {});
+					},
+				});
+				editorRef.current = editor;
+				setEditorReady(true);
+				if (placeholderHadFocus) editor.focus();
 			},
-			onFocus() {
-				// The learner is about to write code: load the sandbox in the background.
-				void engine()
-					.warm()
-					.catch(() => {});
-			},
-		});
-		editorRef.current = editor;
-		// Open on the stage the record says (it is read once, so recording an attack does not move the page).
-		if (hasExploit) setChosenStage((chosen) => chosen ?? exploitStage(stored));
-		setHydrated(true);
+			() => live && setPartFailed(true),
+		);
 		return () => {
+			live = false;
 			clearTimeout(saveTimer.current);
-			editor.destroy();
+			editor?.destroy();
 			editorRef.current = null;
 		};
-	}, [id, lab.data.language, starter, hasExploit]);
+	}, [hydrated, editorWanted, id, lab.data.language, starter]);
 
 	const solutionOffered = record.failedRuns >= RUNS_BEFORE_SOLUTION;
 	const hintsShown = Math.min(hints.length, record.failedRuns);
 
 	async function run() {
 		const editor = editorRef.current;
-		if (!editor || phase.name === 'running') return;
+		const ready = readyRef.current;
+		if (!editor || !ready || phase.name === 'running') return;
+		const { client, changes } = ready;
 		const code = editor.getCode();
 		// Save the draft now rather than after the typing pause.
 		clearTimeout(saveTimer.current);
-		const store = getProgressStore();
-		store.updateLab(id, (rec) => withDraft(rec, code, new Date().toISOString()));
+		const store = client.getProgressStore();
+		store.updateLab(id, (rec) => changes.withDraft(rec, code, new Date().toISOString()));
 		setPhase({ name: 'running' });
 		try {
 			const seed = newSeed();
@@ -182,13 +256,19 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 				yourAttack !== undefined ? { yourAttack } : {},
 			);
 			if (summary.passed) {
-				const digest = await sha256Hex(code);
+				const digest = await changes.sha256Hex(code);
 				store.updateLab(id, (rec) =>
-					withPass(rec, { at: new Date().toISOString(), revision: lab.data.revision, code, digest, seed }),
+					changes.withPass(rec, {
+						at: new Date().toISOString(),
+						revision: lab.data.revision,
+						code,
+						digest,
+						seed,
+					}),
 				);
-				void requestPersistence();
+				void client.requestPersistence();
 			} else {
-				store.updateLab(id, withFailedRun);
+				store.updateLab(id, changes.withFailedRun);
 			}
 			runCount.current += 1;
 			setPhase({ name: 'done', summary, runNumber: runCount.current });
@@ -206,19 +286,25 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 		requestAnimationFrame(() => fixHeadingRef.current?.focus());
 	}
 
+	/** Changes this lab's record (once the store is up: the buttons are disabled until then). */
+	function updateRecord(update: (changes: RecordChanges, rec: LabRecord, now: string) => LabRecord) {
+		const ready = readyRef.current;
+		if (!ready) return;
+		const now = new Date().toISOString();
+		ready.client.getProgressStore().updateLab(id, (rec) => update(ready.changes, rec, now));
+	}
+
 	function skipAttack() {
-		getProgressStore().updateLab(id, (rec) => withExploitSkipped(rec, new Date().toISOString()));
+		updateRecord((c, rec, now) => c.withExploitSkipped(rec, now));
 		goToFix();
 	}
 
 	function attackLeaked(payload: string) {
-		getProgressStore().updateLab(id, (rec) =>
-			withExploitSuccess(rec, payload, new Date().toISOString(), lab.data.revision),
-		);
+		updateRecord((c, rec, now) => c.withExploitSuccess(rec, payload, now, lab.data.revision));
 	}
 
 	function revealSolution() {
-		getProgressStore().updateLab(id, (rec) => withSolutionShown(rec, new Date().toISOString()));
+		updateRecord((c, rec, now) => c.withSolutionShown(rec, now));
 		setShowSolution(true);
 	}
 
@@ -243,6 +329,15 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 			data-hydrated={hydrated ? 'true' : undefined}
 			data-status={hydrated ? status : undefined}
 		>
+			<ProgressNotices later={later} />
+			{partFailed && (
+				<div className="notice notice-warning" role="alert">
+					<p>
+						<strong>The editor could not load.</strong> Part of this page did not arrive: check your
+						connection and reload the page. Your saved draft and results in this browser are not affected.
+					</p>
+				</div>
+			)}
 			<p className="lab-status">
 				<strong>Status:</strong> {hydrated ? LAB_STATUS_LABELS[status] : '…'}
 				{hydrated && record.draft && <span className="muted"> · draft saved in this browser</span>}
@@ -299,13 +394,29 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 					In the editor, <kbd>Tab</kbd> indents. To leave the editor with the keyboard, press <kbd>Esc</kbd>,
 					then <kbd>Tab</kbd>. Undo with <kbd>Ctrl</kbd>+<kbd>Z</kbd> (<kbd>⌘</kbd>+<kbd>Z</kbd> on a Mac).
 				</p>
-				<div ref={hostRef} className="lab-editor" />
+				<div ref={hostRef} className="lab-editor">
+					{!editorReady && (
+						// The code as plain text until the editor has loaded; focusing it loads the editor at once.
+						<section
+							ref={placeholderRef}
+							className="lab-editor-placeholder"
+							// biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region, reachable by keyboard; focusing it opens the editor
+							tabIndex={0}
+							aria-label="Your code (the editor is loading)"
+							onFocus={() => setEditorWanted(true)}
+						>
+							<pre>
+								<code>{record.draft?.code ?? starter}</code>
+							</pre>
+						</section>
+					)}
+				</div>
 				<div className="button-row lab-actions">
 					<button
 						type="button"
 						className="button"
 						onClick={run}
-						disabled={!hydrated || phase.name === 'running'}
+						disabled={!editorReady || phase.name === 'running'}
 					>
 						{phase.name === 'running' ? 'Running…' : 'Run the suites'}
 					</button>
@@ -313,7 +424,7 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 						type="button"
 						className="button button-secondary"
 						onClick={resetToStarter}
-						disabled={!hydrated}
+						disabled={!editorReady}
 					>
 						Start again from the starter code
 					</button>
@@ -413,7 +524,12 @@ export default function LabRunner({ lab, starter, reference, hints }: LabRunnerP
 						<pre className="lab-reference">
 							<code>{reference}</code>
 						</pre>
-						<button type="button" className="button button-secondary" onClick={copyReference}>
+						<button
+							type="button"
+							className="button button-secondary"
+							onClick={copyReference}
+							disabled={!editorReady}
+						>
 							Copy it into the editor
 						</button>
 					</section>
