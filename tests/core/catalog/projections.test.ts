@@ -106,4 +106,17 @@ describe('the one date formatter', () => {
 			new Date(stamp).toLocaleDateString('en-GB', { dateStyle: 'medium' }),
 		);
 	});
+
+	it('keeps one formatter per locale and style: the same day in two locales, again and again', () => {
+		for (let i = 0; i < 3; i++) {
+			expect(formatDate('2027-03-31', 'medium', 'en-GB')).toBe('31 Mar 2027');
+			expect(formatDate('2027-03-31', 'medium', 'en-US')).toBe('Mar 31, 2027');
+			expect(formatDate('2027-03-31', 'long', 'en-US')).toBe('March 31, 2027');
+		}
+	});
+
+	it('says "Invalid Date" for text that is not a date, as before, rather than throwing', () => {
+		expect(formatDate('not a date', 'medium', 'en-GB')).toBe('Invalid Date');
+		expect(formatDate('2027-13-45T99:00', 'long', 'en-GB')).toBe('Invalid Date');
+	});
 });
