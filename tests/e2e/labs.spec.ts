@@ -101,6 +101,7 @@ test.describe('the editor loads when it is needed (issue #22)', () => {
 		new URL('../../content/labs/prompt-redaction/starter.js', import.meta.url),
 		'utf8',
 	);
+	const starterFirstLine = starterText.split('\n')[0] as string;
 	test.use({ viewport: { width: 412, height: 823 } });
 
 	/** Every JavaScript file the page fetches, with its text. */
@@ -115,22 +116,32 @@ test.describe('the editor loads when it is needed (issue #22)', () => {
 		};
 	}
 
+	/** Opens a lab and waits until it has settled without fetching the editor; returns the script watch. */
+	async function openBeforeEditor(page: Page, path: string, why: string) {
+		const editorFiles = watchScripts(page);
+		await page.goto(path);
+		await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
+		await page.waitForLoadState('networkidle');
+		expect(await editorFiles(), why).toEqual([]);
+		return editorFiles;
+	}
+
 	test('a lab that opens on the fix shows the code as text, and loads the editor as its box nears the screen', async ({
 		page,
 	}) => {
-		const editorFiles = watchScripts(page);
-		await page.goto(FIX_FIRST);
-		await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
-		await page.waitForLoadState('networkidle');
-		expect(await editorFiles(), 'editor fetched before its box was near the screen').toEqual([]);
+		const editorFiles = await openBeforeEditor(
+			page,
+			FIX_FIRST,
+			'editor fetched before its box was near the screen',
+		);
 		const placeholder = page.locator('.lab-editor-placeholder');
-		await expect(placeholder).toContainText(starterText.split('\n')[0] as string);
+		await expect(placeholder).toContainText(starterFirstLine);
 		await expect(page.getByRole('button', { name: 'Run the suites' })).toBeDisabled();
 
 		await page.locator('.lab-editor').scrollIntoViewIfNeeded();
 		await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
 		expect((await editorFiles()).length, 'editor fetched once the box was near').toBeGreaterThan(0);
-		expect(await editorText(page)).toContain(starterText.split('\n')[0] as string);
+		expect(await editorText(page)).toContain(starterFirstLine);
 		await expect(placeholder).toHaveCount(0);
 		await expect(page.getByRole('button', { name: 'Run the suites' })).toBeEnabled();
 	});
@@ -158,11 +169,7 @@ test.describe('the editor loads when it is needed (issue #22)', () => {
 	test('a lab that opens on the attack fetches no editor until the learner moves to the fix', async ({
 		page,
 	}) => {
-		const editorFiles = watchScripts(page);
-		await page.goto(LAB);
-		await expect(page.locator('.lab-runner[data-hydrated=true]')).toBeVisible();
-		await page.waitForLoadState('networkidle');
-		expect(await editorFiles(), 'editor fetched on the attack stage').toEqual([]);
+		const editorFiles = await openBeforeEditor(page, LAB, 'editor fetched on the attack stage');
 		await page.getByRole('button', { name: 'Skip the attack and go straight to the fix' }).click();
 		await page.locator('.lab-editor').scrollIntoViewIfNeeded();
 		await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
@@ -180,7 +187,7 @@ test.describe('the editor loads when it is needed (issue #22)', () => {
 		await page.locator('.lab-editor').scrollIntoViewIfNeeded();
 		await expect(page.getByRole('alert')).toContainText('The editor could not load.');
 		expect(refused, 'the editor file was requested (and refused)').toBeGreaterThan(0);
-		await expect(page.locator('.lab-editor-placeholder')).toContainText(starterText.split('\n')[0] as string);
+		await expect(page.locator('.lab-editor-placeholder')).toContainText(starterFirstLine);
 		await expect(page.getByRole('button', { name: 'Run the suites' })).toBeDisabled();
 	});
 });
