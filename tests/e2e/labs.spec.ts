@@ -137,6 +137,7 @@ test.describe('the editor loads when it is needed (issue #22)', () => {
 		const placeholder = page.locator('.lab-editor-placeholder');
 		await expect(placeholder).toContainText(starterFirstLine);
 		await expect(page.getByRole('button', { name: 'Run the suites' })).toBeDisabled();
+		await expectNoAxeViolations(page, 'a lab showing its code as text, before the editor loads');
 
 		await page.locator('.lab-editor').scrollIntoViewIfNeeded();
 		await expect(page.locator('.lab-editor .cm-content')).toBeVisible();
