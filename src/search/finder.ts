@@ -342,6 +342,13 @@ export interface Finder {
 	 * left for a query to fetch again.
 	 */
 	prefetch(parallel?: number): Promise<void>;
+	/**
+	 * Downloads what `search(query, limit)` will need (the shards of its words, then those of its
+	 * hits) and returns nothing. The search page calls it as the learner types, so that pressing
+	 * Enter finds the shards already here. A failed download is not reported: the search fetches it
+	 * again.
+	 */
+	preload(query: string, limit?: number): Promise<void>;
 }
 
 /** Reads one finder file by its name relative to head.json (in the browser: `fetch`, then JSON). */
@@ -390,7 +397,35 @@ export async function openFinder(read: FinderFetch): Promise<Finder> {
 			return shards.get(s)?.[t - (head.termStarts[s] as number)] ?? [];
 		});
 	};
+	const search: Finder['search'] = async (query, limit = 20) => {
+		const p = parseQuery(query);
+		const exactDoc = Object.hasOwn(head.exact, p.exactKey) ? head.exact[p.exactKey] : undefined;
+		let ranked: { doc: number; score: number }[] = [];
+		if (p.terms.length > 0 || Object.keys(p.filters).length > 0) {
+			// Whole words first; if nothing matches, treat the last word as unfinished (search as you type).
+			ranked = await run(clausesFor(p, false));
+			const last = p.terms.at(-1);
+			if (ranked.length === 0 && last !== undefined && last.length >= 2 && !/\d/.test(last))
+				ranked = await run(clausesFor(p, true));
+		}
+		const top = ranked.filter((r) => r.doc !== exactDoc).slice(0, limit);
+		const shown = await docs([...(exactDoc === undefined ? [] : [exactDoc]), ...top.map((r) => r.doc)]);
+		const hit = (doc: number, score: number): FinderHit | undefined => {
+			const d = shown.get(doc);
+			return d ? { ...d, score } : undefined;
+		};
+		return {
+			exact: exactDoc === undefined ? undefined : hit(exactDoc, 1),
+			hits: top.flatMap((r) => hit(r.doc, r.score) ?? []),
+			filters: p.filters,
+			ignored: p.ignored,
+		};
+	};
 	return {
+		search,
+		async preload(query, limit) {
+			await search(query, limit).catch(() => undefined);
+		},
 		async prefetch(parallel = 2) {
 			const queue = [...head.termFiles, ...head.docFiles];
 			const next = async (): Promise<void> => {
@@ -407,30 +442,6 @@ export async function openFinder(read: FinderFetch): Promise<Finder> {
 			const doc = head.exact[exactKey] as number;
 			const d = (await docs([doc])).get(doc);
 			return d ? { ...d, score: 1 } : undefined;
-		},
-		async search(query, limit = 20) {
-			const p = parseQuery(query);
-			const exactDoc = Object.hasOwn(head.exact, p.exactKey) ? head.exact[p.exactKey] : undefined;
-			let ranked: { doc: number; score: number }[] = [];
-			if (p.terms.length > 0 || Object.keys(p.filters).length > 0) {
-				// Whole words first; if nothing matches, treat the last word as unfinished (search as you type).
-				ranked = await run(clausesFor(p, false));
-				const last = p.terms.at(-1);
-				if (ranked.length === 0 && last !== undefined && last.length >= 2 && !/\d/.test(last))
-					ranked = await run(clausesFor(p, true));
-			}
-			const top = ranked.filter((r) => r.doc !== exactDoc).slice(0, limit);
-			const shown = await docs([...(exactDoc === undefined ? [] : [exactDoc]), ...top.map((r) => r.doc)]);
-			const hit = (doc: number, score: number): FinderHit | undefined => {
-				const d = shown.get(doc);
-				return d ? { ...d, score } : undefined;
-			};
-			return {
-				exact: exactDoc === undefined ? undefined : hit(exactDoc, 1),
-				hits: top.flatMap((r) => hit(r.doc, r.score) ?? []),
-				filters: p.filters,
-				ignored: p.ignored,
-			};
 		},
 	};
 }

@@ -2,10 +2,11 @@
  * The search page's script: loaded only on /search/. Nothing is downloaded until the learner turns
  * to the search box (focus, a tap or a key in the form) or arrives with a query: then the finder's
  * code and `search/finder/head.json`, and Pagefind's script and WebAssembly, start loading while
- * the learner types, so that pressing Enter waits only for the shards the query needs (the finder:
- * exact and catalogue matches; Pagefind: full text of the lessons, with filters). As the learner
- * types, Pagefind is asked to preload the index chunks of the words so far. The finder's results
- * are shown as soon as they are ready; Pagefind's follow, in space kept for them.
+ * the learner types (the finder: exact and catalogue matches; Pagefind: full text of the lessons,
+ * with filters). As the learner types, both fetch the index pieces of the words so far (the finder
+ * its term and document shards, Pagefind its index chunks), so that pressing Enter mostly waits for
+ * nothing. The finder's results are shown as soon as they are ready; Pagefind's follow, in space
+ * kept for them.
  */
 import type { Finder, FinderHit } from './finder.ts';
 import { QUICK_SHOWN } from './shown.ts';
@@ -164,12 +165,36 @@ async function init(el: HTMLElement) {
 		if (fullWait) fullWait.hidden = !on;
 	}
 
+	// The finder fetches the shards of the words typed so far while the learner goes on, one query
+	// at a time: while one is loading, only the newest of the keys typed meanwhile waits its turn.
+	let preloading = false;
+	let preloadNext: string | undefined;
+	const preloadFinder = async (q: string) => {
+		preloadNext = q;
+		if (preloading) return;
+		preloading = true;
+		try {
+			for (let next = preloadNext; next !== undefined; next = preloadNext) {
+				preloadNext = undefined;
+				await getFinder()
+					.then((f) => f.preload(next, QUICK_SHOWN))
+					.catch(() => {});
+			}
+		} finally {
+			preloading = false;
+		}
+	};
+
 	let timer: number | undefined;
 	input.addEventListener('input', () => {
 		warm();
 		const q = input.value.trim();
-		// Pagefind fetches the index chunks of the words typed so far while the learner goes on.
-		if (q) void getPagefind().then((pf) => pf?.preload?.(q, { filters: currentFilters() }).catch(() => {}));
+		// Both engines fetch the index pieces of the words typed so far while the learner goes on, so
+		// that Enter (or the pause that searches as you type) finds them here.
+		if (q) {
+			void preloadFinder(q);
+			void getPagefind().then((pf) => pf?.preload?.(q, { filters: currentFilters() }).catch(() => {}));
+		}
 		clearTimeout(timer);
 		timer = window.setTimeout(run, 150);
 	});

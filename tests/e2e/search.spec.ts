@@ -60,6 +60,37 @@ test('nothing is downloaded until the learner turns to the search box; then the 
 	await expect.poll(shards).toBe(all);
 });
 
+test('while the learner types, the finder fetches the shards of the words, so Enter waits for no download', async ({
+	page,
+}) => {
+	const shards: { path: string; at: number }[] = [];
+	page.on('request', (r) => {
+		const path = new URL(r.url()).pathname;
+		if (/\/search\/finder\/[td]\d+\./.test(path)) shards.push({ path, at: Date.now() });
+	});
+	await page.goto('search/');
+	await expect(page.locator('[data-search-root][data-ready=true]')).toBeAttached();
+	const finderReady = Promise.all([
+		page.waitForResponse((r) => /\/_astro\/finder\.[\w-]+\.js$/.test(r.url())),
+		page.waitForResponse((r) => r.url().endsWith('/search/finder/head.json')),
+	]);
+	await page.locator('#search-q').click();
+	await finderReady;
+	// Keys 40 ms apart, then Enter within 150 ms of the last: the search-as-you-type pause never
+	// passes, so only the typing itself can have fetched shards before Enter.
+	await page.keyboard.type('poisonin', { delay: 40 });
+	const lastKeyAt = Date.now();
+	await page.keyboard.type('g');
+	await page.waitForTimeout(100);
+	const enterAt = Date.now();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-quick] .results > li').first()).toBeVisible();
+	await expect(page.locator('[data-quick]')).toContainText(/poison/i);
+	expect(shards.filter((r) => r.at < lastKeyAt).length).toBeGreaterThan(0);
+	// Everything the results needed had been asked for before Enter.
+	expect(shards.filter((r) => r.at >= enterAt)).toEqual([]);
+});
+
 test('Enter runs the query once: the as-you-type search still pending is dropped', async ({ page }) => {
 	const fetched: string[] = [];
 	page.on('request', (r) => fetched.push(new URL(r.url()).pathname));

@@ -215,6 +215,41 @@ describe('finder queries', () => {
 		for (const q of QUERIES) await f.search(q);
 		expect(fetched.length).toBe(before);
 	});
+	test('preload fetches what the search will need, so the search then downloads nothing', async () => {
+		for (const q of QUERIES) {
+			const { finder: f, fetched } = await open(built);
+			await f.preload(q, 8);
+			const before = [...fetched];
+			// Some shards, never the whole index: only this query's.
+			expect(fetched.length, q).toBeLessThan(built.files.size);
+			const r = await f.search(q, 8);
+			expect(fetched, q).toEqual(before);
+			expect(r, q).toEqual(await finder.search(q, 8));
+		}
+	});
+	test('preload of a half-typed word fetches the shards of the words it may become', async () => {
+		const { finder: f, fetched } = await open(built);
+		await f.preload('poiso');
+		const before = fetched.length;
+		expect(before).toBeGreaterThan(1);
+		expect((await f.search('poiso')).hits.length).toBeGreaterThan(0);
+		expect(fetched.length).toBe(before);
+	});
+	test('preload does not fail when a shard cannot be downloaded; the search fetches it again', async () => {
+		let fail = true;
+		const failed: string[] = [];
+		const f = await openFinder(async (file) => {
+			if (fail && file !== 'head.json') {
+				failed.push(file);
+				throw new Error('offline');
+			}
+			return JSON.parse(built.files.get(file) as string);
+		});
+		await expect(f.preload('poisoning')).resolves.toBeUndefined();
+		expect(failed.length).toBeGreaterThan(0);
+		fail = false;
+		expect((await f.search('poisoning')).hits.length).toBeGreaterThan(0);
+	});
 	test('prefetch skips a shard that fails, and a query fetches it again', async () => {
 		let fail = true;
 		const failed: string[] = [];
