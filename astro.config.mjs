@@ -4,6 +4,7 @@ import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { noPrebundle } from './src/integrations/no-prebundle.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { pdfFontFiles } from './src/integrations/pdf-fonts.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { siteUrlCheck } from './src/integrations/site-url-warning.ts';
 import { configPath, loadSiteConfig } from './src/lib/site-config.ts';
@@ -23,6 +24,8 @@ export default defineConfig({
 		mdx(),
 		react(),
 		pagefind(),
+		// Before the service worker, which lists what the build wrote.
+		pdfFontFiles(),
 		serviceWorker(),
 		siteUrlCheck(config.site.url, configPath()),
 	],

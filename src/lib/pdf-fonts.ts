@@ -2,8 +2,9 @@
  * The fonts the PDF certificate can embed, read at build time from the @fontsource packages
  * (Noto Sans for Latin, Greek, Cyrillic, Vietnamese and Devanagari; Noto Sans Arabic, Hebrew,
  * Simplified Chinese (which also has Japanese kana) and Korean). WOFF files are used, as
- * fontkit cannot subset WOFF2. They are served from the site's own `fonts/` folder and fetched
- * only when a learner downloads a PDF, and only the files the text needs.
+ * fontkit cannot subset WOFF2. They are served from the site's own `fonts/` folder (copied there
+ * by integrations/pdf-fonts.ts) and fetched only when a learner downloads a PDF, and only the
+ * files the text needs.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
