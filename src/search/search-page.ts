@@ -142,10 +142,20 @@ async function init(el: HTMLElement) {
 		} else {
 			const res = await pf.search(q, { filters });
 			if (mine !== generation) return;
-			const data = await Promise.all((res?.results ?? []).slice(0, 12).map((r) => r.data()));
-			if (mine !== generation) return;
 			fullCount = res?.results.length ?? 0;
-			renderFull(full, data);
+			// Every shown result's text is asked for at once; the first few are shown as soon as theirs
+			// has arrived, and the rest added below them (the list stays marked busy until then).
+			const data = (res?.results ?? []).slice(0, FULL_SHOWN).map((r) => r.data());
+			const first = await Promise.all(data.slice(0, FULL_FIRST));
+			if (mine !== generation) return;
+			// Marked busy until the rest are in, so that assistive technology reads the list once, whole.
+			if (data.length > FULL_FIRST) fullSection.setAttribute('aria-busy', 'true');
+			const list = renderFull(full, first);
+			if (list && data.length > FULL_FIRST) {
+				const rest = await Promise.all(data.slice(FULL_FIRST));
+				if (mine !== generation) return;
+				list.append(...rest.map(fullItem));
+			}
 		}
 		setWaiting(false);
 		status.textContent = `${quickText} and ${fullCount} lesson result${fullCount === 1 ? '' : 's'} for “${q}”.`;
@@ -271,39 +281,47 @@ function renderQuick(box: HTMLElement, exact: FinderHit | undefined, hits: Finde
 	box.replaceChildren(...nodes);
 }
 
-function renderFull(box: HTMLElement, results: PagefindResultData[]) {
+/** Lesson results shown at most, and how many of them are shown before the rest have arrived. */
+const FULL_SHOWN = 12;
+const FULL_FIRST = 4;
+
+/** Shows the lesson results, or says there are none; returns the list, to add more to. */
+function renderFull(box: HTMLElement, results: PagefindResultData[]): HTMLUListElement | undefined {
 	if (results.length === 0) {
 		box.replaceChildren(para('No lesson text matches. Check the spelling, or remove a filter.'));
-		return;
+		return undefined;
 	}
 	const ul = document.createElement('ul');
 	ul.className = 'results';
-	for (const r of results) {
-		const li = document.createElement('li');
-		const a = document.createElement('a');
-		a.href = r.url;
-		a.textContent = r.meta.title ?? r.url;
-		const p = document.createElement('p');
-		// Pagefind's excerpt is our own page text with <mark> around matches.
-		p.innerHTML = r.excerpt;
-		li.append(a, p);
-		const subs = (r.sub_results ?? []).filter((s) => s.url !== r.url).slice(0, 3);
-		if (subs.length) {
-			const sub = document.createElement('ul');
-			sub.className = 'sub-results';
-			for (const s of subs) {
-				const sli = document.createElement('li');
-				const sa = document.createElement('a');
-				sa.href = s.url;
-				sa.textContent = s.title;
-				const sp = document.createElement('p');
-				sp.innerHTML = s.excerpt;
-				sli.append(sa, sp);
-				sub.append(sli);
-			}
-			li.append(sub);
-		}
-		ul.append(li);
-	}
+	ul.append(...results.map(fullItem));
 	box.replaceChildren(ul);
+	return ul;
+}
+
+function fullItem(r: PagefindResultData): HTMLLIElement {
+	const li = document.createElement('li');
+	const a = document.createElement('a');
+	a.href = r.url;
+	a.textContent = r.meta.title ?? r.url;
+	const p = document.createElement('p');
+	// Pagefind's excerpt is our own page text with <mark> around matches.
+	p.innerHTML = r.excerpt;
+	li.append(a, p);
+	const subs = (r.sub_results ?? []).filter((s) => s.url !== r.url).slice(0, 3);
+	if (subs.length) {
+		const sub = document.createElement('ul');
+		sub.className = 'sub-results';
+		for (const s of subs) {
+			const sli = document.createElement('li');
+			const sa = document.createElement('a');
+			sa.href = s.url;
+			sa.textContent = s.title;
+			const sp = document.createElement('p');
+			sp.innerHTML = s.excerpt;
+			sli.append(sa, sp);
+			sub.append(sli);
+		}
+		li.append(sub);
+	}
+	return li;
 }

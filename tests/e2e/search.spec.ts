@@ -152,6 +152,38 @@ test('finder results show while Pagefind is still loading, and Pagefind’s foll
 	await expect(page.getByRole('status')).toContainText(/quick match(es)? and \d+ lesson result/);
 });
 
+test('the first lesson results show as soon as their text arrives; the rest are added below them', async ({
+	page,
+}) => {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	// The text of the first four results arrives; the text of any later one is held until released.
+	let fragments = 0;
+	await page.route('**/pagefind/fragment/**', async (route) => {
+		fragments++;
+		if (fragments > 4) await held;
+		await route.continue();
+	});
+	await page.goto('search/?q=security');
+	const results = page.locator('[data-full] .results > li');
+	const fullSection = page.locator('section:has([data-full])');
+	await expect(results).toHaveCount(4);
+	await expect(results.first().locator('a').first()).toHaveAttribute('href', /\/(modules|principles)\//);
+	// Still marked busy, and not yet counted, while the rest are on their way.
+	await expect(fullSection).toHaveAttribute('aria-busy', 'true');
+	await expect(page.getByRole('status')).not.toContainText('lesson result');
+	const firstShown = await results.first().elementHandle();
+	release();
+	await expect(results).toHaveCount(12);
+	await expect(fullSection).not.toHaveAttribute('aria-busy');
+	await expect(page.getByRole('status')).toContainText(/\d+ lesson results for “security”/);
+	// The first four were kept, not drawn again (a learner may already be on one): the list grew below them.
+	expect(await firstShown?.evaluate((li) => li.isConnected)).toBe(true);
+	expect(fragments).toBeGreaterThanOrEqual(12);
+});
+
 test('the service worker precaches every finder file head.json names', async ({ page }) => {
 	const head = (await (await page.request.get('search/finder/head.json')).json()) as {
 		termFiles: string[];
