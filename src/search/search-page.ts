@@ -184,7 +184,8 @@ async function init(el: HTMLElement) {
 		if (preloading) return;
 		preloading = true;
 		try {
-			for (let next = preloadNext; next !== undefined; next = preloadNext) {
+			while (preloadNext !== undefined) {
+				const next = preloadNext;
 				preloadNext = undefined;
 				await getFinder()
 					.then((f) => f.preload(next, QUICK_SHOWN))
