@@ -146,16 +146,26 @@ async function init(el: HTMLElement) {
 			// Every shown result's text is asked for at once; the first few are shown as soon as theirs
 			// has arrived, and the rest added below them (the list stays marked busy until then).
 			const data = (res?.results ?? []).slice(0, FULL_SHOWN).map((r) => r.data());
-			const first = await Promise.all(data.slice(0, FULL_FIRST));
+			const first = await arrived(data.slice(0, FULL_FIRST));
 			if (mine !== generation) return;
 			// Marked busy until the rest are in, so that assistive technology reads the list once, whole.
 			if (data.length > FULL_FIRST) fullSection.setAttribute('aria-busy', 'true');
-			const list = renderFull(full, first);
-			if (list && data.length > FULL_FIRST) {
-				const rest = await Promise.all(data.slice(FULL_FIRST));
-				if (mine !== generation) return;
-				list.append(...rest.map(fullItem));
-			}
+			let missing = first.failed;
+			let list: HTMLUListElement | undefined;
+			if (first.shown.length === 0 && missing > 0) full.replaceChildren();
+			else list = renderFull(full, first.shown);
+			const rest = await arrived(data.slice(FULL_FIRST));
+			if (mine !== generation) return;
+			missing += rest.failed;
+			if (list) list.append(...rest.shown.map(fullItem));
+			else if (rest.shown.length > 0) renderFull(full, rest.shown);
+			// A result whose text could not be downloaded (offline, say) is left out, and the page says so.
+			if (missing > 0)
+				full.append(
+					para(
+						`${missing} lesson result${missing === 1 ? '' : 's'} could not be loaded (offline?). Search again to retry.`,
+					),
+				);
 		}
 		setWaiting(false);
 		status.textContent = `${quickText} and ${fullCount} lesson result${fullCount === 1 ? '' : 's'} for “${q}”.`;
@@ -285,6 +295,15 @@ function renderQuick(box: HTMLElement, exact: FinderHit | undefined, hits: Finde
 /** Lesson results shown at most, and how many of them are shown before the rest have arrived. */
 const FULL_SHOWN = 12;
 const FULL_FIRST = 4;
+
+/** The results whose text arrived, in order, and how many did not. */
+async function arrived(texts: Promise<PagefindResultData>[]) {
+	const settled = await Promise.allSettled(texts);
+	return {
+		shown: settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
+		failed: settled.filter((r) => r.status === 'rejected').length,
+	};
+}
 
 /** Shows the lesson results, or says there are none; returns the list, to add more to. */
 function renderFull(box: HTMLElement, results: PagefindResultData[]): HTMLUListElement | undefined {

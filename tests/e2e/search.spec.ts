@@ -184,6 +184,25 @@ test('the first lesson results show as soon as their text arrives; the rest are 
 	expect(fragments).toBeGreaterThanOrEqual(12);
 });
 
+test('a lesson result whose text cannot be downloaded is left out, and the page says so', async ({
+	page,
+}) => {
+	// The text of the first result and of every result after the fourth cannot be downloaded.
+	let fragments = 0;
+	await page.route('**/pagefind/fragment/**', async (route) => {
+		fragments++;
+		if (fragments === 1 || fragments > 4) await route.abort();
+		else await route.continue();
+	});
+	await page.goto('search/?q=security');
+	const full = page.locator('[data-full]');
+	await expect(full).toContainText('9 lesson results could not be loaded (offline?). Search again to retry.');
+	await expect(full.locator('.results > li')).toHaveCount(3);
+	await expect(page.locator('section:has([data-full])')).not.toHaveAttribute('aria-busy');
+	await expect(page.getByRole('status')).toContainText(/\d+ lesson results for “security”/);
+	await expectNoAxeViolations(page);
+});
+
 test('the service worker precaches every finder file head.json names', async ({ page }) => {
 	const head = (await (await page.request.get('search/finder/head.json')).json()) as {
 		termFiles: string[];
@@ -197,7 +216,9 @@ test('the service worker precaches every finder file head.json names', async ({ 
 test('filters narrow the lesson results', async ({ page }) => {
 	await page.goto('search/?q=poisoning');
 	const results = page.locator('[data-full] .results > li');
-	await expect(results.first()).toBeVisible();
+	const fullSection = page.locator('section:has([data-full])');
+	// The whole list, not just its first results: the status counts them when all are in.
+	await expect(page.getByRole('status')).toContainText(/lesson results? for “poisoning”/);
 	const before = await results.count();
 	await page.locator('select[data-filter=principle]').selectOption('Principle 8');
 	await expect(async () => {
@@ -205,6 +226,7 @@ test('filters narrow the lesson results', async ({ page }) => {
 		expect(after).toBeGreaterThan(0);
 		expect(after).toBeLessThan(before);
 	}).toPass();
+	await expect(fullSection).not.toHaveAttribute('aria-busy');
 	// Every remaining result really is tagged with that principle.
 	for (const link of await results.locator('> a').all()) {
 		const href = (await link.getAttribute('href')) ?? '';
