@@ -2,7 +2,7 @@
  * The PDF certificate's font files (lib/pdf-fonts.ts: 227 WOFF files, about 6 MB) in the site's
  * own `fonts/` folder. The build copies them from node_modules when it is done; the dev server
  * serves them from there. (They were endpoint routes once: rendering 227 routes that each read a
- * file cost a 100-module build about 0.3 s, a copy about 20 ms; issue #22.) The font list the
+ * file cost a 100-module build about 0.3 s, a copy about 40 ms; issue #22.) The font list the
  * certificate page reads first, `fonts/manifest.json`, is still a page route.
  *
  * Runs before the service-worker integration, which lists and hashes what is in the output.

@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers.ts';
 
+/** Something a held route waits for until the test calls `release`. */
+function gate(): { held: Promise<void>; release: () => void } {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	return { held, release };
+}
+
 test('header search: "/" focuses it, a phrase from a lesson finds the lesson, and the result opens it', async ({
 	page,
 }) => {
@@ -24,10 +33,7 @@ test('nothing is downloaded until the learner turns to the search box; then the 
 	const fetched: string[] = [];
 	page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 	// Pagefind is held back until the finder's downloads for the first query have been counted.
-	let release = () => {};
-	const held = new Promise<void>((resolve) => {
-		release = resolve;
-	});
+	const { held, release } = gate();
 	await page.route('**/pagefind/**', async (route) => {
 		await held;
 		await route.continue();
@@ -123,10 +129,7 @@ test('Enter runs the query once: the as-you-type search still pending is dropped
 test('finder results show while Pagefind is still loading, and Pagefind’s follow when it arrives', async ({
 	page,
 }) => {
-	let release = () => {};
-	const held = new Promise<void>((resolve) => {
-		release = resolve;
-	});
+	const { held, release } = gate();
 	// Hold every Pagefind file (script, WebAssembly, index chunks) until released.
 	await page.route('**/pagefind/**', async (route) => {
 		await held;
@@ -155,10 +158,7 @@ test('finder results show while Pagefind is still loading, and Pagefind’s foll
 test('the first lesson results show as soon as their text arrives; the rest are added below them', async ({
 	page,
 }) => {
-	let release = () => {};
-	const held = new Promise<void>((resolve) => {
-		release = resolve;
-	});
+	const { held, release } = gate();
 	// The text of the first four results arrives; the text of any later one is held until released.
 	let fragments = 0;
 	await page.route('**/pagefind/fragment/**', async (route) => {
